@@ -1,0 +1,40 @@
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+export default tseslint.config(
+  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'public/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['scripts/**/*.{js,mjs}', '*.mjs'],
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', performance: 'readonly' },
+    },
+  },
+  {
+    // lib/ is the pure core: no React, no Next, no DOM drawing libraries.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'lib/ is pure TypeScript: no React.' },
+            { group: ['next', 'next/*'], message: 'lib/ is pure TypeScript: no Next.js.' },
+            { group: ['@xyflow/*', 'reactflow'], message: 'lib/ must not import a drawing library.' },
+            { group: ['@/components/*', '@/app/*', '@/content/*'], message: 'Data flows content → components → lib, never back.' },
+          ],
+        },
+      ],
+    },
+  },
+);

@@ -1,0 +1,32 @@
+import createMDX from '@next/mdx';
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  images: { unoptimized: true },
+  pageExtensions: ['ts', 'tsx', 'mdx'],
+  reactStrictMode: true,
+  poweredByHeader: false,
+};
+
+// Under Turbopack the MDX loader's options must be serialisable, so plugins are
+// named by package rather than passed as functions.
+const withMDX = createMDX({
+  options: {
+    remarkPlugins: ['remark-gfm'],
+    rehypePlugins: [
+      'rehype-slug',
+      ['rehype-autolink-headings', { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+      [
+        '@shikijs/rehype',
+        {
+          themes: { light: 'github-light', dark: 'github-dark-dimmed' },
+          defaultColor: 'light',
+        },
+      ],
+    ],
+  },
+});
+
+export default withMDX(nextConfig);
