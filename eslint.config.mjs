@@ -11,13 +11,25 @@ export default tseslint.config(
     plugins: { 'react-hooks': reactHooks },
     rules: {
       ...reactHooks.configs.recommended.rules,
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
     },
   },
   {
     files: ['scripts/**/*.{js,mjs}', '*.mjs'],
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', Buffer: 'readonly', fetch: 'readonly', performance: 'readonly' },
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        Buffer: 'readonly',
+        fetch: 'readonly',
+        performance: 'readonly',
+      },
     },
   },
   {
@@ -28,10 +40,19 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['react', 'react-dom', 'react/*', 'react-dom/*'], message: 'lib/ is pure TypeScript: no React.' },
+            {
+              group: ['react', 'react-dom', 'react/*', 'react-dom/*'],
+              message: 'lib/ is pure TypeScript: no React.',
+            },
             { group: ['next', 'next/*'], message: 'lib/ is pure TypeScript: no Next.js.' },
-            { group: ['@xyflow/*', 'reactflow'], message: 'lib/ must not import a drawing library.' },
-            { group: ['@/components/*', '@/app/*', '@/content/*'], message: 'Data flows content → components → lib, never back.' },
+            {
+              group: ['@xyflow/*', 'reactflow'],
+              message: 'lib/ must not import a drawing library.',
+            },
+            {
+              group: ['@/components/*', '@/app/*', '@/content/*'],
+              message: 'Data flows content → components → lib, never back.',
+            },
           ],
         },
       ],

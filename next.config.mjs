@@ -17,7 +17,10 @@ const withMDX = createMDX({
     remarkPlugins: ['remark-gfm'],
     rehypePlugins: [
       'rehype-slug',
-      ['rehype-autolink-headings', { behavior: 'wrap', properties: { className: ['heading-anchor'] } }],
+      [
+        'rehype-autolink-headings',
+        { behavior: 'wrap', properties: { className: ['heading-anchor'] } },
+      ],
       [
         '@shikijs/rehype',
         {

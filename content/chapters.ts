@@ -94,7 +94,8 @@ export const chapters = [
         title: 'Self-check: interview skills',
         navTitle: 'Self-check',
         level: 'fundamental',
-        description: 'Questions with explained answers to test what you took from the Interview Skills chapter.',
+        description:
+          'Questions with explained answers to test what you took from the Interview Skills chapter.',
       },
     ],
   },
@@ -188,7 +189,8 @@ export const chapters = [
         title: 'Recap: the design on one page',
         navTitle: 'Recap',
         level: 'fundamental',
-        description: 'The whole design in one page, and the ten sentences to be able to say about it.',
+        description:
+          'The whole design in one page, and the ten sentences to be able to say about it.',
       },
     ],
   },
@@ -258,7 +260,8 @@ export const chapters = [
         title: 'Self-check: preparing with AI',
         navTitle: 'Self-check',
         level: 'fundamental',
-        description: 'Questions with explained answers on running a preparation session with an AI.',
+        description:
+          'Questions with explained answers on running a preparation session with an AI.',
       },
     ],
   },

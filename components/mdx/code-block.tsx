@@ -1,0 +1,33 @@
+import type { ComponentPropsWithoutRef, ReactNode } from 'react';
+import { CopyTextButton } from './copy-text-button';
+
+/** Every fenced code block: shiki's highlighted <pre> (built at compile time) plus a copy button. */
+export function CodeBlock(props: ComponentPropsWithoutRef<'pre'>) {
+  return (
+    <div data-copy-scope className="group relative my-6">
+      <pre {...props} />
+      <div className="no-print absolute top-2 right-2 opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+        <CopyTextButton />
+      </div>
+    </div>
+  );
+}
+
+/** A prompt template: a titled frame around a fenced block, with a copy button that copies it exactly. */
+export function Prompt({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section
+      data-copy-scope
+      aria-label={`Prompt: ${title}`}
+      className="prompt not-prose my-7 overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-700"
+    >
+      <div className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-700 dark:bg-zinc-900">
+        <p className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</p>
+        <CopyTextButton label="Copy prompt" />
+      </div>
+      <div className="prompt-body text-sm [&_pre]:m-0 [&_pre]:rounded-none [&_pre]:px-4 [&_pre]:py-3 [&_pre]:whitespace-pre-wrap">
+        {children}
+      </div>
+    </section>
+  );
+}

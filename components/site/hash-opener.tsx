@@ -1,0 +1,26 @@
+'use client';
+
+import { useEffect } from 'react';
+
+/**
+ * Opens the collapsible block a URL fragment points at (a self-check answer, a deep
+ * dive), so a shared `#id` link shows what it names. Renders nothing.
+ */
+export function HashOpener() {
+  useEffect(() => {
+    function open() {
+      const id = decodeURIComponent(window.location.hash.slice(1));
+      if (!id) return;
+      const target = document.getElementById(id);
+      const details = target?.closest('details');
+      if (details && !details.open) {
+        details.open = true;
+        target?.scrollIntoView();
+      }
+    }
+    open();
+    window.addEventListener('hashchange', open);
+    return () => window.removeEventListener('hashchange', open);
+  }, []);
+  return null;
+}

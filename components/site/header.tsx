@@ -1,0 +1,38 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { SearchButton } from './search-button';
+import { ThemeToggle } from './theme-toggle';
+import { MobileNav } from './mobile-nav';
+
+export function Logo() {
+  return (
+    <svg viewBox="0 0 32 32" width={28} height={28} aria-hidden="true">
+      <rect width="32" height="32" rx="8" className="fill-accent-600" />
+      <rect x="7" y="16" width="5" height="9" rx="1.5" fill="white" opacity="0.75" />
+      <rect x="13.5" y="8" width="5" height="17" rx="1.5" fill="white" />
+      <rect x="20" y="12" width="5" height="13" rx="1.5" fill="white" opacity="0.88" />
+    </svg>
+  );
+}
+
+/** The sticky header. `nav` is the sidebar, handed to the mobile drawer on small screens. */
+export function Header({ nav }: { nav: ReactNode }) {
+  return (
+    <header className="sticky top-0 z-30 h-(--header-height) border-b border-zinc-200/80 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
+      <div className="mx-auto flex h-full max-w-[90rem] items-center gap-3 px-4 sm:px-6">
+        <MobileNav>{nav}</MobileNav>
+        <Link
+          href="/"
+          className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-white"
+        >
+          <Logo />
+          <span className="text-[1.05rem]">Leaderboard Lab</span>
+        </Link>
+        <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          <SearchButton />
+          <ThemeToggle />
+        </div>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,212 @@
+'use client';
+
+import { useEffect, useId, useRef, useState } from 'react';
+import { CloseIcon, SearchIcon } from './icons';
+
+interface PagefindSubResult {
+  title: string;
+  url: string;
+  excerpt: string;
+}
+interface PagefindData {
+  url: string;
+  excerpt: string;
+  meta: { title?: string; chapter?: string };
+  sub_results?: PagefindSubResult[];
+}
+interface Pagefind {
+  init: () => Promise<void>;
+  debouncedSearch: (
+    query: string,
+  ) => Promise<{ results: { id: string; data: () => Promise<PagefindData> }[] } | null>;
+}
+
+export interface SearchHit {
+  id: string;
+  url: string;
+  page: string;
+  heading: string;
+  excerpt: string;
+}
+
+let pagefindPromise: Promise<Pagefind> | null = null;
+
+/** Pagefind is a static file written by the build, not a bundled module. */
+function loadPagefind(): Promise<Pagefind> {
+  pagefindPromise ??= (async () => {
+    const path = '/pagefind/pagefind.js';
+    const module = (await import(
+      /* webpackIgnore: true */ /* turbopackIgnore: true */ path
+    )) as Pagefind;
+    await module.init();
+    return module;
+  })();
+  pagefindPromise.catch(() => {
+    pagefindPromise = null;
+  });
+  return pagefindPromise;
+}
+
+/** Flattens page results into heading-level hits, so Enter lands on the matching section. */
+function toHits(pages: PagefindData[]): SearchHit[] {
+  return pages.flatMap((page) => {
+    const title = page.meta.title ?? page.url;
+    const subs = (page.sub_results ?? []).filter((s) => s.url !== page.url).slice(0, 3);
+    if (subs.length === 0)
+      return [{ id: page.url, url: page.url, page: title, heading: title, excerpt: page.excerpt }];
+    return subs.map((s) => ({
+      id: s.url,
+      url: s.url,
+      page: title,
+      heading: s.title,
+      excerpt: s.excerpt,
+    }));
+  });
+}
+
+export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+  const dialogRef = useRef<HTMLDialogElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const [query, setQuery] = useState('');
+  const [hits, setHits] = useState<SearchHit[]>([]);
+  const [active, setActive] = useState(0);
+  const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
+  const listId = useId();
+
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (!dialog) return;
+    if (open && !dialog.open) {
+      dialog.showModal();
+      inputRef.current?.select();
+    } else if (!open && dialog.open) dialog.close();
+  }, [open]);
+
+  useEffect(() => {
+    const trimmed = query.trim();
+    if (!trimmed) return;
+    let cancelled = false;
+    loadPagefind()
+      .then(async (pagefind) => {
+        const search = await pagefind.debouncedSearch(trimmed);
+        if (!search || cancelled) return;
+        const pages = await Promise.all(search.results.slice(0, 6).map((r) => r.data()));
+        if (cancelled) return;
+        setHits(toHits(pages).slice(0, 10));
+        setActive(0);
+        setStatus('ready');
+      })
+      .catch(() => {
+        if (!cancelled) setStatus('error');
+      });
+    return () => {
+      cancelled = true;
+    };
+  }, [query]);
+
+  function go(hit: SearchHit | undefined) {
+    if (!hit) return;
+    onClose();
+    window.location.assign(hit.url);
+  }
+
+  function onKeyDown(event: React.KeyboardEvent) {
+    if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      setActive((i) => Math.min(i + 1, hits.length - 1));
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      setActive((i) => Math.max(i - 1, 0));
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      go(hits[active]);
+    }
+  }
+
+  const trimmed = query.trim();
+  const shown = trimmed ? hits : [];
+  let message = '';
+  if (status === 'error') message = 'Search is unavailable: the index is built by `npm run build`.';
+  else if (trimmed && status === 'ready' && shown.length === 0)
+    message = `No results for “${trimmed}”.`;
+  else if (!trimmed)
+    message = 'Type to search every chapter. ↑ ↓ to move, Enter to open, Esc to close.';
+
+  return (
+    <dialog
+      ref={dialogRef}
+      onClose={onClose}
+      onClick={(e) => {
+        if (e.target === dialogRef.current) onClose();
+      }}
+      aria-label="Search the guide"
+      className="m-0 mx-auto mt-[8vh] w-[min(40rem,calc(100vw-1.5rem))] max-w-none rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/40 backdrop:backdrop-blur-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
+    >
+      <div className="flex items-center gap-2 border-b border-zinc-200 px-4 dark:border-zinc-700">
+        <SearchIcon className="shrink-0 text-zinc-400" />
+        <input
+          ref={inputRef}
+          type="search"
+          value={query}
+          onChange={(e) => {
+            setQuery(e.target.value);
+            if (e.target.value.trim()) setStatus((s) => (s === 'error' ? s : 'loading'));
+          }}
+          onKeyDown={onKeyDown}
+          placeholder="Search: sharding, clarifying questions, ZREVRANK…"
+          className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-400"
+          role="combobox"
+          aria-label="Search query"
+          aria-expanded={shown.length > 0}
+          aria-controls={listId}
+          aria-activedescendant={shown[active] ? `${listId}-${active}` : undefined}
+          aria-autocomplete="list"
+          autoComplete="off"
+          spellCheck={false}
+        />
+        <button
+          type="button"
+          onClick={onClose}
+          className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
+          aria-label="Close search"
+        >
+          <CloseIcon />
+        </button>
+      </div>
+      <ul
+        id={listId}
+        role="listbox"
+        aria-label="Search results"
+        className="max-h-[60vh] overflow-y-auto p-2"
+      >
+        {shown.map((hit, i) => (
+          <li
+            key={hit.id}
+            id={`${listId}-${i}`}
+            role="option"
+            aria-selected={i === active}
+            onMouseMove={() => setActive(i)}
+            onClick={() => go(hit)}
+            className={`cursor-pointer rounded-lg px-3 py-2.5 ${i === active ? 'bg-accent-50 dark:bg-accent-900/40' : ''}`}
+          >
+            <a href={hit.url} tabIndex={-1} className="block">
+              <span className="block text-xs font-medium text-zinc-500 dark:text-zinc-400">
+                {hit.page}
+              </span>
+              <span className="block font-semibold text-zinc-900 dark:text-zinc-50">
+                {hit.heading}
+              </span>
+              <span
+                className="mt-0.5 block text-sm text-zinc-600 dark:text-zinc-300 [&_mark]:bg-transparent [&_mark]:font-semibold [&_mark]:text-accent-700 dark:[&_mark]:text-accent-400"
+                dangerouslySetInnerHTML={{ __html: hit.excerpt }}
+              />
+            </a>
+          </li>
+        ))}
+      </ul>
+      <p role="status" className="px-5 pb-4 text-sm text-zinc-500 empty:hidden dark:text-zinc-400">
+        {message}
+      </p>
+    </dialog>
+  );
+}

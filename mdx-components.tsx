@@ -1,0 +1,46 @@
+import type { MDXComponents } from 'mdx/types';
+import { DeepDive, Figure, Note, Pitfall, Recap, SayIt } from '@/components/mdx/callouts';
+import { CodeBlock, Prompt } from '@/components/mdx/code-block';
+import { Annotation, Candidate, Elapsed, Interviewer } from '@/components/mdx/dialogue';
+import { H2, H3 } from '@/components/mdx/heading';
+import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-blocks';
+import { LevelBadge } from '@/components/mdx/level-badge';
+import { MdxLink } from '@/components/mdx/link';
+import { SelfCheck } from '@/components/mdx/self-check';
+import { PracticeTimer } from '@/components/widgets/practice-timer';
+import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
+import { chapters } from '@/content/chapters';
+
+/**
+ * Every block a chapter may use, registered once: chapters import nothing. Blocks that
+ * need data from `content/` get it bound here, so data still flows content → components.
+ */
+const components = {
+  h2: H2,
+  h3: H3,
+  a: MdxLink,
+  pre: CodeBlock,
+  Note,
+  Pitfall,
+  DeepDive,
+  Recap,
+  SayIt,
+  Figure,
+  SelfCheck,
+  Prompt,
+  Interviewer,
+  Candidate,
+  Annotation,
+  Elapsed,
+  LevelBadge,
+  ReadingPath,
+  ReadingPaths,
+  Prerequisites,
+  Prerequisite,
+  PracticeTimer,
+  ChapterGrid: () => <ChapterGrid chapters={chapters} />,
+} satisfies MDXComponents;
+
+export function useMDXComponents(): MDXComponents {
+  return components;
+}

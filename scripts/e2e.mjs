@@ -1,0 +1,24 @@
+// `npm run test:e2e`: the browser tests against the built export. Says plainly when no
+// Chromium is available instead of failing with a launch error deep inside a test.
+import { existsSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+
+const candidates = [
+  process.env.CHROMIUM_PATH,
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+].filter(Boolean);
+if (!candidates.some((p) => existsSync(p))) {
+  console.error(
+    "No Chromium found (set CHROMIUM_PATH, or install Debian's chromium: apt-get install chromium). The browser tests need one.",
+  );
+  process.exit(1);
+}
+const result = spawnSync(
+  'npx',
+  ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
+  {
+    stdio: 'inherit',
+  },
+);
+process.exit(result.status ?? 1);

@@ -1,0 +1,63 @@
+import { existsSync } from 'node:fs';
+import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+/**
+ * Chromium for the browser tests: CHROMIUM_PATH, else Debian's /usr/bin/chromium, else
+ * Playwright's own download (which this project cannot fetch, but a developer may have).
+ */
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
+}
+
+// Without the background-networking flags Chromium's own connection attempts fail noisily
+// on a closed network.
+export const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+}
+
+/** The origin the global setup serves `out/` on. */
+export function baseUrl(): string {
+  return inject('baseUrl');
+}
+
+export interface PageProblems {
+  consoleErrors: string[];
+  failedRequests: string[];
+}
+
+/**
+ * A new page that records console errors, uncaught exceptions, failed requests and
+ * HTTP errors, so every test can assert a clean load.
+ */
+export async function openPage(
+  context: BrowserContext,
+): Promise<{ page: Page; problems: PageProblems }> {
+  const page = await context.newPage();
+  const problems: PageProblems = { consoleErrors: [], failedRequests: [] };
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => problems.consoleErrors.push(String(error)));
+  page.on('requestfailed', (request) => {
+    const failure = request.failure()?.errorText ?? '';
+    // A navigation away aborts in-flight prefetches; that is not a broken resource.
+    if (failure !== 'net::ERR_ABORTED') problems.failedRequests.push(`${request.url()} ${failure}`);
+  });
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      problems.failedRequests.push(`${response.url()} ${response.status()}`);
+  });
+  return { page, problems };
+}
