@@ -1,0 +1,571 @@
+/**
+ * The five stages of the leaderboard design as diagram data: one canvas, fixed positions, so
+ * a node keeps its place from stage to stage and a reader sees exactly what each step added.
+ * Node ids match the simulation's (`clients`, `api`, `kafka`, `consumer-0`, `postgres`,
+ * `shard-router`, `redis-shard-3`, …), so flights and throughput map onto the picture.
+ *
+ * Figures at 100M players are the guide's canonical estimates: 100M players, 20M DAU,
+ * ≈ 12k score updates/s and ≈ 58k reads/s at peak, ≈ 102 B per sorted-set member in
+ * Redis 7.0 (≈ 10 GB for one 100M board), ZREVRANK ≈ 3.7 µs of server time.
+ */
+
+export type DiagramNodeKind =
+  'client' | 'service' | 'queue' | 'worker' | 'database' | 'cache' | 'router';
+
+export type DiagramEdgeKind = 'write' | 'read' | 'read-write' | 'replication' | 'recovery';
+
+export interface GuideLink {
+  readonly href: string;
+  readonly label: string;
+}
+
+/** What the panel opened by clicking a node says. */
+export interface NodePanel {
+  /** What the component does, in two or three sentences. */
+  readonly role: string;
+  /** Its numbers at 100M players. */
+  readonly figures: readonly { readonly label: string; readonly value: string }[];
+  /** The trade-off it embodies. */
+  readonly tradeOff: string;
+  /** The guide section that discusses it first, then any others. */
+  readonly links: readonly GuideLink[];
+}
+
+export interface DiagramNode {
+  readonly id: string;
+  readonly kind: DiagramNodeKind;
+  readonly label: string;
+  /** Second line under the label (e.g. "6 partitions"), or null. */
+  readonly detail: string | null;
+  /** Top-left corner on the shared canvas, in canvas units. */
+  readonly x: number;
+  readonly y: number;
+  readonly panel: NodePanel;
+}
+
+export interface DiagramEdge {
+  /** `source->target`, the same ids the simulation counts messages under. */
+  readonly id: string;
+  readonly source: string;
+  readonly target: string;
+  readonly kind: DiagramEdgeKind;
+  readonly label: string | null;
+}
+
+export interface DiagramStage {
+  /** 1 to 5. */
+  readonly number: number;
+  readonly title: string;
+  /** One line for the stage picker. */
+  readonly summary: string;
+  /** Plain-text description of the whole picture, for screen readers and print. */
+  readonly description: string;
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+  /** Nodes and edges new in this stage (everything, for stage 1): highlight these. */
+  readonly addedNodes: readonly string[];
+  readonly addedEdges: readonly string[];
+  /** Nodes and edges of the previous stage that this one replaces. */
+  readonly removedNodes: readonly string[];
+  readonly removedEdges: readonly string[];
+  /** Edges whose kind and label differ in this stage from `diagramEdges` (e.g. api->postgres). */
+  readonly edgeRoles: Readonly<Record<string, Pick<DiagramEdge, 'kind' | 'label'>>>;
+}
+
+/** The shared canvas every stage is drawn on. */
+export const diagramCanvas = { width: 1300, height: 740 } as const;
+/** Size every node is laid out for (positions assume it). */
+export const diagramNodeSize = { width: 170, height: 64 } as const;
+
+const guide = (slug: string, label: string): GuideLink => ({
+  href: `/leaderboard-design/${slug}/`,
+  label,
+});
+const SORTED_SETS = guide('sorted-sets', 'One Redis sorted set');
+const WRITE_PATH = guide('write-path', 'Source of truth and the write path');
+const READS = guide('reads', 'Reads: top-K, around-me and pagination');
+const SHARDING = guide('sharding', 'Sharding the board');
+const APPROXIMATE = guide('approximate-ranking', 'Approximate ranking');
+const SOCIAL = guide('social-boards', 'Regional, friend and guild boards');
+const OPERATIONS = guide('operations', 'Operating the leaderboard');
+
+const PLAYERS = { label: 'Players', value: '100M (20M daily active)' };
+const WRITES = { label: 'Score updates at peak', value: '≈ 12k/s' };
+const READS_PEAK = { label: 'Leaderboard reads at peak', value: '≈ 58k/s' };
+
+const shardPanel = (which: string): NodePanel => ({
+  role: `One Redis instance holding the sorted set for ${which} of the score range. Top-K reads start at the highest shard; a player's rank is the ZCARD of every shard above plus ZREVRANK in their own.`,
+  figures: [
+    { label: 'Members if ranges are balanced', value: '≈ 25M (≈ 2.5 GB at ≈ 102 B each)' },
+    { label: 'ZREVRANK', value: '≈ 3.7 µs server time, O(log n)' },
+    {
+      label: 'Write share',
+      value: 'uneven: active players hold high scores, so the top range takes most writes',
+    },
+  ],
+  tradeOff:
+    'Range sharding keeps top-K on one shard and exact global ranks cheap (a few ZCARDs), but ranges balanced by members are not balanced by writes, and players move between shards as they climb.',
+  links: [SHARDING, APPROXIMATE],
+});
+
+const consumerPanel = (n: number): NodePanel => ({
+  role: `Consumer ${n} of the group. For each record of its partitions it updates PostgreSQL in one transaction (skipping a version it has already applied), then writes the player's absolute score to Redis, and commits its offsets every few seconds.`,
+  figures: [
+    { label: 'Share of the writes', value: '≈ 4k events/s each with three consumers' },
+    {
+      label: 'Work per event',
+      value: '1 PostgreSQL UPDATE + 1 ZADD (+ ZREM when the range changes)',
+    },
+  ],
+  tradeOff:
+    'At-least-once delivery is simple and loses nothing, but a consumer that dies between applying and committing gets its records delivered again; the per-player version makes that harmless.',
+  links: [WRITE_PATH, OPERATIONS],
+});
+
+/** Every node any stage shows, by id. */
+export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEntries(
+  (
+    [
+      {
+        id: 'clients',
+        kind: 'client',
+        label: 'Game clients',
+        detail: '20M daily active',
+        x: 0,
+        y: 330,
+        panel: {
+          role: 'Game servers report the points a player earned after each match and players open the leaderboard. Each score event carries an id the client chose, so a retry can be recognised.',
+          figures: [PLAYERS, WRITES, READS_PEAK],
+          tradeOff:
+            'Sending points (a delta) keeps clients simple but makes a duplicate dangerous; sending absolute scores is idempotent but needs the client to know the total.',
+          links: [WRITE_PATH, READS],
+        },
+      },
+      {
+        id: 'api',
+        kind: 'service',
+        label: 'Score API',
+        detail: 'stateless',
+        x: 220,
+        y: 330,
+        panel: {
+          role: 'Authenticates requests, stamps each score event with the player’s next sequence number, and answers leaderboard reads. It holds no state, so it scales by adding instances.',
+          figures: [
+            { label: 'Requests at peak', value: '≈ 70k/s (≈ 12k writes + ≈ 58k reads)' },
+            { label: 'Instances', value: 'a handful; CPU-bound on TLS and serialisation' },
+          ],
+          tradeOff:
+            'Acknowledging a write once Kafka has it (not once Redis shows it) gives fast, durable writes at the cost of a leaderboard that lags by a moment.',
+          links: [WRITE_PATH, READS],
+        },
+      },
+      {
+        id: 'redis',
+        kind: 'database',
+        label: 'Redis sorted set',
+        detail: 'ZADD · ZREVRANK · ZREVRANGE',
+        x: 880,
+        y: 330,
+        panel: {
+          role: 'One sorted set holds every player: ZINCRBY or ZADD on a score, ZREVRANGE for the top-K, ZREVRANK for a player’s rank. A skip list plus a hash table make each O(log n).',
+          figures: [
+            {
+              label: 'Memory for one 100M board',
+              value: '≈ 10 GB (≈ 102 B per member, Redis 7.0)',
+            },
+            { label: 'ZREVRANK', value: '≈ 3.7 µs server time' },
+            { label: 'Reads at peak', value: '≈ 58k/s: ≈ 0.2 CPU-seconds per second' },
+          ],
+          tradeOff:
+            'The simplest design that is fast enough, but memory is not a source of truth: lose the instance and the board is gone, and one instance is one failure domain.',
+          links: [SORTED_SETS, READS],
+        },
+      },
+      {
+        id: 'postgres',
+        kind: 'database',
+        label: 'PostgreSQL',
+        detail: 'source of truth',
+        x: 660,
+        y: 560,
+        panel: {
+          role: 'The durable record of every player’s score and the last event version applied to it. Redis can always be rebuilt from it; Redis is never rebuilt from Redis.',
+          figures: [
+            { label: 'Rows', value: '100M (player, score, version, updated_at)' },
+            { label: 'Row updates at peak', value: '≈ 12k/s, single-row and indexed by player' },
+          ],
+          tradeOff:
+            'Durable and queryable, but ranking in SQL (ORDER BY score with a count of higher rows) is far too slow at 58k reads/s, so it stores the truth and Redis serves the ranks.',
+          links: [WRITE_PATH, OPERATIONS],
+        },
+      },
+      {
+        id: 'kafka',
+        kind: 'queue',
+        label: 'Kafka: score-events',
+        detail: '6 partitions, keyed by player',
+        x: 440,
+        y: 150,
+        panel: {
+          role: 'A replayable log of score events. Keying by player id sends all of a player’s events to one partition, in order; consumers track their position with committed offsets.',
+          figures: [
+            { label: 'Events at peak', value: '≈ 12k/s (≈ 1.2 MB/s at ≈ 100 B per record)' },
+            { label: 'Per partition', value: '≈ 2k/s with 6 partitions' },
+          ],
+          tradeOff:
+            'Decouples the API from slow or failed writers and allows a replay, but only within retention: once offsets expire, recovery must come from PostgreSQL.',
+          links: [WRITE_PATH, OPERATIONS],
+        },
+      },
+      {
+        id: 'consumer-0',
+        kind: 'worker',
+        label: 'Consumer 0',
+        detail: 'group score-writers',
+        x: 660,
+        y: 40,
+        panel: consumerPanel(0),
+      },
+      {
+        id: 'consumer-1',
+        kind: 'worker',
+        label: 'Consumer 1',
+        detail: 'group score-writers',
+        x: 660,
+        y: 150,
+        panel: consumerPanel(1),
+      },
+      {
+        id: 'consumer-2',
+        kind: 'worker',
+        label: 'Consumer 2',
+        detail: 'group score-writers',
+        x: 660,
+        y: 260,
+        panel: consumerPanel(2),
+      },
+      {
+        id: 'shard-router',
+        kind: 'router',
+        label: 'Shard router',
+        detail: 'score range → shard',
+        x: 880,
+        y: 330,
+        panel: {
+          role: 'Knows the score range each shard owns. Sends a write to the shard of the new score (and a ZREM to the old one when a player crosses a boundary) and fans a rank query out to the shards above.',
+          figures: [
+            { label: 'Operations routed at peak', value: '≈ 70k/s' },
+            { label: 'Global rank', value: 'ZCARD of each higher shard + one ZREVRANK' },
+          ],
+          tradeOff:
+            'A thin layer that makes the shards look like one board, but its range table must change as scores drift, and moving a boundary means moving members.',
+          links: [SHARDING],
+        },
+      },
+      {
+        id: 'redis-shard-3',
+        kind: 'database',
+        label: 'Redis shard 3',
+        detail: 'top score range',
+        x: 1110,
+        y: 140,
+        panel: shardPanel('the top quarter'),
+      },
+      {
+        id: 'redis-shard-2',
+        kind: 'database',
+        label: 'Redis shard 2',
+        detail: 'upper-middle range',
+        x: 1110,
+        y: 260,
+        panel: shardPanel('the upper-middle quarter'),
+      },
+      {
+        id: 'redis-shard-1',
+        kind: 'database',
+        label: 'Redis shard 1',
+        detail: 'lower-middle range',
+        x: 1110,
+        y: 380,
+        panel: shardPanel('the lower-middle quarter'),
+      },
+      {
+        id: 'redis-shard-0',
+        kind: 'database',
+        label: 'Redis shard 0',
+        detail: 'lowest score range',
+        x: 1110,
+        y: 500,
+        panel: shardPanel('the bottom quarter'),
+      },
+      {
+        id: 'topk-cache',
+        kind: 'cache',
+        label: 'Top-K cache',
+        detail: 'top 100, 1 s TTL',
+        x: 440,
+        y: 450,
+        panel: {
+          role: 'Keeps the current top 100 in the API tier for a second. Almost every top-K read is answered from it; Redis sees about one refresh per second per board.',
+          figures: [
+            { label: 'Reads it absorbs', value: 'most of ≈ 58k/s (every top-K page view)' },
+            { label: 'Refreshes', value: '≈ 1/s per board and per API instance' },
+          ],
+          tradeOff:
+            'Takes the hottest read off the top shard entirely, at the price of a top-K up to a second old.',
+          links: [READS],
+        },
+      },
+      {
+        id: 'pg-replica',
+        kind: 'database',
+        label: 'PostgreSQL replica',
+        detail: 'read-only',
+        x: 880,
+        y: 640,
+        panel: {
+          role: 'Streaming replicas of the source of truth. They serve profile and history reads, the fallback when a shard is down, and shard reloads, so none of that load lands on the primary.',
+          figures: [
+            { label: 'Replication lag', value: 'typically well under a second' },
+            { label: 'Shard reload', value: '≈ 25M rows for one quarter of the range' },
+          ],
+          tradeOff:
+            'Scales reads and protects the primary, but a replica is slightly behind: a reload from it must be followed by the writes that arrived meanwhile (the version check handles it).',
+          links: [OPERATIONS, READS],
+        },
+      },
+      {
+        id: 'board-regional',
+        kind: 'database',
+        label: 'Regional boards',
+        detail: 'one sorted set per region',
+        x: 880,
+        y: 20,
+        panel: {
+          role: 'A sorted set per region, written by the same consumers in the same step as the global board. Each player is in exactly one region.',
+          figures: [
+            { label: 'Members in total', value: '100M across all regions (≈ 10 GB more)' },
+            { label: 'Writes', value: '≈ 12k/s, one per score event' },
+          ],
+          tradeOff:
+            'Exact regional ranks for one more ZADD per event and a second copy of every member.',
+          links: [SOCIAL],
+        },
+      },
+      {
+        id: 'board-friends',
+        kind: 'cache',
+        label: 'Friend boards',
+        detail: 'built at read time',
+        x: 1110,
+        y: 20,
+        panel: {
+          role: 'Built when asked: the player’s friend list (a few hundred ids) is looked up with ZMSCORE on the global board and sorted in the API, then cached briefly.',
+          figures: [
+            { label: 'Work per read', value: 'one ZMSCORE of ≈ 200 members' },
+            { label: 'Memory', value: 'none per player beyond a short-lived cache entry' },
+          ],
+          tradeOff:
+            'No sorted set per player (100M of them would be costly to keep current); each read does a little more work instead.',
+          links: [SOCIAL],
+        },
+      },
+      {
+        id: 'board-guild',
+        kind: 'database',
+        label: 'Guild boards',
+        detail: 'small sorted sets',
+        x: 1110,
+        y: 640,
+        panel: {
+          role: 'One small sorted set per guild, updated with the global board. Under 128 members Redis stores it as a compact listpack.',
+          figures: [
+            { label: 'Sets', value: 'up to ≈ 2M guilds of ≤ 50 members' },
+            { label: 'Writes', value: 'one more ZADD per event for guild members' },
+          ],
+          tradeOff:
+            'Cheap, exact and local to a guild, at the cost of a write fan-out when a player changes guild.',
+          links: [SOCIAL],
+        },
+      },
+    ] satisfies DiagramNode[]
+  ).map((n) => [n.id, n]),
+);
+
+const edge = (
+  source: string,
+  target: string,
+  kind: DiagramEdgeKind,
+  label: string | null = null,
+): DiagramEdge => ({ id: `${source}->${target}`, source, target, kind, label });
+
+const CONSUMERS = ['consumer-0', 'consumer-1', 'consumer-2'];
+const SHARDS = ['redis-shard-0', 'redis-shard-1', 'redis-shard-2', 'redis-shard-3'];
+
+/** Every edge any stage shows, by id (`source->target`). */
+export const diagramEdges: Readonly<Record<string, DiagramEdge>> = Object.fromEntries(
+  [
+    edge('clients', 'api', 'read-write', 'score events, reads'),
+    edge('api', 'redis', 'read-write', 'ZINCRBY, ZREVRANGE'),
+    edge('api', 'postgres', 'write', 'UPDATE first'),
+    edge('api', 'kafka', 'write', 'produce, key = player'),
+    ...CONSUMERS.map((c) => edge('kafka', c, 'write')),
+    ...CONSUMERS.map((c) => edge(c, 'postgres', 'write')),
+    ...CONSUMERS.map((c) => edge(c, 'redis', 'write')),
+    ...CONSUMERS.map((c) => edge(c, 'shard-router', 'write')),
+    edge('api', 'shard-router', 'read', 'top-K, around-me'),
+    ...SHARDS.map((s) => edge('shard-router', s, 'read-write')),
+    edge('kafka', 'shard-router', 'recovery', 'replay'),
+    edge('postgres', 'shard-router', 'recovery', 'reload'),
+    edge('api', 'topk-cache', 'read'),
+    edge('topk-cache', 'shard-router', 'read', 'refresh'),
+    edge('postgres', 'pg-replica', 'replication', 'WAL stream'),
+    edge('api', 'pg-replica', 'read', 'profile, fallback'),
+    edge('shard-router', 'board-regional', 'write'),
+    edge('shard-router', 'board-guild', 'write'),
+    edge('api', 'board-friends', 'read'),
+    edge('board-friends', 'shard-router', 'read', 'ZMSCORE'),
+  ].map((e) => [e.id, e]),
+);
+
+interface StageSpec {
+  readonly title: string;
+  readonly summary: string;
+  readonly description: string;
+  readonly nodes: readonly string[];
+  readonly edges: readonly string[];
+  /** Edges that play another role in this stage than their default record says. */
+  readonly edgeRoles?: Readonly<Record<string, Pick<DiagramEdge, 'kind' | 'label'>>>;
+}
+
+const stageSpecs: readonly StageSpec[] = [
+  {
+    title: 'One Redis sorted set behind an API',
+    summary: 'The whole board is one sorted set; the API writes and reads it directly.',
+    description:
+      'Game clients send score events and leaderboard reads to a stateless Score API. The API applies each score to a single Redis sorted set with ZINCRBY and answers top-K and around-me reads with ZREVRANGE and ZREVRANK. At 100 million players the set takes about 10 GB and a rank query about 3.7 microseconds, but Redis is the only copy of the scores.',
+    nodes: ['clients', 'api', 'redis'],
+    edges: ['clients->api', 'api->redis'],
+  },
+  {
+    title: 'PostgreSQL as the source of truth',
+    summary: 'Scores are written to PostgreSQL first; Redis becomes a rebuildable index.',
+    description:
+      'The API now writes each score to PostgreSQL first, where it is durable, and then to the Redis sorted set. PostgreSQL holds 100 million rows of player, score and version; Redis still serves every ranked read. If Redis is lost it can be reloaded from PostgreSQL, but the API must complete two writes per event and a crash between them leaves Redis behind.',
+    nodes: ['clients', 'api', 'redis', 'postgres'],
+    edges: ['clients->api', 'api->postgres', 'api->redis'],
+  },
+  {
+    title: 'The write path through Kafka',
+    summary: 'The API appends to a partitioned log; a consumer group writes PostgreSQL and Redis.',
+    description:
+      'The API no longer writes the stores. It appends each score event to the Kafka topic score-events, six partitions keyed by player id, so one player’s events stay in order. A consumer group of three consumers reads the partitions; each consumer updates PostgreSQL in a transaction that skips versions already applied, then writes the player’s absolute score to Redis, then commits its offsets. Reads still go from the API to Redis. The log can be replayed, and a consumer failure only delays writes.',
+    nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'redis'],
+    edges: [
+      'clients->api',
+      'api->kafka',
+      ...CONSUMERS.map((c) => `kafka->${c}`),
+      ...CONSUMERS.map((c) => `${c}->postgres`),
+      ...CONSUMERS.map((c) => `${c}->redis`),
+      'api->redis',
+    ],
+  },
+  {
+    title: 'Redis sharded by score range',
+    summary: 'A shard router splits the board over four Redis shards, each owning a score range.',
+    description:
+      'The single sorted set is replaced by a shard router in front of four Redis shards, each holding one score range, the highest range at the top. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL, and reads fall back to PostgreSQL meanwhile. The top shard takes most writes, because the most active players hold the highest scores.',
+    nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'shard-router', ...SHARDS],
+    edges: [
+      'clients->api',
+      'api->kafka',
+      ...CONSUMERS.map((c) => `kafka->${c}`),
+      ...CONSUMERS.map((c) => `${c}->postgres`),
+      ...CONSUMERS.map((c) => `${c}->shard-router`),
+      'api->shard-router',
+      ...SHARDS.map((s) => `shard-router->${s}`),
+      'kafka->shard-router',
+      'postgres->shard-router',
+      'api->postgres',
+    ],
+    edgeRoles: { 'api->postgres': { kind: 'read', label: 'fallback reads' } },
+  },
+  {
+    title: 'The full system',
+    summary:
+      'Regional, friend and guild boards, a top-K cache in front of the shards, and PostgreSQL read replicas.',
+    description:
+      'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the global board. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile reads, read fallbacks and shard reloads, keeping that load off the primary.',
+    nodes: [
+      'clients',
+      'api',
+      'kafka',
+      ...CONSUMERS,
+      'postgres',
+      'shard-router',
+      ...SHARDS,
+      'topk-cache',
+      'pg-replica',
+      'board-regional',
+      'board-friends',
+      'board-guild',
+    ],
+    edges: [
+      'clients->api',
+      'api->kafka',
+      ...CONSUMERS.map((c) => `kafka->${c}`),
+      ...CONSUMERS.map((c) => `${c}->postgres`),
+      ...CONSUMERS.map((c) => `${c}->shard-router`),
+      'api->shard-router',
+      ...SHARDS.map((s) => `shard-router->${s}`),
+      'kafka->shard-router',
+      'postgres->shard-router',
+      'api->topk-cache',
+      'topk-cache->shard-router',
+      'postgres->pg-replica',
+      'api->pg-replica',
+      'shard-router->board-regional',
+      'shard-router->board-guild',
+      'api->board-friends',
+      'board-friends->shard-router',
+    ],
+  },
+];
+
+/** The five stages, each with what it added to and removed from the one before. */
+export const diagramStages: readonly DiagramStage[] = stageSpecs.map((spec, i) => {
+  const before = stageSpecs[i - 1];
+  const minus = (a: readonly string[], b: readonly string[] = []) =>
+    a.filter((x) => !b.includes(x));
+  return {
+    number: i + 1,
+    ...spec,
+    edgeRoles: spec.edgeRoles ?? {},
+    addedNodes: minus(spec.nodes, before?.nodes),
+    addedEdges: minus(spec.edges, before?.edges),
+    removedNodes: before ? minus(before.nodes, spec.nodes) : [],
+    removedEdges: before ? minus(before.edges, spec.edges) : [],
+  };
+});
+
+/**
+ * The nodes and edges of one stage, resolved, with a flag on what the stage added.
+ * @returns null for a stage number outside 1–5. O(nodes + edges).
+ */
+export function stageGraph(stage: number): {
+  readonly stage: DiagramStage;
+  readonly nodes: readonly (DiagramNode & { readonly added: boolean })[];
+  readonly edges: readonly (DiagramEdge & { readonly added: boolean })[];
+} | null {
+  const s = diagramStages[stage - 1];
+  if (!s) return null;
+  const nodes = s.nodes.flatMap((id) => {
+    const n = diagramNodes[id];
+    return n ? [{ ...n, added: s.addedNodes.includes(id) }] : [];
+  });
+  const edges = s.edges.flatMap((id) => {
+    const e = diagramEdges[id];
+    return e ? [{ ...e, ...s.edgeRoles[id], added: s.addedEdges.includes(id) }] : [];
+  });
+  return { stage: s, nodes, edges };
+}
