@@ -1,0 +1,46 @@
+import type { Keyspace, RedisValue } from '../keyspace';
+import { ERR_WRONGTYPE, type ErrorReply, type Reply } from '../reply';
+
+/** What a command handler sees: the database and a random source for ZRANDMEMBER. */
+export interface CommandContext {
+  db: Keyspace;
+  /** Uniform in [0, 1). */
+  random: () => number;
+}
+
+/** A command implementation: argv[0] is the command name as typed. */
+export type Handler = (ctx: CommandContext, argv: string[]) => Reply;
+
+/**
+ * Looks up `key` expecting `type`: the value, undefined when missing, or the
+ * WRONGTYPE error reply (what Redis's lookupKey + checkType pair does).
+ */
+export function lookupTyped<T extends RedisValue['type']>(
+  ctx: CommandContext,
+  key: string,
+  type: T,
+): Extract<RedisValue, { type: T }> | undefined | ErrorReply {
+  const v = ctx.db.get(key);
+  if (v === undefined) return undefined;
+  if (v.type !== type) return ERR_WRONGTYPE;
+  return v as Extract<RedisValue, { type: T }>;
+}
+
+/**
+ * Case-insensitive comparison of an argument with an option name given in
+ * lowercase, ASCII only like C's strcasecmp (so "\u212A" is not "k").
+ */
+export function isOption(arg: string, lower: string): boolean {
+  if (arg.length !== lower.length) return false;
+  for (let i = 0; i < arg.length; i++) {
+    let c = arg.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== lower.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/** ASCII-only lowercase, as Redis looks up command names. */
+export function asciiLower(s: string): string {
+  return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+}

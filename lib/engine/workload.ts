@@ -1,0 +1,175 @@
+import type { Engine } from './engine';
+import {
+  ZSET_MAX_LISTPACK_ENTRIES,
+  ZSET_MAX_LISTPACK_VALUE,
+  fitsListpack,
+  type ZSetValue,
+} from './keyspace';
+import { ErrorReply, ERR_WRONGTYPE } from './reply';
+import { compareUtf8 } from './utf8';
+
+/**
+ * Seeded leaderboards for the "load example" menu, the worker and the bench:
+ * N players named `player` + 6 base-36 characters (12 characters), integer
+ * scores drawn uniformly from 0..maxScore (so ties happen), produced in
+ * score order so the skip list can append instead of search.
+ */
+
+/** A small, fast, seeded PRNG (mulberry32): uniform in [0, 1). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const NAME_SPACE = 36 ** 6;
+const NAME_STEP = 1_234_567; // coprime with 36, so i → i·STEP mod 36^6 is a bijection
+
+/** The 12-character name of player number `i` (unique for i < 36^6). O(1). */
+export function playerName(i: number, seed = 0): string {
+  const scrambled = (i * NAME_STEP + seed * 7_919) % NAME_SPACE;
+  return 'player' + scrambled.toString(36).padStart(6, '0');
+}
+
+/** One slice of a workload, in (score, member) order. */
+export interface LeaderboardChunk {
+  scores: Float64Array;
+  members: string[];
+  /** Members produced so far, including this chunk. */
+  produced: number;
+  total: number;
+}
+
+/** Options for a seeded leaderboard. */
+export interface LeaderboardWorkloadOptions {
+  seed: number;
+  count: number;
+  /** Scores are integers in 0..maxScore; defaults to 1,000,000. */
+  maxScore?: number;
+}
+
+/** A workload that hands out its members chunk by chunk. */
+export interface LeaderboardWorkload {
+  readonly total: number;
+  /** The next chunk of about `size` members (a tie group is never split), or null when done. */
+  nextChunk(size: number): LeaderboardChunk | null;
+}
+
+/**
+ * Creates a seeded leaderboard of `count` players. Scores are drawn and
+ * counting-sorted up front (O(count + maxScore), ~10 ms for 1M); names are
+ * made per chunk, and ties sorted by UTF-8 bytes, so chunks arrive in exactly
+ * the order Redis would store them.
+ */
+export function createLeaderboardWorkload(
+  options: LeaderboardWorkloadOptions,
+): LeaderboardWorkload {
+  const { seed, count } = options;
+  const maxScore = options.maxScore ?? 1_000_000;
+  const random = mulberry32(seed);
+  const perScore = new Uint32Array(maxScore + 2);
+  for (let i = 0; i < count; i++) perScore[Math.floor(random() * (maxScore + 1))]!++;
+  const sorted = new Float64Array(count);
+  let k = 0;
+  for (let s = 0; s <= maxScore; s++) {
+    for (let c = perScore[s]!; c > 0; c--) sorted[k++] = s;
+  }
+  let pos = 0;
+  return {
+    total: count,
+    nextChunk(size: number): LeaderboardChunk | null {
+      if (pos >= count) return null;
+      let end = Math.min(count, pos + Math.max(1, size));
+      while (end < count && sorted[end] === sorted[end - 1]) end++;
+      const scores = sorted.slice(pos, end);
+      const members = new Array<string>(end - pos);
+      for (let i = pos; i < end; i++) members[i - pos] = playerName(i, seed);
+      // Ties sort by member bytes; groups are tiny (about one per score).
+      let g = 0;
+      while (g < scores.length) {
+        let h = g + 1;
+        while (h < scores.length && scores[h] === scores[g]) h++;
+        if (h - g > 1) {
+          const group = members.slice(g, h).sort(compareUtf8);
+          for (let j = g; j < h; j++) members[j] = group[j - g]!;
+        }
+        g = h;
+      }
+      pos = end;
+      return { scores, members, produced: pos, total: count };
+    },
+  };
+}
+
+/**
+ * Adds (score, member) pairs to the sorted set at `key` with ZADD semantics
+ * (existing members get the new score) and returns how many were new.
+ * Pairs that sort after the current last member are appended in O(1)
+ * amortised; the rest take the normal O(log N) insert. Encoding moves to
+ * skiplist exactly when ZADD would move it. Returns an ErrorReply for a key
+ * of another type. NaN scores are refused like ZADD does.
+ */
+export function bulkLoad(
+  engine: Engine,
+  key: string,
+  scores: ArrayLike<number>,
+  members: readonly string[],
+): number | ErrorReply {
+  const db = engine.db;
+  let existing = db.get(key);
+  if (existing !== undefined && existing.type !== 'zset') return ERR_WRONGTYPE;
+  for (let i = 0; i < scores.length; i++) {
+    if (Number.isNaN(scores[i])) return new ErrorReply('ERR value is not a valid float');
+  }
+  if (existing === undefined) {
+    if (members.length === 0) return 0;
+    existing = db.newZSet();
+    db.add(key, existing);
+  }
+  const z: ZSetValue = existing;
+  const list = z.list;
+  let added = 0;
+  for (let i = 0; i < members.length; i++) {
+    const m = members[i]!;
+    let s = scores[i]!;
+    if (list.find(m) !== 0) {
+      if (z.encoding === 'listpack' && s === 0) s = 0;
+      if (list.scoreOf(m) !== s) list.updateScore(m, s);
+      continue;
+    }
+    if (
+      z.encoding === 'listpack' &&
+      (list.length + 1 > ZSET_MAX_LISTPACK_ENTRIES || !fitsListpack(m, ZSET_MAX_LISTPACK_VALUE))
+    ) {
+      z.encoding = 'skiplist';
+    }
+    if (z.encoding === 'listpack' && s === 0) s = 0;
+    if (!list.appendIfLast(s, m)) list.insert(s, m);
+    added++;
+  }
+  return added;
+}
+
+/**
+ * Loads a whole seeded leaderboard into `key` synchronously (for tests and
+ * the bench; the worker loads chunk by chunk). Returns members added.
+ */
+export function loadLeaderboard(
+  engine: Engine,
+  key: string,
+  options: LeaderboardWorkloadOptions,
+): number | ErrorReply {
+  const w = createLeaderboardWorkload(options);
+  let added = 0;
+  for (let c = w.nextChunk(65536); c !== null; c = w.nextChunk(65536)) {
+    const r = bulkLoad(engine, key, c.scores, c.members);
+    if (r instanceof ErrorReply) return r;
+    added += r;
+  }
+  return added;
+}
