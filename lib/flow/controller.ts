@@ -245,6 +245,8 @@ export class FlowController {
 /** A working copy of a checkpoint, with shared record arrays cut back to its own end. */
 function restore(snapshot: FlowState): FlowState {
   const state = cloneFlowState(snapshot);
-  for (const part of state.partitions) part.records.length = part.end - part.base;
+  for (const part of state.partitions) {
+    if (part.records.length > part.end - part.base) part.records.length = part.end - part.base;
+  }
   return state;
 }

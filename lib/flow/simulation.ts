@@ -253,7 +253,7 @@ export function createFlowState(
     postgres: { score: new Float64Array(n), version: new Int32Array(n), writes: 0 },
     shards,
     throughput: new Float64Array(full.throughputWindowTicks * world.nodes.length),
-    edgeCounts: {},
+    edgeCounts: new Float64Array(world.nodes.length * world.nodes.length),
     flights: [],
     nextFlightSeq: 1,
     log: [],
@@ -284,7 +284,7 @@ export function createFlowState(
   for (const c of consumers) c.processed = 0;
   for (const s of shards) s.writes = 0;
   state.throughput.fill(0);
-  state.edgeCounts = {};
+  state.edgeCounts.fill(0);
   state.flights = [];
   const lastOffset = partitions.reduce((m, p) => Math.max(m, p.end), 0) - 1;
   addLog(
@@ -326,7 +326,7 @@ function count(state: FlowState, node: number, n = 1): void {
   state.throughput[i] = (state.throughput[i] ?? 0) + n;
 }
 
-function consumerIndex(state: FlowState, consumer: number): number {
+function consumerIndex(consumer: number): number {
   return FIXED_NODES.length + consumer;
 }
 
@@ -336,22 +336,23 @@ function shardIndex(state: FlowState, shard: number): number {
 
 function hop(
   state: FlowState,
-  from: string,
-  to: string,
+  from: number,
+  to: number,
   sample: boolean,
   kind: Flight['kind'],
   eventId: number,
   player: number,
   partition = -1,
 ): void {
-  const id = edgeId(from, to);
-  state.edgeCounts[id] = (state.edgeCounts[id] ?? 0) + 1;
+  const nodes = state.world.nodes;
+  const i = from * nodes.length + to;
+  state.edgeCounts[i] = (state.edgeCounts[i] ?? 0) + 1;
   if (!sample) return;
   state.flights.push({
     seq: state.nextFlightSeq++,
     tick: state.tick,
-    from,
-    to,
+    from: nodes[from] ?? '',
+    to: nodes[to] ?? '',
     kind,
     eventId,
     player,
@@ -378,9 +379,22 @@ function pickPlayer(state: FlowState): number {
 function append(state: FlowState, partition: number, rec: Omit<KafkaRecord, 'offset'>): void {
   const part = state.partitions[partition];
   if (!part) return;
-  const record: KafkaRecord = Object.freeze({ ...rec, offset: part.end });
+  // Not frozen (freezing every record costs more than the rest of the tick); the type is
+  // readonly and nothing writes to a record once appended.
+  const record: KafkaRecord = {
+    offset: part.end,
+    eventId: rec.eventId,
+    player: rec.player,
+    delta: rec.delta,
+    version: rec.version,
+    tick: rec.tick,
+    imported: rec.imported,
+  };
   // The array may hold records of an abandoned future (after a step back); overwrite them.
-  part.records.length = part.end - part.base;
+  const owned = part.end - part.base;
+  // Only cut when needed: assigning `length` can make V8 shrink the backing store, turning
+  // every push into a copy.
+  if (part.records.length > owned) part.records.length = owned;
   part.records.push(record);
   part.end++;
 }
@@ -400,8 +414,8 @@ function produce(
   const rec = { eventId, player, delta, version, tick: state.tick, imported };
   const sample = ctx.produceSamples > 0;
   if (sample) ctx.produceSamples--;
-  hop(state, 'clients', 'api', sample, 'write', eventId, player);
-  hop(state, 'api', 'kafka', sample, 'write', eventId, player, partition);
+  hop(state, CLIENTS, API, sample, 'write', eventId, player);
+  hop(state, API, KAFKA, sample, 'write', eventId, player, partition);
   append(state, partition, rec);
   state.totals.produced++;
   count(state, CLIENTS);
@@ -411,7 +425,7 @@ function produce(
     // The API timed out waiting for the broker's ack and sent the same event again.
     state.duplicateBudget--;
     state.totals.duplicatesProduced++;
-    hop(state, 'api', 'kafka', sample, 'duplicate', eventId, player, partition);
+    hop(state, API, KAFKA, sample, 'duplicate', eventId, player, partition);
     append(state, partition, rec);
     count(state, KAFKA);
   }
@@ -425,7 +439,7 @@ function produce(
 function writeRedis(
   state: FlowState,
   ctx: TickContext,
-  from: string,
+  from: number,
   player: number,
   eventId: number,
   kind: Flight['kind'],
@@ -435,25 +449,26 @@ function writeRedis(
   const target = shardFor(state.world.bounds, score);
   const sample = ctx.consumeSamples > 0;
   let routed = false;
-  const route = (): void => {
-    if (routed) return;
-    routed = true;
-    hop(state, from, 'shard-router', sample, kind, eventId, player);
-    count(state, ROUTER);
-  };
   for (const shard of state.shards) {
     if (shard.index === target || shard.present[player] !== 1) continue;
-    route();
+    if (!routed) {
+      routed = true;
+      hop(state, from, ROUTER, sample, kind, eventId, player);
+      count(state, ROUTER);
+    }
     shard.present[player] = 0;
     shard.size--;
     shard.writes++;
     count(state, shardIndex(state, shard.index));
-    hop(state, 'shard-router', shardNode(shard.index), sample, kind, eventId, player);
+    hop(state, ROUTER, shardIndex(state, shard.index), sample, kind, eventId, player);
   }
   const shard = state.shards[target];
   if (!shard) return;
   if (shard.present[player] === 1 && (shard.version[player] ?? 0) >= version) return;
-  route();
+  if (!routed) {
+    hop(state, from, ROUTER, sample, kind, eventId, player);
+    count(state, ROUTER);
+  }
   if (shard.status === 'down') {
     shard.droppedWrites++;
     return;
@@ -466,27 +481,25 @@ function writeRedis(
   shard.version[player] = version;
   shard.writes++;
   count(state, shardIndex(state, shard.index));
-  hop(state, 'shard-router', shardNode(shard.index), sample, kind, eventId, player);
+  hop(state, ROUTER, shardIndex(state, shard.index), sample, kind, eventId, player);
 }
 
 /** Applies one record: PostgreSQL first (the truth), then Redis from PostgreSQL's row. */
 function apply(
   state: FlowState,
   ctx: TickContext,
-  consumer: ConsumerState | null,
+  consumer: ConsumerState,
   rec: KafkaRecord,
   partition: PartitionState,
 ): boolean {
-  const node = consumer ? consumerNode(consumer.id) : 'kafka';
+  const node = consumerIndex(consumer.id);
   const redelivery = rec.offset < partition.appliedUpTo;
   if (redelivery) state.totals.redelivered++;
   const sample = ctx.consumeSamples > 0;
   if (sample) ctx.consumeSamples--;
-  if (consumer) {
-    consumer.processed++;
-    count(state, consumerIndex(state, consumer.id));
-    hop(state, 'kafka', node, sample, redelivery ? 'redelivery' : 'write', rec.eventId, rec.player);
-  }
+  consumer.processed++;
+  count(state, node);
+  hop(state, KAFKA, node, sample, redelivery ? 'redelivery' : 'write', rec.eventId, rec.player);
   const p = rec.player;
   if (rec.version <= (state.postgres.version[p] ?? 0)) {
     // Already applied (a producer retry or a redelivery): skip the row, repair Redis if needed.
@@ -498,7 +511,7 @@ function apply(
   state.postgres.version[p] = rec.version;
   state.postgres.writes++;
   count(state, POSTGRES);
-  hop(state, node, 'postgres', sample, 'write', rec.eventId, p);
+  hop(state, node, POSTGRES, sample, 'write', rec.eventId, p);
   writeRedis(state, ctx, node, p, rec.eventId, 'write');
   return true;
 }
@@ -678,7 +691,7 @@ function progressReload(state: FlowState, ctx: TickContext, shard: ShardState): 
   if (!rebuild) return;
   const n = state.config.players;
   const stop = Math.min(n, rebuild.cursor + state.config.reloadRowsPerTick);
-  const node = shardNode(shard.index);
+  const node = shardIndex(state, shard.index);
   for (let p = rebuild.cursor; p < stop; p++) {
     const score = state.postgres.score[p] ?? 0;
     const version = state.postgres.version[p] ?? 0;
@@ -692,8 +705,8 @@ function progressReload(state: FlowState, ctx: TickContext, shard: ShardState): 
     shard.writes++;
     const sample = ctx.recoverySamples > 0;
     if (sample) ctx.recoverySamples--;
-    hop(state, 'postgres', 'shard-router', sample, 'reload', -1, p);
-    hop(state, 'shard-router', node, sample, 'reload', -1, p);
+    hop(state, POSTGRES, ROUTER, sample, 'reload', -1, p);
+    hop(state, ROUTER, node, sample, 'reload', -1, p);
     count(state, POSTGRES);
     count(state, shardIndex(state, shard.index));
   }
@@ -735,7 +748,7 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
       }
       const sample = ctx.recoverySamples > 0;
       if (sample) ctx.recoverySamples--;
-      hop(state, 'kafka', 'shard-router', sample, 'replay', rec.eventId, rec.player, pi);
+      hop(state, KAFKA, ROUTER, sample, 'replay', rec.eventId, rec.player, pi);
       pos++;
       budget--;
       rebuild.done++;
@@ -758,7 +771,7 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
     if (inRange) shard.size++;
   }
   shard.writes += shard.size;
-  hop(state, 'shard-router', shardNode(shard.index), ctx.recoverySamples > 0, 'replay', -1, -1);
+  hop(state, ROUTER, shardIndex(state, shard.index), ctx.recoverySamples > 0, 'replay', -1, -1);
   count(state, shardIndex(state, shard.index), shard.size);
   finishRebuild(state, shard);
 }
@@ -809,8 +822,9 @@ export function routeRead(
 
 function serveReads(state: FlowState, ctx: TickContext): void {
   const exact = state.readCarry + (state.settings.readRate * state.config.tickMs) / 1000;
-  const n = Math.floor(exact);
-  state.readCarry = exact - n;
+  // The epsilon absorbs float drift (0.3 × 10 must make 3 reads, not 2).
+  const n = Math.floor(exact + 1e-9);
+  state.readCarry = Math.max(0, exact - n);
   let degraded = false;
   for (let i = 0; i < n; i++) {
     const topK = random(state) < TOP_K_SHARE;
@@ -822,27 +836,27 @@ function serveReads(state: FlowState, ctx: TickContext): void {
     const counters = topK ? state.totals.topK : state.totals.aroundMe;
     const sample = ctx.readSamples > 0;
     if (sample) ctx.readSamples--;
-    hop(state, 'clients', 'api', sample, 'read', -1, player);
+    hop(state, CLIENTS, API, sample, 'read', -1, player);
     count(state, CLIENTS);
     count(state, API);
     if (route === 'postgres') {
       degraded = true;
       counters.fallback++;
-      hop(state, 'api', 'postgres', sample, 'fallback', -1, player);
+      hop(state, API, POSTGRES, sample, 'fallback', -1, player);
       count(state, POSTGRES);
     } else if (route === 'unavailable') {
       degraded = true;
       counters.failed++;
     } else {
       counters.served++;
-      hop(state, 'api', 'shard-router', sample, 'read', -1, player);
+      hop(state, API, ROUTER, sample, 'read', -1, player);
       count(state, ROUTER);
       for (const k of route) {
         const shard = state.shards[k];
         if (!shard) continue;
         shard.reads++;
         count(state, shardIndex(state, k));
-        hop(state, 'shard-router', shardNode(k), sample, 'read', -1, player);
+        hop(state, ROUTER, shardIndex(state, k), sample, 'read', -1, player);
       }
     }
   }
@@ -872,14 +886,14 @@ export function tickFlow(state: FlowState): FlowState {
   const row = state.tick % state.config.throughputWindowTicks;
   const width = state.world.nodes.length;
   state.throughput.fill(0, row * width, (row + 1) * width);
-  state.edgeCounts = {};
+  state.edgeCounts.fill(0);
   const ctx = freshContext(state);
 
   applyRetention(state);
 
   const exact = state.eventCarry + (state.settings.eventRate * state.config.tickMs) / 1000;
-  const events = Math.floor(exact);
-  state.eventCarry = exact - events;
+  const events = Math.floor(exact + 1e-9);
+  state.eventCarry = Math.max(0, exact - events);
   for (let i = 0; i < events; i++) {
     const player = pickPlayer(state);
     produce(state, ctx, player, 1 + Math.floor(random(state) * MAX_DELTA), false);
@@ -1099,7 +1113,7 @@ export function cloneFlowState(s: FlowState): FlowState {
       },
     })),
     throughput: s.throughput.slice(),
-    edgeCounts: { ...s.edgeCounts },
+    edgeCounts: s.edgeCounts.slice(),
     flights: [...s.flights],
     log: [...s.log],
     totals: { ...s.totals, topK: { ...s.totals.topK }, aroundMe: { ...s.totals.aroundMe } },

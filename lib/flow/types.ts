@@ -289,8 +289,8 @@ export interface FlowState {
   shards: ShardState[];
   /** Messages per node per tick, ring of `throughputWindowTicks` rows. */
   throughput: Float64Array;
-  /** Messages per edge (`from->to`) during the last tick. */
-  edgeCounts: Record<string, number>;
+  /** Messages per edge during the last tick, at index from × nodes + to (`world.nodes`). */
+  edgeCounts: Float64Array;
   flights: Flight[];
   nextFlightSeq: number;
   log: LogEntry[];

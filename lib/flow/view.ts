@@ -3,7 +3,7 @@
  * throughput, shard sizes and write shares, sampled messages and the narrated log. Also the
  * reads themselves (top-K, around-me) and the comparisons the drill checks rely on.
  */
-import { consumerNode, routeRead, shardFor, shardNode } from './simulation';
+import { consumerNode, edgeId, routeRead, shardFor, shardNode } from './simulation';
 import type {
   DrillResult,
   Flight,
@@ -116,6 +116,22 @@ export function throughputPerNode(state: FlowState): Record<string, number> {
 }
 
 /**
+ * Messages per edge during the last tick, keyed by edge id (`from->to`, as in `stages.ts`).
+ * @returns only edges that carried something. O(nodes²), with about 15 nodes.
+ */
+export function edgeTraffic(state: FlowState): Record<string, number> {
+  const nodes = state.world.nodes;
+  const out: Record<string, number> = {};
+  state.edgeCounts.forEach((n, i) => {
+    if (n === 0) return;
+    const from = nodes[Math.floor(i / nodes.length)] ?? '';
+    const to = nodes[i % nodes.length] ?? '';
+    out[edgeId(from, to)] = n;
+  });
+  return out;
+}
+
+/**
  * Snapshot of everything the diagrams display. Arrays are fresh; flight and log entries are
  * shared immutable objects.
  * @returns the view. O(partitions + consumers + shards + window × nodes + log).
@@ -183,7 +199,7 @@ export function readFlowView(state: FlowState): FlowView {
     consumers,
     totalLag: partitions.reduce((s, p) => s + p.lag, 0),
     throughput,
-    edges: { ...state.edgeCounts },
+    edges: edgeTraffic(state),
     flights: [...state.flights],
     shards,
     postgres: { rows: state.config.players, writes: state.postgres.writes },
