@@ -130,7 +130,7 @@ export function formatReply(reply: Reply): string {
 
 function formatTTY(r: Reply, prefix: string): string {
   if (r === null) return '(nil)\n';
-  if (typeof r === 'number') return `(integer) ${r}\n`;
+  if (typeof r === 'number' || typeof r === 'bigint') return `(integer) ${r}\n`;
   if (typeof r === 'string') return quoteBulk(r) + '\n';
   if (r instanceof StatusReply) return r.status + '\n';
   if (r instanceof ErrorReply) return `(error) ${r.message}\n`;

@@ -15,8 +15,29 @@ export class ErrorReply {
   constructor(readonly message: string) {}
 }
 
-/** Any reply the engine produces. */
-export type Reply = number | string | null | StatusReply | ErrorReply | Reply[];
+/**
+ * Any reply the engine produces. Integers are numbers, or bigints when they
+ * exceed 2^53 (INCRBY can reach 2^63 - 1), so redis-cli text stays exact.
+ */
+export type Reply = number | bigint | string | null | StatusReply | ErrorReply | Reply[];
+
+/** An integer reply: a number when exact, else a bigint. */
+export function integerReply(n: bigint): number | bigint {
+  return n <= 9007199254740991n && n >= -9007199254740991n ? Number(n) : n;
+}
+
+/**
+ * The number ioredis resolves for a big integer reply: redis-parser
+ * accumulates digits in a double (n = n * 10 + d), which rounds differently
+ * from Number(bigint).
+ */
+export function ioredisInteger(n: bigint): number {
+  const s = n.toString();
+  const negative = s.startsWith('-');
+  let v = 0;
+  for (let i = negative ? 1 : 0; i < s.length; i++) v = v * 10 + (s.charCodeAt(i) - 48);
+  return negative ? -v : v;
+}
 
 export const OK = new StatusReply('OK');
 export const QUEUED = new StatusReply('QUEUED');
@@ -45,6 +66,7 @@ export function arityError(name: string): ErrorReply {
  */
 export type WireReply =
   | { t: 'int'; v: number }
+  | { t: 'bigint'; v: string }
   | { t: 'bulk'; v: string }
   | { t: 'nil' }
   | { t: 'status'; v: string }
@@ -55,6 +77,7 @@ export type WireReply =
 export function toWireReply(r: Reply): WireReply {
   if (r === null) return { t: 'nil' };
   if (typeof r === 'number') return { t: 'int', v: r };
+  if (typeof r === 'bigint') return { t: 'bigint', v: r.toString() };
   if (typeof r === 'string') return { t: 'bulk', v: r };
   if (r instanceof StatusReply) return { t: 'status', v: r.status };
   if (r instanceof ErrorReply) return { t: 'error', v: r.message };
@@ -69,6 +92,8 @@ export function fromWireReply(w: WireReply): Reply {
     case 'int':
     case 'bulk':
       return w.v;
+    case 'bigint':
+      return BigInt(w.v);
     case 'status':
       return new StatusReply(w.v);
     case 'error':
@@ -88,6 +113,7 @@ export type IoredisValue = number | string | null | Error | IoredisValue[];
  */
 export function toIoredisValue(r: Reply): IoredisValue {
   if (r === null || typeof r === 'number' || typeof r === 'string') return r;
+  if (typeof r === 'bigint') return ioredisInteger(r);
   if (r instanceof StatusReply) return r.status;
   if (r instanceof ErrorReply) return redisError(r.message);
   return r.map(toIoredisValue);

@@ -5,7 +5,14 @@ import {
   type HashValue,
 } from '../keyspace';
 import { parseLongLong } from '../numbers';
-import { ERR_NOT_INTEGER, ERR_OVERFLOW, ErrorReply, arityError, type Reply } from '../reply';
+import {
+  ERR_NOT_INTEGER,
+  ERR_OVERFLOW,
+  integerReply,
+  ErrorReply,
+  arityError,
+  type Reply,
+} from '../reply';
 import { type CommandContext, type Handler, lookupTyped } from './context';
 
 /* Hash commands (t_hash.c in Redis 7.0). HGETALL keeps insertion order, as a listpack does. */
@@ -84,7 +91,7 @@ export const hincrby: Handler = (ctx, argv) => {
   if (next > LLONG_MAX || next < -LLONG_MAX - 1n) return ERR_OVERFLOW;
   h.map.set(field, next.toString());
   if (h.map.size > HASH_MAX_LISTPACK_ENTRIES) h.encoding = 'hashtable';
-  return Number(next);
+  return integerReply(next);
 };
 
 /** HDEL key field [field …] */

@@ -340,7 +340,20 @@ function emitLex(
 ): Reply {
   const list = z.list;
   if (offset > 0 && offset >= list.length) return EMPTY;
-  let x = reverse ? list.lastInLexRange(range) : list.firstInLexRange(range);
+  let x: number;
+  if (z.encoding === 'skiplist') {
+    x = reverse ? list.lastInLexRange(range) : list.firstInLexRange(range);
+  } else if (!list.isInLexRange(range)) {
+    x = 0;
+  } else {
+    // A listpack is scanned from its end, which differs from the skip list's
+    // descent when scores differ (BYLEX is only specified for equal scores).
+    x = reverse ? list.tail : list.head;
+    while (x !== 0 && !(reverse ? lexLteMax : lexGteMin)(list.member(x), range)) {
+      x = reverse ? list.prev(x) : list.next(x);
+    }
+    if (x !== 0 && !(reverse ? lexGteMin : lexLteMax)(list.member(x), range)) x = 0;
+  }
   while (x !== 0 && offset-- !== 0) x = reverse ? list.prev(x) : list.next(x);
   const out: Reply[] = [];
   while (x !== 0 && limit-- !== 0) {
@@ -480,13 +493,13 @@ function popGeneric(ctx: CommandContext, argv: string[], max: boolean): Reply {
   if (argv.length === 3) {
     const c = parseLong(argv[2]!);
     if (c === null || c < 0) return ERR_POSITIVE;
-    if (c === 0) return EMPTY;
     count = c;
   }
   const key = argv[1]!;
   const z = lookupTyped(ctx, key, 'zset');
   if (z === undefined) return EMPTY;
   if (z instanceof ErrorReply) return z;
+  if (count === 0) return EMPTY;
   const list = z.list;
   const out: Reply[] = [];
   while (count-- > 0 && list.length > 0) {

@@ -1,5 +1,13 @@
 import { parseLongLong } from '../numbers';
-import { ERR_NOT_INTEGER, ERR_OVERFLOW, ERR_SYNTAX, ErrorReply, OK, type Reply } from '../reply';
+import {
+  ERR_NOT_INTEGER,
+  ERR_OVERFLOW,
+  integerReply,
+  ERR_SYNTAX,
+  ErrorReply,
+  OK,
+  type Reply,
+} from '../reply';
 import { type CommandContext, type Handler, isOption, lookupTyped } from './context';
 
 /* String commands (t_string.c in Redis 7.0). */
@@ -89,7 +97,7 @@ function incrBy(ctx: CommandContext, key: string, by: bigint): Reply {
   const text = next.toString();
   if (v !== undefined) v.value = text;
   else ctx.db.add(key, { type: 'string', value: text });
-  return Number(next);
+  return integerReply(next);
 }
 
 /** INCR key */
