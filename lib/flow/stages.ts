@@ -569,3 +569,31 @@ export function stageGraph(stage: number): {
   });
   return { stage: s, nodes, edges };
 }
+
+/**
+ * The node of a stage that stands for a node of the simulation, which always runs the
+ * sharded topology of stage 4: before stage 4 the router and the shards are the single
+ * sorted set, and before stage 3 Kafka and the consumers are the API itself.
+ * @returns a node id of that stage, or null if the stage has nothing to stand for it. O(nodes).
+ */
+export function stageNodeFor(stage: number, simNode: string): string | null {
+  const s = diagramStages[stage - 1];
+  if (!s) return null;
+  let node = simNode;
+  if (stage < 4 && (node === 'shard-router' || node.startsWith('redis-shard-'))) node = 'redis';
+  if (stage < 3 && (node === 'kafka' || node.startsWith('consumer-'))) node = 'api';
+  return s.nodes.includes(node) ? node : null;
+}
+
+/**
+ * The edge of a stage along which a simulated message should be drawn (see `stageNodeFor`).
+ * @returns an edge id of that stage, or null when the hop is internal to one node of the
+ * stage or has no edge there (then do not animate it). O(nodes + edges).
+ */
+export function stageEdgeFor(stage: number, from: string, to: string): string | null {
+  const a = stageNodeFor(stage, from);
+  const b = stageNodeFor(stage, to);
+  if (!a || !b || a === b) return null;
+  const id = `${a}->${b}`;
+  return diagramStages[stage - 1]?.edges.includes(id) ? id : null;
+}
