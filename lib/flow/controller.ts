@@ -2,7 +2,7 @@
  * Drives a simulation for a widget: play/pause, speed, single step, step back, reset, and the
  * commands a reader issues, all recorded so that history can be replayed.
  *
- * Step back works by deterministic replay: a checkpoint (a cheap clone; Kafka records are
+ * Step back works by deterministic replay: a checkpoint (a cheap clone; Kafka logs are
  * shared) is kept every `checkpointEvery` ticks in a ring of `maxCheckpoints`, and the
  * commands issued since the oldest checkpoint are logged with their tick. Going back to tick
  * T restores the last checkpoint at or before T and re-runs the ticks up to T, re-applying
@@ -119,7 +119,8 @@ export class FlowController {
     const checkpoint = this.checkpoints[index];
     if (!checkpoint) return false;
     this.checkpoints.length = index + 1;
-    this.current = restore(checkpoint.state);
+    // A working copy: the logs it shares with the checkpoint are only read below its `end`.
+    this.current = cloneFlowState(checkpoint.state);
     for (const logged of this.commands) {
       if (logged.tick === checkpoint.tick) this.applyCommand(logged.command);
     }
@@ -240,13 +241,4 @@ export class FlowController {
       this.commands = this.commands.filter((c) => c.tick >= oldest);
     }
   }
-}
-
-/** A working copy of a checkpoint, with shared record arrays cut back to its own end. */
-function restore(snapshot: FlowState): FlowState {
-  const state = cloneFlowState(snapshot);
-  for (const part of state.partitions) {
-    if (part.records.length > part.end - part.base) part.records.length = part.end - part.base;
-  }
-  return state;
 }

@@ -5,7 +5,7 @@
  * A drill's progress (step index, marks) lives in the state, and its scripts are pure
  * functions of the state, so a drill replays exactly after a step back.
  */
-import { applyFlowCommand, narrate, shardNode, consumerNode } from './simulation';
+import { applyFlowCommand, consumerNode, narrate, readRecord, shardNode } from './simulation';
 import type { DrillOptions, DrillResult, DrillState, FlowState } from './types';
 import { compareShardWithPostgres, compareWithExpected } from './view';
 
@@ -314,7 +314,7 @@ export const drills: readonly DrillDefinition[] = [
       state.partitions.forEach((part, i) => {
         const seen = new Set<number>();
         for (let o = Math.max(part.logStart, mark(drill, `start${i}`)); o < part.end; o++) {
-          const rec = part.records[o - part.base];
+          const rec = readRecord(part, o);
           if (!rec) continue;
           if (seen.has(rec.eventId)) naive += rec.delta;
           seen.add(rec.eventId);

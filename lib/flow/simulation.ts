@@ -6,7 +6,7 @@
  * tick at 1,000 events/s must stay far below a millisecond. Determinism comes from the seeded
  * generator kept in the state: the same config, seed and commands give the same run.
  */
-import { fmix32, nextRandom, partitionFor, seedToState } from './random';
+import { nextRandom, partitionFor, seedToState } from './random';
 import type {
   ConsumerState,
   FlowCommand,
@@ -17,6 +17,7 @@ import type {
   Flight,
   KafkaRecord,
   LogLevel,
+  PartitionLog,
   PartitionState,
   ShardState,
 } from './types';
@@ -55,12 +56,14 @@ export const defaultFlowSettings: FlowSettings = {
   readFallback: 'postgres',
 };
 
+/** Highest event or read rate a reader can set: ten times what the consumers can absorb. */
+const MAX_RATE = 20_000;
 /** Largest points one score event can carry. */
 const MAX_DELTA = 20;
 /** Share of reads that ask for the top-K (the rest ask "around me"). */
 const TOP_K_SHARE = 0.7;
-/** Physically drop expired records once this many are dead at the front of a partition. */
-const COMPACT_AFTER = 4096;
+/** Records a partition log has room for before it first grows. */
+const INITIAL_LOG_CAPACITY = 1024;
 
 /** Node id of consumer `i` in the diagrams. */
 export const consumerNode = (i: number): string => `consumer-${i}`;
@@ -82,6 +85,8 @@ interface TickContext {
   consumeSamples: number;
   readSamples: number;
   recoverySamples: number;
+  /** Duplicates the consumer being processed skipped this tick (logged once per consumer). */
+  skipped: number;
 }
 
 function random(state: FlowState): number {
@@ -215,8 +220,7 @@ export function createFlowState(
   const n = full.players;
 
   const partitions: PartitionState[] = Array.from({ length: full.partitions }, () => ({
-    records: [],
-    base: 0,
+    log: newLog(0, INITIAL_LOG_CAPACITY),
     end: 0,
     logStart: 0,
     committed: 0,
@@ -297,12 +301,12 @@ export function createFlowState(
 }
 
 function noSamples(): TickContext {
-  return { produceSamples: 0, consumeSamples: 0, readSamples: 0, recoverySamples: 0 };
+  return { produceSamples: 0, consumeSamples: 0, readSamples: 0, recoverySamples: 0, skipped: 0 };
 }
 
 function freshContext(state: FlowState): TickContext {
   const n = state.config.flightSamplesPerTick;
-  return { produceSamples: n, consumeSamples: n, readSamples: n, recoverySamples: n };
+  return { produceSamples: n, consumeSamples: n, readSamples: n, recoverySamples: n, skipped: 0 };
 }
 
 function addLog(state: FlowState, level: LogLevel, text: string, node: string | null): void {
@@ -376,27 +380,79 @@ function pickPlayer(state: FlowState): number {
   return lo;
 }
 
-function append(state: FlowState, partition: number, rec: Omit<KafkaRecord, 'offset'>): void {
+function newLog(base: number, capacity: number): PartitionLog {
+  return {
+    base,
+    capacity,
+    eventId: new Float64Array(capacity),
+    player: new Int32Array(capacity),
+    delta: new Int32Array(capacity),
+    version: new Int32Array(capacity),
+    tick: new Int32Array(capacity),
+    imported: new Uint8Array(capacity),
+  };
+}
+
+/**
+ * A larger log holding the readable records [logStart, end): growing is also when records
+ * deleted by retention are dropped for good. The old log is left untouched for checkpoints.
+ */
+function growLog(old: PartitionLog, logStart: number, end: number): PartitionLog {
+  const live = end - logStart;
+  const log = newLog(logStart, Math.max(INITIAL_LOG_CAPACITY, live * 2));
+  const from = logStart - old.base;
+  const to = end - old.base;
+  log.eventId.set(old.eventId.subarray(from, to));
+  log.player.set(old.player.subarray(from, to));
+  log.delta.set(old.delta.subarray(from, to));
+  log.version.set(old.version.subarray(from, to));
+  log.tick.set(old.tick.subarray(from, to));
+  log.imported.set(old.imported.subarray(from, to));
+  return log;
+}
+
+function append(
+  state: FlowState,
+  partition: number,
+  eventId: number,
+  player: number,
+  delta: number,
+  version: number,
+  imported: boolean,
+): void {
   const part = state.partitions[partition];
   if (!part) return;
-  // Not frozen (freezing every record costs more than the rest of the tick); the type is
-  // readonly and nothing writes to a record once appended.
-  const record: KafkaRecord = {
-    offset: part.end,
-    eventId: rec.eventId,
-    player: rec.player,
-    delta: rec.delta,
-    version: rec.version,
-    tick: rec.tick,
-    imported: rec.imported,
-  };
-  // The array may hold records of an abandoned future (after a step back); overwrite them.
-  const owned = part.end - part.base;
-  // Only cut when needed: assigning `length` can make V8 shrink the backing store, turning
-  // every push into a copy.
-  if (part.records.length > owned) part.records.length = owned;
-  part.records.push(record);
+  if (part.end - part.log.base >= part.log.capacity) {
+    part.log = growLog(part.log, part.logStart, part.end);
+  }
+  const log = part.log;
+  const i = part.end - log.base;
+  log.eventId[i] = eventId;
+  log.player[i] = player;
+  log.delta[i] = delta;
+  log.version[i] = version;
+  log.tick[i] = state.tick;
+  log.imported[i] = imported ? 1 : 0;
   part.end++;
+}
+
+/**
+ * One record of a partition as an object.
+ * @returns the record, or undefined when the offset is expired or not written yet. O(1).
+ */
+export function readRecord(part: PartitionState, offset: number): KafkaRecord | undefined {
+  if (offset < part.logStart || offset >= part.end) return undefined;
+  const log = part.log;
+  const i = offset - log.base;
+  return {
+    offset,
+    eventId: log.eventId[i] ?? 0,
+    player: log.player[i] ?? 0,
+    delta: log.delta[i] ?? 0,
+    version: log.version[i] ?? 0,
+    tick: log.tick[i] ?? 0,
+    imported: log.imported[i] === 1,
+  };
 }
 
 function produce(
@@ -411,12 +467,11 @@ function produce(
   const eventId = state.nextEventId++;
   state.expected[player] = (state.expected[player] ?? 0) + delta;
   const partition = partitionFor(player, state.config.partitions);
-  const rec = { eventId, player, delta, version, tick: state.tick, imported };
   const sample = ctx.produceSamples > 0;
   if (sample) ctx.produceSamples--;
   hop(state, CLIENTS, API, sample, 'write', eventId, player);
   hop(state, API, KAFKA, sample, 'write', eventId, player, partition);
-  append(state, partition, rec);
+  append(state, partition, eventId, player, delta, version, imported);
   state.totals.produced++;
   count(state, CLIENTS);
   count(state, API);
@@ -426,7 +481,7 @@ function produce(
     state.duplicateBudget--;
     state.totals.duplicatesProduced++;
     hop(state, API, KAFKA, sample, 'duplicate', eventId, player, partition);
-    append(state, partition, rec);
+    append(state, partition, eventId, player, delta, version, imported);
     count(state, KAFKA);
   }
 }
@@ -489,30 +544,34 @@ function apply(
   state: FlowState,
   ctx: TickContext,
   consumer: ConsumerState,
-  rec: KafkaRecord,
-  partition: PartitionState,
+  part: PartitionState,
+  offset: number,
 ): boolean {
+  const log = part.log;
+  const i = offset - log.base;
+  const p = log.player[i] ?? 0;
+  const eventId = log.eventId[i] ?? 0;
+  const version = log.version[i] ?? 0;
   const node = consumerIndex(consumer.id);
-  const redelivery = rec.offset < partition.appliedUpTo;
+  const redelivery = offset < part.appliedUpTo;
   if (redelivery) state.totals.redelivered++;
   const sample = ctx.consumeSamples > 0;
   if (sample) ctx.consumeSamples--;
   consumer.processed++;
   count(state, node);
-  hop(state, KAFKA, node, sample, redelivery ? 'redelivery' : 'write', rec.eventId, rec.player);
-  const p = rec.player;
-  if (rec.version <= (state.postgres.version[p] ?? 0)) {
+  hop(state, KAFKA, node, sample, redelivery ? 'redelivery' : 'write', eventId, p);
+  if (version <= (state.postgres.version[p] ?? 0)) {
     // Already applied (a producer retry or a redelivery): skip the row, repair Redis if needed.
     state.totals.duplicatesSkipped++;
-    writeRedis(state, ctx, node, p, rec.eventId, 'duplicate');
+    writeRedis(state, ctx, node, p, eventId, 'duplicate');
     return false;
   }
-  state.postgres.score[p] = (state.postgres.score[p] ?? 0) + rec.delta;
-  state.postgres.version[p] = rec.version;
+  state.postgres.score[p] = (state.postgres.score[p] ?? 0) + (log.delta[i] ?? 0);
+  state.postgres.version[p] = version;
   state.postgres.writes++;
   count(state, POSTGRES);
-  hop(state, node, POSTGRES, sample, 'write', rec.eventId, p);
-  writeRedis(state, ctx, node, p, rec.eventId, 'write');
+  hop(state, node, POSTGRES, sample, 'write', eventId, p);
+  writeRedis(state, ctx, node, p, eventId, 'write');
   return true;
 }
 
@@ -545,22 +604,13 @@ function consumePartition(
   let n = 0;
   let skipped = 0;
   while (n < max && pos < part.end) {
-    const rec = part.records[pos - part.base];
-    if (!rec) break;
-    if (!apply(state, ctx, consumer, rec, part)) skipped++;
+    if (!apply(state, ctx, consumer, part, pos)) skipped++;
     pos++;
     n++;
     if (pos > part.appliedUpTo) part.appliedUpTo = pos;
   }
   consumer.positions[pi] = pos;
-  if (skipped > 0 && state.tick > 0) {
-    addLog(
-      state,
-      'ok',
-      `${consumerNode(consumer.id)} skipped ${skipped} duplicate${skipped === 1 ? '' : 's'} on partition ${pi}: PostgreSQL already had those versions.`,
-      consumerNode(consumer.id),
-    );
-  }
+  ctx.skipped += skipped;
   return n;
 }
 
@@ -610,17 +660,10 @@ function applyRetention(state: FlowState): void {
   const cutoff = state.tick - keep;
   state.partitions.forEach((part) => {
     let start = part.logStart;
-    while (start < part.end && (part.records[start - part.base]?.tick ?? Infinity) < cutoff) {
-      start++;
-    }
-    if (start === part.logStart) return;
+    const ticks = part.log.tick;
+    const base = part.log.base;
+    while (start < part.end && (ticks[start - base] ?? Infinity) < cutoff) start++;
     part.logStart = start;
-    const dead = start - part.base;
-    if (dead > COMPACT_AFTER && dead * 2 > part.records.length) {
-      // A new array, never a splice: checkpoints still share the old one.
-      part.records = part.records.slice(dead, part.end - part.base);
-      part.base = start;
-    }
   });
 }
 
@@ -658,6 +701,15 @@ function consumeAll(state: FlowState, ctx: TickContext): void {
     for (const pi of c.partitions) {
       if (budget <= 0) break;
       budget -= consumePartition(state, ctx, c, pi, budget);
+    }
+    if (ctx.skipped > 0) {
+      addLog(
+        state,
+        'ok',
+        `${consumerNode(c.id)} skipped ${ctx.skipped} duplicate${ctx.skipped === 1 ? '' : 's'}: PostgreSQL had already applied those versions.`,
+        consumerNode(c.id),
+      );
+      ctx.skipped = 0;
     }
   }
   if (state.tick % state.config.commitEveryTicks === 0) {
@@ -739,16 +791,18 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
       return;
     }
     // Replay only what PostgreSQL has applied, so the rebuilt shard matches it exactly.
+    const log = part.log;
     while (budget > 0 && pos < part.appliedUpTo) {
-      const rec = part.records[pos - part.base];
-      if (!rec) break;
-      if (rec.version > (foldVersion[rec.player] ?? 0)) {
-        foldScore[rec.player] = (foldScore[rec.player] ?? 0) + rec.delta;
-        foldVersion[rec.player] = rec.version;
+      const i = pos - log.base;
+      const player = log.player[i] ?? 0;
+      const version = log.version[i] ?? 0;
+      if (version > (foldVersion[player] ?? 0)) {
+        foldScore[player] = (foldScore[player] ?? 0) + (log.delta[i] ?? 0);
+        foldVersion[player] = version;
       }
       const sample = ctx.recoverySamples > 0;
       if (sample) ctx.recoverySamples--;
-      hop(state, KAFKA, ROUTER, sample, 'replay', rec.eventId, rec.player, pi);
+      hop(state, KAFKA, ROUTER, sample, 'replay', log.eventId[i] ?? 0, player, pi);
       pos++;
       budget--;
       rebuild.done++;
@@ -974,18 +1028,22 @@ function startRebuild(
   shard.status = 'rebuilding';
 }
 
+const clampRate = (perSecond: number): number =>
+  Number.isFinite(perSecond) ? Math.min(MAX_RATE, Math.max(0, perSecond)) : 0;
+
 /**
- * Applies one command between ticks, in place. Unknown shard or consumer ids are ignored with
- * a log line; `start-drill` is handled by the controller, not here.
+ * Applies one command between ticks, in place. Rates are clamped to [0, 20,000]/s; commands
+ * naming an unknown shard or consumer, or one already in the asked state, do nothing;
+ * `start-drill` is handled by the controller, not here.
  * @returns the same state. O(players) for shard commands, O(1) otherwise.
  */
 export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowState {
   switch (command.type) {
     case 'set-event-rate':
-      state.settings.eventRate = Math.max(0, command.perSecond);
+      state.settings.eventRate = clampRate(command.perSecond);
       break;
     case 'set-read-rate':
-      state.settings.readRate = Math.max(0, command.perSecond);
+      state.settings.readRate = clampRate(command.perSecond);
       break;
     case 'set-traffic':
       state.settings.traffic = command.traffic;
@@ -1079,8 +1137,9 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
 }
 
 /**
- * Deep copy for checkpoints. Kafka record arrays are shared (they are append-only and each
- * state knows its own `end`), so a copy costs O(players + partitions), not O(records).
+ * Deep copy for checkpoints. Partition logs are shared (append-only, never resized in place,
+ * and each state reads only below its own `end`), so a copy costs O(players + partitions),
+ * not O(records).
  */
 export function cloneFlowState(s: FlowState): FlowState {
   return {
@@ -1131,25 +1190,11 @@ export function cloneFlowState(s: FlowState): FlowState {
  */
 export function partitionRecords(state: FlowState, partition: number): KafkaRecord[] {
   const part = state.partitions[partition];
-  if (!part) return [];
-  return part.records.slice(part.logStart - part.base, part.end - part.base);
-}
-
-/** A stable hash of the logical state, for cheap equality checks in tests. O(players). */
-export function flowStateHash(state: FlowState): number {
-  let h = state.tick;
-  const mix = (v: number) => {
-    h = fmix32((h ^ (v >>> 0) ^ Math.floor(v / 4294967296)) + 0x9e3779b9);
-  };
-  for (let p = 0; p < state.config.players; p++) {
-    mix(state.postgres.score[p] ?? 0);
-    mix(state.postgres.version[p] ?? 0);
+  const out: KafkaRecord[] = [];
+  if (!part) return out;
+  for (let o = part.logStart; o < part.end; o++) {
+    const rec = readRecord(part, o);
+    if (rec) out.push(rec);
   }
-  for (const part of state.partitions) {
-    mix(part.end);
-    mix(part.committed);
-    mix(part.logStart);
-  }
-  for (const shard of state.shards) mix(shard.size);
-  return h;
+  return out;
 }

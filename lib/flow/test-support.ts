@@ -30,8 +30,7 @@ export function logical(state: FlowState): unknown {
     ...state,
     partitions: state.partitions.map((p, i) => ({
       ...p,
-      records: partitionRecords(state, i),
-      base: undefined,
+      log: partitionRecords(state, i),
     })),
   };
 }

@@ -1,7 +1,7 @@
 /**
  * Types of the event-flow simulation behind the architecture diagrams.
  *
- * The state is plain data (numbers, typed arrays, arrays of frozen records) so that it can be
+ * The state is plain data (numbers, typed arrays, small arrays of plain objects) so that it can be
  * cloned cheaply for step-back checkpoints, compared with deep equality in tests and, later,
  * posted to a Web Worker. Everything a diagram shows is derived from it in `view.ts`.
  */
@@ -69,7 +69,7 @@ export interface FlowSettings {
   readFallback: ReadFallback;
 }
 
-/** One score event as stored in a Kafka partition. Never mutated once appended. */
+/** One score event as stored in a Kafka partition (materialised on demand from the columns). */
 export interface KafkaRecord {
   readonly offset: number;
   /** Unique id the client gave the event; a retried send repeats it. */
@@ -85,15 +85,27 @@ export interface KafkaRecord {
   readonly imported: boolean;
 }
 
+/**
+ * A partition's records as columns (no object per record: cheap for the garbage collector
+ * and about 25 bytes a record). Index i holds offset `base + i`. A log is never resized in
+ * place: growing makes a new one, so checkpoints can share the old one safely, and a state
+ * only reads the offsets below its own `end`.
+ */
+export interface PartitionLog {
+  readonly base: number;
+  readonly capacity: number;
+  readonly eventId: Float64Array;
+  readonly player: Int32Array;
+  readonly delta: Int32Array;
+  readonly version: Int32Array;
+  readonly tick: Int32Array;
+  readonly imported: Uint8Array;
+}
+
 /** One partition of the score-events topic. */
 export interface PartitionState {
-  /**
-   * Records from offset `base` onward. The array is append-only and shared with
-   * checkpoints; only `end` says how much of it belongs to this state.
-   */
-  records: KafkaRecord[];
-  /** Offset of `records[0]`. */
-  base: number;
+  /** Records from offset `log.base` onward, shared with checkpoints (see PartitionLog). */
+  log: PartitionLog;
   /** Next offset to be written (Kafka's log-end offset). */
   end: number;
   /** First offset still readable; retention moves it forward (Kafka's log-start offset). */
