@@ -189,6 +189,13 @@ export class SkipList {
   private levelCount = 1;
   private size = 0;
   private tailNode = 0;
+  /**
+   * For appends: the last node on each level and its rank, valid while only
+   * appends happen (any other change clears `tailPathValid`).
+   */
+  private readonly tailPath: Int32Array;
+  private readonly tailRank: Int32Array;
+  private tailPathValid = false;
 
   constructor(options: SkipListOptions = {}) {
     const maxLevel = options.maxLevel ?? SKIPLIST_MAX_LEVEL;
@@ -207,6 +214,8 @@ export class SkipList {
     this.freeLists = new Int32Array(maxLevel + 1);
     this.update = new Int32Array(maxLevel);
     this.rankAt = new Int32Array(maxLevel);
+    this.tailPath = new Int32Array(maxLevel);
+    this.tailRank = new Int32Array(maxLevel);
   }
 
   /** Number of members. O(1). */
@@ -360,6 +369,7 @@ export class SkipList {
    * must be refused before calling.
    */
   insert(score: number, member: string): number {
+    this.tailPathValid = false;
     const level = this.randomLevel();
     const x = this.alloc(level);
     this.findPredecessors(score, member);
@@ -367,7 +377,7 @@ export class SkipList {
     return x;
   }
 
-  private link(x: number, level: number, score: number, member: string): void {
+  private link(x: number, level: number, score: number, member: string, index = true): void {
     const i32 = this.i32;
     const update = this.update;
     const rankAt = this.rankAt;
@@ -396,11 +406,12 @@ export class SkipList {
     if (after !== 0) i32[after + BACK] = x;
     else this.tailNode = x;
     this.size++;
-    this.dict.set(member, x);
+    if (index) this.dict.set(member, x);
   }
 
   /** Unlinks `x` given its predecessors in `update` (zslDeleteNode). */
   private unlink(x: number): void {
+    this.tailPathValid = false;
     const i32 = this.i32;
     const update = this.update;
     for (let i = 0; i < this.levelCount; i++) {
@@ -435,13 +446,26 @@ export class SkipList {
    * node, like zslUpdateScore: in place when the node keeps its position
    * (strictly between its neighbours' scores), else unlink and re-insert with
    * a fresh random level. O(log N) expected.
+   *
+   * The re-insertion search is a finger search when the score grows (the
+   * common leaderboard case): the predecessors found for the old position are
+   * still before the new one, so each level resumes from the later of that
+   * node and the one found on the level above. It ends on exactly the nodes a
+   * search from the header would, after fewer (and cache-warm) hops.
    */
   updateScore(member: string, newScore: number): number {
     const x = this.dict.get(member);
     if (x === undefined) throw new Error(`updateScore: no such member ${member}`);
+    return this.updateNodeScore(x, newScore);
+  }
+
+  /** {@link updateScore} for a node already looked up with `find` (saves a hash lookup). */
+  updateNodeScore(x: number, newScore: number): number {
+    const member = this.member(x);
     const i32 = this.i32;
     const f64 = this.f64;
-    this.findPredecessors(f64[x >> 1]!, member);
+    const oldScore = f64[x >> 1]!;
+    this.findPredecessors(oldScore, member);
     const before = i32[x + BACK]!;
     const after = i32[x + FWD]!;
     if (
@@ -452,9 +476,53 @@ export class SkipList {
       return x;
     }
     this.unlink(x);
-    this.dict.delete(member);
-    this.release(x);
-    return this.insert(newScore, member);
+    const level = this.randomLevel();
+    let node = x;
+    if (level !== i32[x + LEVELS]) {
+      this.release(x);
+      node = this.alloc(level);
+    } else {
+      for (let i = 0; i < level; i++) {
+        i32[x + FWD + 2 * i] = 0;
+        i32[x + SPAN + 2 * i] = 0;
+      }
+    }
+    if (newScore > oldScore) this.findPredecessorsFromFinger(newScore, member);
+    else this.findPredecessors(newScore, member);
+    this.link(node, level, newScore, member, node !== x);
+    return node;
+  }
+
+  /**
+   * findPredecessors for a key after the one `update`/`rankAt` currently
+   * describe (see updateScore). Rewrites both arrays in place, top down.
+   */
+  private findPredecessorsFromFinger(score: number, member: string): void {
+    const i32 = this.i32;
+    const f64 = this.f64;
+    const members = this.members;
+    const update = this.update;
+    const rankAt = this.rankAt;
+    let x = 0;
+    let rank = 0;
+    for (let i = this.levelCount - 1; i >= 0; i--) {
+      const oldRank = rankAt[i]!;
+      if (oldRank > rank) {
+        x = update[i]!;
+        rank = oldRank;
+      }
+      let fwd = i32[x + FWD + 2 * i]!;
+      while (fwd !== 0) {
+        const s = f64[fwd >> 1]!;
+        if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
+          rank += i32[x + SPAN + 2 * i]!;
+          x = fwd;
+          fwd = i32[x + FWD + 2 * i]!;
+        } else break;
+      }
+      update[i] = x;
+      rankAt[i] = rank;
+    }
   }
 
   /**
@@ -703,22 +771,37 @@ export class SkipList {
     if (this.dict.has(member)) return false;
     const level = this.randomLevel();
     const x = this.alloc(level);
-    // Predecessor on level i is the last node tall enough, found by walking
-    // down from the header along the rightmost path: O(levels) amortised.
     const i32 = this.i32;
-    let p = 0;
-    let rank = 0;
-    for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[p + FWD + 2 * i]!;
-      while (fwd !== 0) {
-        rank += i32[p + SPAN + 2 * i]!;
-        p = fwd;
-        fwd = i32[p + FWD + 2 * i]!;
+    if (!this.tailPathValid) {
+      // The predecessor on level i is the last node tall enough: walk the
+      // rightmost path once, then keep it up to date while appends continue.
+      let p = 0;
+      let rank = 0;
+      for (let i = this.maxLevel - 1; i >= 0; i--) {
+        if (i < this.levelCount) {
+          let fwd = i32[p + FWD + 2 * i]!;
+          while (fwd !== 0) {
+            rank += i32[p + SPAN + 2 * i]!;
+            p = fwd;
+            fwd = i32[p + FWD + 2 * i]!;
+          }
+        }
+        this.tailPath[i] = p;
+        this.tailRank[i] = i < this.levelCount ? rank : 0;
       }
-      this.update[i] = p;
-      this.rankAt[i] = rank;
     }
+    const top = Math.max(level, this.levelCount);
+    for (let i = 0; i < top; i++) {
+      this.update[i] = this.tailPath[i]!;
+      this.rankAt[i] = this.tailRank[i]!;
+    }
+    const rank = this.size + 1;
     this.link(x, level, score, member);
+    for (let i = 0; i < level; i++) {
+      this.tailPath[i] = x;
+      this.tailRank[i] = rank;
+    }
+    this.tailPathValid = true;
     return true;
   }
 

@@ -103,7 +103,7 @@ function zsetAdd(z: ZSetValue, score: number, member: string, flags: number): Ad
     }
     lastNewScore = score;
     if (score !== cur) {
-      list.updateScore(member, stored(z, score));
+      list.updateNodeScore(node, stored(z, score));
       return AddOutcome.Updated;
     }
     return AddOutcome.Unchanged;
