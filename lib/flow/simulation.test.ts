@@ -270,3 +270,16 @@ describe('cost', () => {
     expect(perTick).toBeLessThan(1);
   });
 });
+
+describe('reads during an outage', () => {
+  it('around-me from the PostgreSQL fallback gives the same ranks as Redis did', () => {
+    const s = run(createFlowState({ seed: 32 }), 30);
+    const player = 123;
+    const before = readAroundMe(s, player, 3);
+    expect(before.source).toBe('redis');
+    applyFlowCommand(s, { type: 'kill-shard', shard: 3 });
+    const after = readAroundMe(s, player, 3);
+    expect(after.source).toBe('postgres');
+    expect(after.entries).toEqual(before.entries);
+  });
+});

@@ -82,6 +82,7 @@ export interface FlowView {
   readonly throughput: Readonly<Record<string, number>>;
   /** Messages per edge id (`from->to`) during the last tick. */
   readonly edges: Readonly<Record<string, number>>;
+  /** Sampled hops, oldest first; animate those whose `seq` is above the last one drawn. */
   readonly flights: readonly Flight[];
   readonly shards: readonly ShardView[];
   readonly postgres: { readonly rows: number; readonly writes: number };
@@ -282,9 +283,10 @@ export function readAroundMe(state: FlowState, player: number, radius = 2): Boar
   if (route === 'postgres') {
     const all = sortedMembers(state);
     const at = all.indexOf(player);
+    const first = Math.max(0, at - radius);
     const entries = all
-      .slice(Math.max(0, at - radius), at + radius + 1)
-      .map((p) => ({ player: p, score: state.postgres.score[p] ?? 0, rank: all.indexOf(p) }));
+      .slice(first, at + radius + 1)
+      .map((p, i) => ({ player: p, score: state.postgres.score[p] ?? 0, rank: first + i }));
     return { source: 'postgres', entries };
   }
   const own = route[0] ?? 0;
