@@ -283,3 +283,16 @@ describe('reads during an outage', () => {
     expect(after.entries).toEqual(before.entries);
   });
 });
+
+describe('regressions', () => {
+  it('a consumer restarted before its session timeout redoes its uncommitted work', () => {
+    const s = run(createFlowState({ seed: 61 }, { eventRate: 800 }), 19);
+    applyFlowCommand(s, { type: 'kill-consumer', consumer: 1 });
+    run(s, 3);
+    applyFlowCommand(s, { type: 'start-consumer', consumer: 1 });
+    run(s, 10);
+    expect(s.totals.redelivered).toBeGreaterThan(0);
+    drain(s);
+    expect(compareWithExpected(s).mismatches).toBe(0);
+  });
+});

@@ -1110,6 +1110,10 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
     case 'start-consumer': {
       const c = state.consumers[command.consumer];
       if (!c || c.alive) break;
+      // A new process remembers nothing: whatever the dead one had not committed is redone.
+      for (const pi of c.partitions) {
+        c.positions[pi] = state.partitions[pi]?.committed ?? 0;
+      }
       c.alive = true;
       c.diedAtTick = -1;
       state.group.rebalancePending = true;
