@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FlowController } from './controller';
 import { cloneFlowState } from './simulation';
@@ -114,5 +115,57 @@ describe('FlowController', () => {
       `controller step at 1,000 events/s: ${(perTick * 1000).toFixed(1)} µs; view(): ${(perView * 1000).toFixed(1)} µs`,
     );
     expect(perTick).toBeLessThan(1);
+  });
+});
+
+describe('property: stepping back and forward is invisible', () => {
+  it('holds for random seeds, commands and rewind depths', () => {
+    const command = fc.oneof(
+      fc.record({
+        type: fc.constant('kill-consumer' as const),
+        consumer: fc.integer({ min: 0, max: 2 }),
+      }),
+      fc.record({
+        type: fc.constant('start-consumer' as const),
+        consumer: fc.integer({ min: 0, max: 2 }),
+      }),
+      fc.record({
+        type: fc.constant('kill-shard' as const),
+        shard: fc.integer({ min: 0, max: 3 }),
+      }),
+      fc.record({
+        type: fc.constant('rebuild-shard' as const),
+        shard: fc.integer({ min: 0, max: 3 }),
+        source: fc.constantFrom('kafka' as const, 'postgres' as const),
+      }),
+      fc.record({
+        type: fc.constant('duplicate-next' as const),
+        count: fc.integer({ min: 1, max: 30 }),
+      }),
+      fc.record({
+        type: fc.constant('set-event-rate' as const),
+        perSecond: fc.integer({ min: 0, max: 3000 }),
+      }),
+    );
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 1e6 }),
+        fc.array(fc.tuple(fc.integer({ min: 0, max: 60 }), command), { maxLength: 6 }),
+        fc.integer({ min: 1, max: 35 }),
+        (seed, commands, rewind) => {
+          const c = new FlowController({ config: { seed, players: 200 } });
+          for (let t = 0; t < 60; t++) {
+            for (const [at, cmd] of commands) if (at === t) c.dispatch(cmd);
+            c.step();
+          }
+          const end = snapshot(c);
+          for (let i = 0; i < rewind; i++) expect(c.stepBack()).toBe(true);
+          expect(c.state.tick).toBe(60 - rewind);
+          steps(c, rewind);
+          expect(snapshot(c)).toEqual(end);
+        },
+      ),
+      { numRuns: 25, seed: 11 },
+    );
   });
 });

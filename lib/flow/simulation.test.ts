@@ -15,6 +15,7 @@ import {
   compareWithExpected,
   edgeTraffic,
   readAroundMe,
+  readFlowView,
   readTopK,
   throughputPerNode,
 } from './view';
@@ -281,6 +282,28 @@ describe('reads during an outage', () => {
     const after = readAroundMe(s, player, 3);
     expect(after.source).toBe('postgres');
     expect(after.entries).toEqual(before.entries);
+  });
+});
+
+describe('readFlowView', () => {
+  it('shows a dead consumer stalling its partitions: lag and queue depth grow, others drain', () => {
+    const s = run(createFlowState({ seed: 71 }, { eventRate: 600 }), 20);
+    applyFlowCommand(s, { type: 'kill-consumer', consumer: 0 });
+    run(s, 10);
+    const view = readFlowView(s);
+    const dead = view.consumers[0];
+    const alive = view.consumers[1];
+    expect(dead?.alive).toBe(false);
+    expect(dead?.partitions.length).toBeGreaterThan(0);
+    for (const pi of dead?.partitions ?? []) {
+      expect(view.partitions[pi]?.stalled).toBe(true);
+      expect(view.partitions[pi]?.queueDepth).toBeGreaterThan(20);
+    }
+    expect(dead?.lag ?? 0).toBeGreaterThan(alive?.queueDepth ?? 0);
+    expect(dead?.perSecond).toBe(0);
+    expect(alive?.perSecond).toBeGreaterThan(0);
+    expect(view.totalLag).toBe(view.partitions.reduce((a, p) => a + p.lag, 0));
+    expect(view.log.at(-1)?.text).toMatch(/consumer-0 crashed/);
   });
 });
 
