@@ -13,7 +13,7 @@ export function ChapterGrid({ chapters }: { chapters: readonly Chapter[] }) {
             <span className="flex items-center justify-between text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">
               <span>Chapter {chapter.number}</span>
               {chapter.status === 'published' ? (
-                <span className="text-zinc-400 dark:text-zinc-500">
+                <span className="text-zinc-500 dark:text-zinc-400">
                   {chapter.sections.length} sections
                 </span>
               ) : (

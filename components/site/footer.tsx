@@ -27,7 +27,7 @@ export function Footer() {
                 ) : (
                   <span>
                     {chapter.number}. {chapter.title}{' '}
-                    <span className="text-zinc-500">(coming soon)</span>
+                    <span className="text-zinc-500 dark:text-zinc-400">(coming soon)</span>
                   </span>
                 )}
               </li>

@@ -31,6 +31,8 @@ export function SearchButton() {
       }
     }
     window.addEventListener('keydown', onKey);
+    // Lets tests (and curious readers) know the shortcuts are live.
+    document.documentElement.dataset.searchReady = 'true';
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 

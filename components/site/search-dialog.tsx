@@ -7,6 +7,7 @@ interface PagefindSubResult {
   title: string;
   url: string;
   excerpt: string;
+  weighted_locations?: { balanced_score: number }[];
 }
 interface PagefindData {
   url: string;
@@ -47,11 +48,32 @@ function loadPagefind(): Promise<Pagefind> {
   return pagefindPromise;
 }
 
+/**
+ * Ranks a page's sections for a query. Pagefind lists them in page order; a reader
+ * expects the section whose heading names the query first, then the one where the
+ * query's words weigh most.
+ */
+export function sectionScore(section: PagefindSubResult, terms: readonly string[]): number {
+  const title = section.title.toLowerCase();
+  const inTitle = terms.filter((t) => title.includes(t)).length;
+  const weight = (section.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
+  return inTitle * 1e6 + weight;
+}
+
 /** Flattens page results into heading-level hits, so Enter lands on the matching section. */
-function toHits(pages: PagefindData[]): SearchHit[] {
+function toHits(pages: PagefindData[], query: string): SearchHit[] {
+  const terms = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((t) => t.length > 2);
   return pages.flatMap((page) => {
     const title = page.meta.title ?? page.url;
-    const subs = (page.sub_results ?? []).filter((s) => s.url !== page.url).slice(0, 3);
+    const subs = (page.sub_results ?? [])
+      .filter((s) => s.url !== page.url)
+      .map((s) => ({ s, score: sectionScore(s, terms) }))
+      .sort((a, b) => b.score - a.score)
+      .map(({ s }) => s)
+      .slice(0, 3);
     if (subs.length === 0)
       return [{ id: page.url, url: page.url, page: title, heading: title, excerpt: page.excerpt }];
     return subs.map((s) => ({
@@ -92,7 +114,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         if (!search || cancelled) return;
         const pages = await Promise.all(search.results.slice(0, 6).map((r) => r.data()));
         if (cancelled) return;
-        setHits(toHits(pages).slice(0, 10));
+        setHits(toHits(pages, trimmed).slice(0, 10));
         setActive(0);
         setStatus('ready');
       })
@@ -146,7 +168,8 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         <SearchIcon className="shrink-0 text-zinc-400" />
         <input
           ref={inputRef}
-          type="search"
+          // type="text", not "search": Chrome spends the first Escape clearing a search field.
+          type="text"
           value={query}
           onChange={(e) => {
             setQuery(e.target.value);
@@ -154,7 +177,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           }}
           onKeyDown={onKeyDown}
           placeholder="Search: sharding, clarifying questions, ZREVRANK…"
-          className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-400"
+          className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-500"
           role="combobox"
           aria-label="Search query"
           aria-expanded={shown.length > 0}

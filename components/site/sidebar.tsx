@@ -22,7 +22,7 @@ export function Sidebar({
           return (
             <li key={chapter.slug}>
               <div className="mb-2 flex items-baseline gap-2 px-2">
-                <span className="text-xs font-semibold tabular-nums text-zinc-400 dark:text-zinc-500">
+                <span className="text-xs font-semibold tabular-nums text-zinc-500 dark:text-zinc-400">
                   {String(chapter.number).padStart(2, '0')}
                 </span>
                 {chapter.status === 'published' ? (

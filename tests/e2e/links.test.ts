@@ -1,0 +1,84 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'node-html-parser';
+import { describe, expect, it } from 'vitest';
+
+const out = path.resolve('out');
+
+function htmlFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory())
+      return name === '_next' || name === 'pagefind' ? [] : htmlFiles(full);
+    return name.endsWith('.html') ? [full] : [];
+  });
+}
+
+/** The file a site path is served from, as the static server resolves it. */
+function fileFor(urlPath: string): string {
+  const clean = decodeURIComponent(urlPath);
+  if (clean.endsWith('/')) return path.join(out, clean, 'index.html');
+  return path.join(out, clean);
+}
+
+describe('link check over out/', () => {
+  const files = htmlFiles(out);
+  const idsByFile = new Map<string, Set<string>>();
+  for (const file of files) {
+    const root = parse(readFileSync(file, 'utf8'));
+    idsByFile.set(
+      file,
+      new Set(root.querySelectorAll('[id]').map((el) => el.getAttribute('id') ?? '')),
+    );
+  }
+
+  it('finds the exported pages', () => {
+    expect(files.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('has no broken internal link or anchor', () => {
+    const broken: string[] = [];
+    let checked = 0;
+    for (const file of files) {
+      const root = parse(readFileSync(file, 'utf8'));
+      const pagePath =
+        '/' +
+        path
+          .relative(out, file)
+          .replace(/index\.html$/, '')
+          .replace(/\\/g, '/');
+      for (const anchor of root.querySelectorAll('a[href]')) {
+        const href = anchor.getAttribute('href') ?? '';
+        if (/^(https?:|mailto:)/.test(href)) continue;
+        const url = new URL(href, `http://site${pagePath}`);
+        const target = fileFor(url.pathname);
+        checked++;
+        const ids = idsByFile.get(target);
+        if (!ids) {
+          let exists = false;
+          try {
+            exists = statSync(target).isFile();
+          } catch {
+            exists = false;
+          }
+          if (!exists) broken.push(`${pagePath} → ${href} (no such page)`);
+          continue;
+        }
+        const fragment = decodeURIComponent(url.hash.slice(1));
+        if (fragment && !ids.has(fragment)) broken.push(`${pagePath} → ${href} (no such anchor)`);
+      }
+    }
+    expect(checked).toBeGreaterThan(100);
+    expect(broken).toEqual([]);
+  });
+
+  it('lists every exported page in the sitemap', () => {
+    const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
+    const pages = files
+      .map((f) => '/' + path.relative(out, f).replace(/\\/g, '/'))
+      .filter((p) => p.endsWith('/index.html'))
+      .map((p) => p.replace(/index\.html$/, ''))
+      .filter((p) => p !== '/404/' && p !== '/_not-found/');
+    for (const page of pages) expect(sitemap).toContain(`${page}</loc>`);
+  });
+});

@@ -1,0 +1,96 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('navigation', () => {
+  it('marks the current section in the sidebar and follows its links', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${baseUrl()}/interview-skills/trade-offs/`);
+    const current = page.locator('aside nav[aria-label="Chapters"] a[aria-current="page"]');
+    expect(await current.count()).toBe(1);
+    expect(await current.getAttribute('href')).toBe('/interview-skills/trade-offs/');
+    await page
+      .locator('aside nav[aria-label="Chapters"] a[href="/interview-skills/scoping/"]')
+      .click();
+    await page.waitForURL('**/interview-skills/scoping/');
+    await expect(page.locator('h1').textContent()).resolves.toBe('Scoping complexity');
+    await page.close();
+  });
+
+  it('the table of contents lands on its heading and scroll-spy follows', async () => {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await page.goto(`${baseUrl()}/interview-skills/`);
+    const links = page.locator('nav[aria-label="On this page"] a');
+    expect(await links.count()).toBeGreaterThan(3);
+    const target = links.nth(3);
+    const href = (await target.getAttribute('href')) ?? '';
+    await target.click();
+    await page.waitForFunction((h) => window.location.hash === h, href);
+    const top = await page.evaluate(
+      (id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1,
+      decodeURIComponent(href.slice(1)),
+    );
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    await page.waitForFunction(
+      (h) =>
+        document
+          .querySelector('nav[aria-label="On this page"] a[aria-current="location"]')
+          ?.getAttribute('href') === h,
+      href,
+    );
+    await page.close();
+  });
+
+  it('previous and next walk the reading order', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/interview-skills/`);
+    expect(await page.locator('a[rel="prev"]').count()).toBe(0);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL('**/interview-skills/clarifying-questions/');
+    await page.locator('a[rel="prev"]').click();
+    await page.waitForURL(/\/interview-skills\/$/);
+    await page.close();
+  });
+
+  it('the mobile drawer opens, navigates and closes', async () => {
+    const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
+    await page.goto(`${baseUrl()}/interview-skills/`);
+    expect(await page.locator('aside nav[aria-label="Chapters"]').isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    const drawer = page.getByRole('dialog', { name: 'Navigation' });
+    await drawer.waitFor();
+    await drawer.locator('a[href="/interview-skills/pushing-back/"]').click();
+    await page.waitForURL('**/interview-skills/pushing-back/');
+    expect(await page.getByRole('dialog', { name: 'Navigation' }).isVisible()).toBe(false);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - window.innerWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.close();
+  });
+
+  it('a self-check answer opens from its URL hash', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/interview-skills/self-check/`);
+    const id = (await page.locator('details.self-check').first().getAttribute('id')) ?? '';
+    expect(id).not.toBe('');
+    expect(
+      await page.locator(`details#${id}`).evaluate((d) => (d as HTMLDetailsElement).open),
+    ).toBe(false);
+    await page.goto(`${baseUrl()}/interview-skills/self-check/#${id}`);
+    await page.waitForFunction(
+      (i) => (document.getElementById(i) as HTMLDetailsElement | null)?.open === true,
+      id,
+    );
+    await page.close();
+  });
+});

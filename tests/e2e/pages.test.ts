@@ -1,0 +1,67 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { allPaths } from './pages';
+import { baseUrl, launchBrowser, openPage } from './browser';
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('every page', () => {
+  it('lists at least the home page and the Interview Skills chapter', () => {
+    expect(allPaths).toContain('/');
+    expect(allPaths).toContain('/interview-skills/');
+    expect(allPaths.length).toBeGreaterThanOrEqual(9);
+  });
+
+  for (const path of allPaths) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`${path} (${scheme}) answers 200, loads cleanly and has no serious axe violation`, async () => {
+        const context = await browser.newContext({ colorScheme: scheme });
+        const { page, problems } = await openPage(context);
+        const response = await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+        expect(response?.status()).toBe(200);
+        await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+        expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+          scheme === 'dark',
+        );
+        const title = await page.title();
+        expect(title).toContain('Leaderboard Lab');
+        const description = await page.locator('meta[name="description"]').getAttribute('content');
+        expect(description?.length).toBeGreaterThan(40);
+        expect(await page.locator('meta[property="og:title"]').count()).toBe(1);
+        const results = await new AxeBuilder({ page })
+          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
+          .analyze();
+        const serious = results.violations
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+        expect(serious).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+        expect(problems.failedRequests).toEqual([]);
+        await context.close();
+      });
+    }
+  }
+
+  it('an unknown URL gets the 404 page with a way back', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const response = await page.goto(`${baseUrl()}/no-such-page/`);
+    expect(response?.status()).toBe(404);
+    await expect(page.locator('h1').textContent()).resolves.toContain('not in the set');
+    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+    await context.close();
+  });
+});
