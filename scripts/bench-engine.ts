@@ -84,8 +84,18 @@ function workloads(members: string[], count: number, calls: number) {
 }
 
 /** Runs the four operations round-robin in batches so noise hits them alike. */
-function measureEngine(engine: Engine, w: ReturnType<typeof workloads>, rounds: number, batch = 200) {
-  const out = { rank: [] as number[], top: [] as number[], zcount: [] as number[], incr: [] as number[] };
+function measureEngine(
+  engine: Engine,
+  w: ReturnType<typeof workloads>,
+  rounds: number,
+  batch = 200,
+) {
+  const out = {
+    rank: [] as number[],
+    top: [] as number[],
+    zcount: [] as number[],
+    incr: [] as number[],
+  };
   const pos = { rank: 0, top: 0, zcount: 0, incr: 0 };
   for (let r = 0; r < rounds; r++) {
     for (const k of ['rank', 'top', 'zcount', 'incr'] as const) {
@@ -203,7 +213,8 @@ async function benchRedis(chunks: LeaderboardChunk[], members: string[]) {
       const p = redis.pipeline();
       for (let i = 0; i < c.members.length; i += 1000) {
         const args: (string | number)[] = [];
-        for (let j = i; j < Math.min(i + 1000, c.members.length); j++) args.push(c.scores[j]!, c.members[j]!);
+        for (let j = i; j < Math.min(i + 1000, c.members.length); j++)
+          args.push(c.scores[j]!, c.members[j]!);
         p.zadd('lb', ...args);
       }
       await p.exec();
@@ -231,7 +242,9 @@ async function benchRedis(chunks: LeaderboardChunk[], members: string[]) {
     }
     const info = (await redis.info('commandstats')) as string;
     const usec = (cmd: string) => {
-      const m = new RegExp(`cmdstat_${cmd}:calls=(\\d+),usec=(\\d+),usec_per_call=([\\d.]+)`).exec(info);
+      const m = new RegExp(`cmdstat_${cmd}:calls=(\\d+),usec=(\\d+),usec_per_call=([\\d.]+)`).exec(
+        info,
+      );
       return m ? Number(m[3]) : NaN;
     };
     return {
@@ -309,23 +322,101 @@ async function main() {
     mock ? mock[k].p50 / opsMid[k].p50 : NaN;
 
   const rows: string[][] = [
-    ['metric', 'engine 1M', 'target', 'redis-server 1M (usec_per_call)', 'engine 100k', 'ioredis-mock 100k', 'mock / engine'],
-    ['ZREVRANK p50 µs', fmt(opsBig.zrevrank.p50), '≤ 4', fmt(redis?.usecPerCall.zrevrank ?? NaN), fmt(opsMid.zrevrank.p50), fmt(mock?.zrevrank.p50 ?? NaN, 0), fmt(ratio('zrevrank'), 0) + '×'],
-    ['ZREVRANGE 0 9 WITHSCORES p50 µs', fmt(opsBig.top10.p50), '≤ 2', fmt(redis?.usecPerCall.top10 ?? NaN), fmt(opsMid.top10.p50), fmt(mock?.top10.p50 ?? NaN, 0), fmt(ratio('top10'), 0) + '×'],
-    ['ZCOUNT p50 µs', fmt(opsBig.zcount.p50), '≤ 8', fmt(redis?.usecPerCall.zcount ?? NaN), fmt(opsMid.zcount.p50), fmt(mock?.zcount.p50 ?? NaN, 0), fmt(ratio('zcount'), 0) + '×'],
-    ['ZINCRBY p50 µs', fmt(opsBig.zincrby.p50), '≤ 5', fmt(redis?.usecPerCall.zincrby ?? NaN), fmt(opsMid.zincrby.p50), fmt(mock?.zincrby.p50 ?? NaN, 0), fmt(ratio('zincrby'), 0) + '×'],
-    ['ZINCRBY per second', fmt(zincrbyPerSec, 0), '≥ 200000', '', fmt(1e6 / opsMid.zincrby.p50, 0), '', ''],
-    ['load ms (median of 3)', fmt(loadMs, 0), '≤ 1000', fmt(redis?.loadMs ?? NaN, 0) + ' (pipelined ZADD)', '', fmt(mock?.loadMs ?? NaN, 0), ''],
-    ['bytes per member (excl. names)', fmt(bytesPerMember, 1), '≤ 120', fmt(redis?.bytesPerMember ?? NaN, 1) + ' (incl. names)', '', '', ''],
-    ['worker load 1M ms / longest task ms', `${fmt(worker.ms, 0)} / ${fmt(worker.maxTaskMs, 1)}`, '', '', '', '', ''],
+    [
+      'metric',
+      'engine 1M',
+      'target',
+      'redis-server 1M (usec_per_call)',
+      'engine 100k',
+      'ioredis-mock 100k',
+      'mock / engine',
+    ],
+    [
+      'ZREVRANK p50 µs',
+      fmt(opsBig.zrevrank.p50),
+      '≤ 4',
+      fmt(redis?.usecPerCall.zrevrank ?? NaN),
+      fmt(opsMid.zrevrank.p50),
+      fmt(mock?.zrevrank.p50 ?? NaN, 0),
+      fmt(ratio('zrevrank'), 0) + '×',
+    ],
+    [
+      'ZREVRANGE 0 9 WITHSCORES p50 µs',
+      fmt(opsBig.top10.p50),
+      '≤ 2',
+      fmt(redis?.usecPerCall.top10 ?? NaN),
+      fmt(opsMid.top10.p50),
+      fmt(mock?.top10.p50 ?? NaN, 0),
+      fmt(ratio('top10'), 0) + '×',
+    ],
+    [
+      'ZCOUNT p50 µs',
+      fmt(opsBig.zcount.p50),
+      '≤ 8',
+      fmt(redis?.usecPerCall.zcount ?? NaN),
+      fmt(opsMid.zcount.p50),
+      fmt(mock?.zcount.p50 ?? NaN, 0),
+      fmt(ratio('zcount'), 0) + '×',
+    ],
+    [
+      'ZINCRBY p50 µs',
+      fmt(opsBig.zincrby.p50),
+      '≤ 5',
+      fmt(redis?.usecPerCall.zincrby ?? NaN),
+      fmt(opsMid.zincrby.p50),
+      fmt(mock?.zincrby.p50 ?? NaN, 0),
+      fmt(ratio('zincrby'), 0) + '×',
+    ],
+    [
+      'ZINCRBY per second',
+      fmt(zincrbyPerSec, 0),
+      '≥ 200000',
+      '',
+      fmt(1e6 / opsMid.zincrby.p50, 0),
+      '',
+      '',
+    ],
+    [
+      'load ms (median of 3)',
+      fmt(loadMs, 0),
+      '≤ 1000',
+      fmt(redis?.loadMs ?? NaN, 0) + ' (pipelined ZADD)',
+      '',
+      fmt(mock?.loadMs ?? NaN, 0),
+      '',
+    ],
+    [
+      'bytes per member (excl. names)',
+      fmt(bytesPerMember, 1),
+      '≤ 120',
+      fmt(redis?.bytesPerMember ?? NaN, 1) + ' (incl. names)',
+      '',
+      '',
+      '',
+    ],
+    [
+      'worker load 1M ms / longest task ms',
+      `${fmt(worker.ms, 0)} / ${fmt(worker.maxTaskMs, 1)}`,
+      '',
+      '',
+      '',
+      '',
+      '',
+    ],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
   for (const [i, r] of rows.entries()) {
     console.log(r.map((c, j) => c.padEnd(widths[j]!)).join(' | '));
     if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
   }
-  console.log(`workload generation: ${fmt(big.ms, 0)} ms for 1M (not part of load); ioredis-mock timed over ${mock?.calls ?? 0} calls per op`);
-  console.log(`targets: ${Object.entries(targets).map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`).join(', ')}`);
+  console.log(
+    `workload generation: ${fmt(big.ms, 0)} ms for 1M (not part of load); ioredis-mock timed over ${mock?.calls ?? 0} calls per op`,
+  );
+  console.log(
+    `targets: ${Object.entries(targets)
+      .map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`)
+      .join(', ')}`,
+  );
   console.log(skipped.length ? `skipped: ${skipped.join('; ')}` : 'skipped: nothing');
   console.log(
     JSON.stringify({

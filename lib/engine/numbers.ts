@@ -30,7 +30,8 @@ export function strtod(s: string, start = 0): StrtodResult {
     if (s[i] === '-') sign = -1;
     i++;
   }
-  const rest = s.slice(i, i + 8).toLowerCase();
+  const lower = s.charCodeAt(i) | 0x20;
+  const rest = lower === 0x69 || lower === 0x6e ? s.slice(i, i + 8).toLowerCase() : '';
   if (rest.startsWith('inf')) {
     return { value: sign * Infinity, end: i + (rest === 'infinity' ? 8 : 3), range: false };
   }

@@ -157,6 +157,31 @@ describe.each([1, 2, 4, 32])('SkipList against a sorted array, maxLevel %i', (ma
 });
 
 describe('SkipList details', () => {
+  it('keeps its member index exact through growth, wrap-around and backward-shift deletes', () => {
+    const sl = new SkipList({ random16: seededRandom16(11) });
+    const live = new Map<string, number>();
+    let seed = 1;
+    const rnd = () =>
+      ((seed = Math.imul(seed ^ (seed >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 2 ** 32;
+    for (let step = 0; step < 20_000; step++) {
+      const m = `k${Math.floor(rnd() * 3000)}`;
+      const r = rnd();
+      if (r < 0.5) {
+        const s = Math.floor(rnd() * 50);
+        if (live.has(m)) sl.updateScore(m, s);
+        else sl.insert(s, m);
+        live.set(m, s);
+      } else if (r < 0.9) {
+        expect(sl.remove(m)).toBe(live.delete(m));
+      } else {
+        expect(sl.scoreOf(m)).toBe(live.get(m));
+      }
+    }
+    sl.checkInvariants();
+    for (const [m, s] of live) expect(sl.scoreOf(m)).toBe(s);
+    expect(sl.find('absent')).toBe(0);
+  });
+
   it('orders ties by UTF-8 bytes: U+FFFF before an astral character', () => {
     const sl = new SkipList();
     sl.insert(1, '\u{1F600}');

@@ -133,6 +133,7 @@ export function bulkLoad(
   }
   const z: ZSetValue = existing;
   const list = z.list;
+  list.reserve(members.length);
   let added = 0;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
