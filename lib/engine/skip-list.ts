@@ -16,29 +16,41 @@ import { compareUtf8 } from './utf8';
  *
  * Memory layout. An object per node (`{score, member, levels: [...]}`) costs
  * about 227 bytes per member and a cache miss per field at 1M members. Instead
- * every node is a block of 32-bit slots inside one ArrayBuffer, so the
- * fields a search touches sit on one or two cache lines:
+ * every node is a block of 32-bit slots inside one ArrayBuffer, so what a
+ * search touches sits on one or two cache lines:
  *
- *   slot x+0..1  score (a float64, read through a Float64Array view at x/2)
- *   slot x+2     backward: the previous node on level 0 (0 = none)
- *   slot x+3     number of levels L of this node (1..maxLevel)
- *   slot x+4     member slot: index into `members` (the JS string array)
- *   slot x+5+2i  forward pointer on level i (0 = none)
- *   slot x+6+2i  span on level i: how many level-0 steps that pointer covers
+ *   slot x+0..1        score (a float64, read through a Float64Array view at x/2)
+ *   slot x+2           backward: the previous node on level 0 (0 = none)
+ *   slot x+3           number of levels L of this node (1..maxLevel)
+ *   slot x+4           member slot: index into `members` (the JS string array)
+ *   slot x+5           unused (keeps the level records 8-byte aligned)
+ *   slot x+6+4i        forward pointer on level i (0 = none)
+ *   slot x+7+4i        span on level i: how many level-0 steps that pointer covers
+ *   slot x+8+4i..9+4i  score of the forward node on level i (a float64 copy)
  *
- * A node id is the offset x of its block, always even so the score is 8-byte
- * aligned; a block takes 6 + 2L slots (32 bytes for the 3 nodes in 4 that have
- * one level). The header is the block at offset 0 with maxLevel levels, which
- * is why 0 doubles as "no node". Freed blocks go on a free list per level
- * count (chained through the backward slot) and are reused by the next node
- * of the same height, so ZINCRBY churn does not grow the buffer.
+ * A node id is the offset x of its block, always even so the floats are
+ * 8-byte aligned; a block takes 6 + 4L slots (40 bytes for the 3 nodes in 4
+ * that have one level). The copy of the forward node's score is what makes
+ * the layout fast: a search compares against it without loading the forward
+ * node, so the comparison that ends each level costs no cache miss; only the
+ * hops actually taken do. Every write of a forward pointer writes the copy
+ * too, and an in-place score change updates the copies in its predecessors.
+ *
+ * The header is the block at offset 0 with maxLevel levels, which is why 0
+ * doubles as "no node". Freed blocks go on a free list per level count
+ * (chained through the backward slot) and are reused by the next node of the
+ * same height, so ZINCRBY churn does not grow the buffer.
  */
 
 const BACK = 2;
 const LEVELS = 3;
 const MEMBER = 4;
-const FWD = 5;
-const SPAN = 6;
+const FWD = 6;
+const SPAN = 7;
+/** Slot of the cached score of the forward node (a float64 at slots 8-9 of the level). */
+const FSCORE = 8;
+/** Slots per level: forward, span, forward score (2). */
+const STRIDE = 4;
 
 /** The most levels a node may have (Redis's ZSKIPLIST_MAXLEVEL). */
 export const SKIPLIST_MAX_LEVEL = 32;
@@ -225,7 +237,7 @@ export class SkipList {
     }
     this.maxLevel = maxLevel;
     this.random16 = options.random16 ?? seededRandom16(0x5eed);
-    const headerSlots = 6 + 2 * maxLevel;
+    const headerSlots = 6 + STRIDE * maxLevel;
     this.buf = new ArrayBuffer(Math.max(64, headerSlots * 2) * 4);
     this.i32 = new Int32Array(this.buf);
     this.f64 = new Float64Array(this.buf);
@@ -286,12 +298,12 @@ export class SkipList {
 
   /** Forward pointer of node `x` on `level` (0 = none). O(1). */
   forward(x: number, level: number): number {
-    return this.i32[x + FWD + 2 * level]!;
+    return this.i32[x + FWD + STRIDE * level]!;
   }
 
   /** Span of node `x`'s forward pointer on `level`. O(1). */
   span(x: number, level: number): number {
-    return this.i32[x + SPAN + 2 * level]!;
+    return this.i32[x + SPAN + STRIDE * level]!;
   }
 
   /** Node of `member`, or 0. O(1) expected (hash lookup). */
@@ -403,7 +415,7 @@ export class SkipList {
       this.freeLists[level] = this.i32[free + BACK]!;
       return free;
     }
-    const slots = 6 + 2 * level;
+    const slots = 6 + STRIDE * level;
     if (this.used + slots > this.i32.length) {
       let cap = Math.max(this.i32.length + (this.i32.length >> 1), this.used + slots);
       cap += cap & 1;
@@ -425,8 +437,8 @@ export class SkipList {
     const level = this.i32[x + LEVELS]!;
     const i32 = this.i32;
     for (let i = 0; i < level; i++) {
-      i32[x + FWD + 2 * i] = 0;
-      i32[x + SPAN + 2 * i] = 0;
+      i32[x + FWD + STRIDE * i] = 0;
+      i32[x + SPAN + STRIDE * i] = 0;
     }
     this.members[i32[x + MEMBER]!] = '';
     i32[x + BACK] = this.freeLists[level]!;
@@ -446,13 +458,13 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0) {
-        const s = f64[fwd >> 1]!;
+        const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
         if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
-          rank += i32[x + SPAN + 2 * i]!;
+          rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
-          fwd = i32[x + FWD + 2 * i]!;
+          fwd = i32[x + FWD + STRIDE * i]!;
         } else break;
       }
       update[i] = x;
@@ -475,13 +487,13 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0 && fwd !== target) {
-        const s = f64[fwd >> 1]!;
+        const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
         if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
-          rank += i32[x + SPAN + 2 * i]!;
+          rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
-          fwd = i32[x + FWD + 2 * i]!;
+          fwd = i32[x + FWD + STRIDE * i]!;
         } else break;
       }
       update[i] = x;
@@ -494,7 +506,7 @@ export class SkipList {
    * so a bulk load copies each buffer once instead of at every doubling.
    */
   reserve(additional: number): void {
-    const needed = this.used + Math.ceil(additional * 8.7) + 64;
+    const needed = this.used + Math.ceil(additional * 11.4) + 64;
     if (needed > this.i32.length) {
       const slots = Math.max(needed, this.i32.length + (this.i32.length >> 1));
       const buf = new ArrayBuffer((slots + (slots & 1)) * 4);
@@ -529,22 +541,25 @@ export class SkipList {
       for (let i = this.levelCount; i < level; i++) {
         rankAt[i] = 0;
         update[i] = 0;
-        i32[SPAN + 2 * i] = this.size;
+        i32[SPAN + STRIDE * i] = this.size;
       }
       this.levelCount = level;
     }
     this.f64[x >> 1] = score;
     this.members[i32[x + MEMBER]!] = member;
+    const f64 = this.f64;
     const rank0 = rankAt[0]!;
     for (let i = 0; i < level; i++) {
       const u = update[i]!;
       const covered = rank0 - rankAt[i]!;
-      i32[x + FWD + 2 * i] = i32[u + FWD + 2 * i]!;
-      i32[u + FWD + 2 * i] = x;
-      i32[x + SPAN + 2 * i] = i32[u + SPAN + 2 * i]! - covered;
-      i32[u + SPAN + 2 * i] = covered + 1;
+      i32[x + FWD + STRIDE * i] = i32[u + FWD + STRIDE * i]!;
+      f64[(x + FSCORE + STRIDE * i) >> 1] = f64[(u + FSCORE + STRIDE * i) >> 1]!;
+      i32[u + FWD + STRIDE * i] = x;
+      f64[(u + FSCORE + STRIDE * i) >> 1] = score;
+      i32[x + SPAN + STRIDE * i] = i32[u + SPAN + STRIDE * i]! - covered;
+      i32[u + SPAN + STRIDE * i] = covered + 1;
     }
-    for (let i = level; i < this.levelCount; i++) i32[update[i]! + SPAN + 2 * i]!++;
+    for (let i = level; i < this.levelCount; i++) i32[update[i]! + SPAN + STRIDE * i]!++;
     i32[x + BACK] = update[0]!;
     const after = i32[x + FWD]!;
     if (after !== 0) i32[after + BACK] = x;
@@ -558,20 +573,23 @@ export class SkipList {
   private unlink(x: number): void {
     this.tailPathValid = false;
     const i32 = this.i32;
+    const f64 = this.f64;
     const update = this.update;
     for (let i = 0; i < this.levelCount; i++) {
       const u = update[i]!;
-      if (i32[u + FWD + 2 * i] === x) {
-        i32[u + SPAN + 2 * i]! += i32[x + SPAN + 2 * i]! - 1;
-        i32[u + FWD + 2 * i] = i32[x + FWD + 2 * i]!;
+      if (i32[u + FWD + STRIDE * i] === x) {
+        i32[u + SPAN + STRIDE * i]! += i32[x + SPAN + STRIDE * i]! - 1;
+        i32[u + FWD + STRIDE * i] = i32[x + FWD + STRIDE * i]!;
+        f64[(u + FSCORE + STRIDE * i) >> 1] = f64[(x + FSCORE + STRIDE * i) >> 1]!;
       } else {
-        i32[u + SPAN + 2 * i]! -= 1;
+        i32[u + SPAN + STRIDE * i]! -= 1;
       }
     }
     const after = i32[x + FWD]!;
     if (after !== 0) i32[after + BACK] = i32[x + BACK]!;
     else this.tailNode = i32[x + BACK]!;
-    while (this.levelCount > 1 && i32[FWD + 2 * (this.levelCount - 1)] === 0) this.levelCount--;
+    while (this.levelCount > 1 && i32[FWD + STRIDE * (this.levelCount - 1)] === 0)
+      this.levelCount--;
     this.size--;
   }
 
@@ -618,6 +636,8 @@ export class SkipList {
       (after === 0 || f64[after >> 1]! > newScore)
     ) {
       f64[x >> 1] = newScore;
+      const level = i32[x + LEVELS]!;
+      for (let i = 0; i < level; i++) f64[(this.update[i]! + FSCORE + STRIDE * i) >> 1] = newScore;
       return x;
     }
     this.unlink(x);
@@ -628,8 +648,8 @@ export class SkipList {
       node = this.alloc(level);
     } else {
       for (let i = 0; i < level; i++) {
-        i32[x + FWD + 2 * i] = 0;
-        i32[x + SPAN + 2 * i] = 0;
+        i32[x + FWD + STRIDE * i] = 0;
+        i32[x + SPAN + STRIDE * i] = 0;
       }
     }
     if (newScore > oldScore) this.findPredecessorsFromFinger(newScore, member);
@@ -656,13 +676,13 @@ export class SkipList {
         x = update[i]!;
         rank = oldRank;
       }
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0) {
-        const s = f64[fwd >> 1]!;
+        const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
         if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
-          rank += i32[x + SPAN + 2 * i]!;
+          rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
-          fwd = i32[x + FWD + 2 * i]!;
+          fwd = i32[x + FWD + STRIDE * i]!;
         } else break;
       }
       update[i] = x;
@@ -684,17 +704,17 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0) {
-        const s = f64[fwd >> 1]!;
+        const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
         if (
           s < score ||
           (s === score && (fwd === target || compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0))
         ) {
-          rank += i32[x + SPAN + 2 * i]!;
+          rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
           if (x === target) return rank;
-          fwd = i32[x + FWD + 2 * i]!;
+          fwd = i32[x + FWD + STRIDE * i]!;
         } else break;
       }
     }
@@ -708,11 +728,11 @@ export class SkipList {
     let x = 0;
     let traversed = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
-      while (fwd !== 0 && traversed + i32[x + SPAN + 2 * i]! <= rank) {
-        traversed += i32[x + SPAN + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
+      while (fwd !== 0 && traversed + i32[x + SPAN + STRIDE * i]! <= rank) {
+        traversed += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
       if (traversed === rank) return x;
     }
@@ -734,11 +754,11 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
-      while (fwd !== 0 && !scoreGteMin(f64[fwd >> 1]!, r)) {
-        rank += i32[x + SPAN + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
+      while (fwd !== 0 && !scoreGteMin(f64[(x + FSCORE + STRIDE * i) >> 1]!, r)) {
+        rank += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
       this.update[i] = x;
     }
@@ -752,11 +772,11 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
-      while (fwd !== 0 && scoreLteMax(f64[fwd >> 1]!, r)) {
-        rank += i32[x + SPAN + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
+      while (fwd !== 0 && scoreLteMax(f64[(x + FSCORE + STRIDE * i) >> 1]!, r)) {
+        rank += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
     }
     return rank;
@@ -803,11 +823,11 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0 && !lexGteMin(this.member(fwd), r)) {
-        rank += i32[x + SPAN + 2 * i]!;
+        rank += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
     }
     return rank;
@@ -818,11 +838,11 @@ export class SkipList {
     let x = 0;
     let rank = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0 && lexLteMax(this.member(fwd), r)) {
-        rank += i32[x + SPAN + 2 * i]!;
+        rank += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
     }
     return rank;
@@ -871,11 +891,11 @@ export class SkipList {
     let x = 0;
     let traversed = 0;
     for (let i = this.levelCount - 1; i >= 0; i--) {
-      let fwd = i32[x + FWD + 2 * i]!;
-      while (fwd !== 0 && traversed + i32[x + SPAN + 2 * i]! < start) {
-        traversed += i32[x + SPAN + 2 * i]!;
+      let fwd = i32[x + FWD + STRIDE * i]!;
+      while (fwd !== 0 && traversed + i32[x + SPAN + STRIDE * i]! < start) {
+        traversed += i32[x + SPAN + STRIDE * i]!;
         x = fwd;
-        fwd = i32[x + FWD + 2 * i]!;
+        fwd = i32[x + FWD + STRIDE * i]!;
       }
       this.update[i] = x;
     }
@@ -924,11 +944,11 @@ export class SkipList {
       let rank = 0;
       for (let i = this.maxLevel - 1; i >= 0; i--) {
         if (i < this.levelCount) {
-          let fwd = i32[p + FWD + 2 * i]!;
+          let fwd = i32[p + FWD + STRIDE * i]!;
           while (fwd !== 0) {
-            rank += i32[p + SPAN + 2 * i]!;
+            rank += i32[p + SPAN + STRIDE * i]!;
             p = fwd;
-            fwd = i32[p + FWD + 2 * i]!;
+            fwd = i32[p + FWD + STRIDE * i]!;
           }
         }
         this.tailPath[i] = p;
@@ -999,6 +1019,9 @@ export class SkipList {
         const to = fwd === 0 ? n : rankOf.get(fwd);
         if (to === undefined) fail(`level ${i} points to a node not on level 0`);
         if (fwd !== 0 && this.nodeLevel(fwd) <= i) fail(`level ${i} points to a shorter node`);
+        if (fwd !== 0 && !Object.is(this.f64[(node + FSCORE + STRIDE * i) >> 1], this.score(fwd))) {
+          fail(`cached forward score at level ${i} from rank ${from}`);
+        }
         const expected = fwd === 0 ? n - from : to! - from;
         if (this.span(node, i) !== expected) {
           fail(`span at level ${i} from rank ${from}: ${this.span(node, i)} != ${expected}`);

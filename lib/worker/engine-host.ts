@@ -170,7 +170,7 @@ export class EngineHost {
       });
       return;
     }
-    const chunkSize = isCount(req.chunkSize) && req.chunkSize > 0 ? req.chunkSize : 25_000;
+    const chunkSize = isCount(req.chunkSize) && req.chunkSize > 0 ? req.chunkSize : 10_000;
     const maxScore = isCount(req.maxScore) ? req.maxScore : 1_000_000;
     const generation = this.generation;
     const workload = createLeaderboardWorkload({ seed: req.seed, count: req.count, maxScore });

@@ -35,7 +35,7 @@ export interface LoadRequest {
   seed: number;
   /** Default 1,000,000. */
   maxScore?: number;
-  /** Default 25,000 (about 25 ms of work per chunk). */
+  /** Default 10,000 (about 10 ms of work per chunk on a laptop). */
   chunkSize?: number;
 }
 
