@@ -317,10 +317,22 @@ export class SkipList {
     return x === 0 ? undefined : this.f64[x >> 1];
   }
 
+  /** The last member hashed and its hash: a lookup is usually followed by an add. */
+  private hashedMember = '';
+  private hashedValue = hashString('');
+
+  private hashOf(member: string): number {
+    if (member !== this.hashedMember) {
+      this.hashedMember = member;
+      this.hashedValue = hashString(member);
+    }
+    return this.hashedValue;
+  }
+
   private indexGet(member: string): number {
     const t = this.index;
     const mask = this.indexMask;
-    const h = hashString(member);
+    const h = this.hashOf(member);
     let i = h & mask;
     while (true) {
       const node = t[2 * i + 1]!;
@@ -335,7 +347,7 @@ export class SkipList {
     if ((this.indexCount + 1) * 2 > this.indexMask + 1) this.indexGrow();
     const t = this.index;
     const mask = this.indexMask;
-    const h = hashString(member);
+    const h = this.hashOf(member);
     let i = h & mask;
     while (t[2 * i + 1] !== 0) i = (i + 1) & mask;
     t[2 * i] = h;
@@ -346,7 +358,7 @@ export class SkipList {
   private indexSlotOf(member: string, node: number): number {
     const t = this.index;
     const mask = this.indexMask;
-    let i = hashString(member) & mask;
+    let i = this.hashOf(member) & mask;
     while (t[2 * i + 1] !== node) {
       if (t[2 * i + 1] === 0) throw new Error(`member index lost ${member}`);
       i = (i + 1) & mask;

@@ -112,13 +112,16 @@ export function createLeaderboardWorkload(
  * Pairs that sort after the current last member are appended in O(1)
  * amortised; the rest take the normal O(log N) insert. Encoding moves to
  * skiplist exactly when ZADD would move it. Returns an ErrorReply for a key
- * of another type. NaN scores are refused like ZADD does.
+ * of another type. NaN scores are refused like ZADD does. `expectedTotal`
+ * (the size the set will reach when chunks keep coming) lets the buffers be
+ * sized once instead of regrown and copied at every step.
  */
 export function bulkLoad(
   engine: Engine,
   key: string,
   scores: ArrayLike<number>,
   members: readonly string[],
+  expectedTotal = 0,
 ): number | ErrorReply {
   const db = engine.db;
   let existing = db.get(key);
@@ -133,7 +136,7 @@ export function bulkLoad(
   }
   const z: ZSetValue = existing;
   const list = z.list;
-  list.reserve(members.length);
+  list.reserve(Math.max(members.length, expectedTotal - list.length));
   let added = 0;
   for (let i = 0; i < members.length; i++) {
     const m = members[i]!;
@@ -168,7 +171,7 @@ export function loadLeaderboard(
   const w = createLeaderboardWorkload(options);
   let added = 0;
   for (let c = w.nextChunk(65536); c !== null; c = w.nextChunk(65536)) {
-    const r = bulkLoad(engine, key, c.scores, c.members);
+    const r = bulkLoad(engine, key, c.scores, c.members, w.total);
     if (r instanceof ErrorReply) return r;
     added += r;
   }

@@ -195,7 +195,7 @@ export class EngineHost {
       if (this.cancelled.has(req.id) || generation !== this.generation) return finish(true);
       const chunk = workload.nextChunk(chunkSize);
       if (chunk === null) return finish(false);
-      const r = bulkLoad(this.engine, req.key, chunk.scores, chunk.members);
+      const r = bulkLoad(this.engine, req.key, chunk.scores, chunk.members, req.count);
       if (r instanceof ErrorReply) return finish(false, r.message);
       added += r;
       loaded = chunk.produced;
