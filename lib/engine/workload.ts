@@ -61,10 +61,12 @@ export interface LeaderboardWorkload {
 }
 
 /**
- * Creates a seeded leaderboard of `count` players. Scores are drawn and
- * counting-sorted up front (O(count + maxScore), ~10 ms for 1M); names are
- * made per chunk, and ties sorted by UTF-8 bytes, so chunks arrive in exactly
- * the order Redis would store them.
+ * Creates a seeded leaderboard of `count` players. Scores come out already
+ * sorted, with no pass over all of them first: uniform order statistics are
+ * drawn from the top down (U(n) = V^(1/n), U(k) = U(k+1)·V^(1/k)) and
+ * mirrored, so each chunk costs O(chunk) and the first chunk is as cheap as
+ * the last. Names are made per chunk, and ties sorted by UTF-8 bytes, so
+ * chunks arrive in exactly the order Redis would store them.
  */
 export function createLeaderboardWorkload(
   options: LeaderboardWorkloadOptions,
@@ -72,24 +74,32 @@ export function createLeaderboardWorkload(
   const { seed, count } = options;
   const maxScore = options.maxScore ?? 1_000_000;
   const random = mulberry32(seed);
-  const perScore = new Uint32Array(maxScore + 2);
-  for (let i = 0; i < count; i++) perScore[Math.floor(random() * (maxScore + 1))]!++;
-  const sorted = new Float64Array(count);
-  let k = 0;
-  for (let s = 0; s <= maxScore; s++) {
-    for (let c = perScore[s]!; c > 0; c--) sorted[k++] = s;
-  }
+  let remaining = count;
+  let u = 1;
+  const nextScore = () => {
+    u *= Math.pow(random() || Number.MIN_VALUE, 1 / remaining);
+    remaining--;
+    const s = maxScore - Math.floor(u * (maxScore + 1));
+    return s < 0 ? 0 : s;
+  };
   let pos = 0;
+  let peek = count > 0 ? nextScore() : 0;
   return {
     total: count,
     nextChunk(size: number): LeaderboardChunk | null {
       if (pos >= count) return null;
-      let end = Math.min(count, pos + Math.max(1, size));
-      while (end < count && sorted[end] === sorted[end - 1]) end++;
-      const scores = sorted.slice(pos, end);
-      const members = new Array<string>(end - pos);
-      for (let i = pos; i < end; i++) members[i - pos] = playerName(i, seed);
-      // Ties sort by member bytes; groups are tiny (about one per score).
+      const want = Math.max(1, size);
+      const list: number[] = [];
+      const first = pos;
+      // Never split a tie group: its members must be sorted together.
+      while (pos < count && (list.length < want || peek === list[list.length - 1])) {
+        list.push(peek);
+        pos++;
+        if (pos < count) peek = nextScore();
+      }
+      const scores = Float64Array.from(list);
+      const members = new Array<string>(scores.length);
+      for (let i = 0; i < scores.length; i++) members[i] = playerName(first + i, seed);
       let g = 0;
       while (g < scores.length) {
         let h = g + 1;
@@ -100,7 +110,6 @@ export function createLeaderboardWorkload(
         }
         g = h;
       }
-      pos = end;
       return { scores, members, produced: pos, total: count };
     },
   };
