@@ -39,6 +39,7 @@ export function ioredisInteger(n: bigint): number {
   return negative ? -v : v;
 }
 
+/* Shared replies, with Redis 7.0's exact texts (shared.* in server.c). */
 export const OK = new StatusReply('OK');
 export const QUEUED = new StatusReply('QUEUED');
 

@@ -49,6 +49,12 @@ const isString = (v: unknown): v is string => typeof v === 'string';
 const isCount = (v: unknown): v is number =>
   typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000_000;
 
+/**
+ * One engine behind the protocol. `handle` takes any message (validated
+ * here, since it crosses a thread boundary) and posts one response, or for a
+ * load several progress responses then a final one. A reset swaps in a fresh
+ * engine and stops loads in progress.
+ */
 export class EngineHost {
   private engine: Engine;
   private readonly options: EngineHostOptions;
