@@ -27,8 +27,9 @@ const withMDX = createMDX({
       [
         '@shikijs/rehype',
         {
-          themes: { light: 'github-light', dark: 'github-dark-dimmed' },
-          defaultColor: 'light',
+          themes: { light: 'github-light-default', dark: 'github-dark-default' },
+          // Both themes as CSS variables; globals.css picks one with the page's theme.
+          defaultColor: false,
         },
       ],
     ],

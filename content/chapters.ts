@@ -105,7 +105,7 @@ export const chapters = [
     title: 'Leaderboard Design',
     summary:
       'From one Redis sorted set to a sharded, approximately ranked system for 100M players, with global, regional, friend and guild boards.',
-    status: 'soon',
+    status: 'published',
     sections: [
       {
         slug: '',
@@ -231,7 +231,7 @@ export const chapters = [
     title: 'Using AI to Prepare',
     summary:
       'Run your own preparation session with an AI: a workflow, prompt templates, and guards against its failure modes.',
-    status: 'soon',
+    status: 'published',
     sections: [
       {
         slug: '',
