@@ -290,6 +290,7 @@ function makeGenerator(seed: number) {
     object: () =>
       chance(0.9) ? ['object', 'encoding', pick(allKeys)] : ['object', pick(['foo', 'encoding'])],
     ping: () => (chance(0.5) ? ['ping'] : ['ping', member()]),
+    echo: () => ['echo', member()],
     flushall: () => ['flushall'],
     unknown: () => [pick(['foo', 'zfoo', 'ZADDX']), ...(chance(0.5) ? ['a', 'b\nc'] : [])],
   };
@@ -361,6 +362,7 @@ function makeGenerator(seed: number) {
     ['scard', 0.5],
     ['object', 2],
     ['ping', 0.3],
+    ['echo', 0.2],
     ['flushall', 0.05],
     ['unknown', 0.3],
   ];

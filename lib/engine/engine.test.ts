@@ -107,6 +107,27 @@ describe('keyspace semantics', () => {
   });
 });
 
+describe('regressions found by the differential tests', () => {
+  it('ZINTERSTORE: inf × weight 0 in a later input makes the sum NaN, which resets it to 0', () => {
+    const e = new Engine();
+    e.execute(['sadd', 's', 'b']);
+    e.execute(['zadd', 'z', 'inf', 'b']);
+    // Values checked against redis-server 7.0.15.
+    e.execute(['zinterstore', 'd', '3', 's', 's', 'z', 'WEIGHTS', '1', '1', '0']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('0');
+    e.execute(['zinterstore', 'd', '2', 'z', 's', 'WEIGHTS', '0', '1']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('1');
+    e.execute(['zunionstore', 'd', '2', 's', 'z', 'WEIGHTS', '1', '0']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('1');
+  });
+
+  it('ZPOPMIN with count 0 still reports WRONGTYPE', () => {
+    const e = new Engine();
+    e.execute(['set', 's', 'x']);
+    expect(e.execute(['zpopmin', 's', '0'])).toBeInstanceOf(ErrorReply);
+  });
+});
+
 describe('createClient (ioredis-shaped)', () => {
   it('resolves what ioredis resolves and rejects with Redis text', async () => {
     const r = createClient();

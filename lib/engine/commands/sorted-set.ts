@@ -670,7 +670,9 @@ function storeGeneric(ctx: CommandContext, argv: string[], union: boolean): Repl
         const other = ordered[k]!;
         const os = sourceScore(other, m);
         if (os === undefined) continue outer;
-        score = aggregate(score, weighted(other.weight, os), how);
+        // Unlike the first input, later products are not cleaned of NaN
+        // (inf × 0): a NaN sum resets the total to 0, as in Redis.
+        score = aggregate(score, other.weight * os, how);
       }
       result.set(m, score);
     }
