@@ -515,6 +515,17 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
     expect(total).toBeGreaterThanOrEqual(32000);
   });
 
+  // More seeds on demand, e.g. ENGINE_DIFF_SEEDS=5-40 npx vitest run lib/engine/differential.test.ts
+  const extra = /^(\d+)-(\d+)$/.exec(process.env.ENGINE_DIFF_SEEDS ?? '');
+  it.skipIf(!extra)(
+    `agrees on the extra seeds ${extra?.[0] ?? ''}`,
+    async () => {
+      for (let seed = Number(extra![1]); seed <= Number(extra![2]); seed++)
+        await runSequence(seed, 8000);
+    },
+    600_000,
+  );
+
   it('agrees on a long run that grows big sorted sets (seed 42)', async () => {
     expect(await runSequence(42, 8000)).toBe(8000);
   });

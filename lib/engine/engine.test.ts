@@ -121,6 +121,18 @@ describe('regressions found by the differential tests', () => {
     expect(e.execute(['zscore', 'd', 'b'])).toBe('1');
   });
 
+  it('ZUNIONSTORE into a listpack turns every -0 into 0, not just those before the first moved node', () => {
+    const e = new Engine();
+    const members = Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    e.execute(['zadd', 'big', '1', 'x'.repeat(65), ...members.flatMap((m) => ['-0', m])]);
+    e.execute(['zrem', 'big', 'x'.repeat(65)]);
+    e.execute(['zunionstore', 'd', '1', 'big']);
+    expect(e.execute(['object', 'encoding', 'd'])).toBe('listpack');
+    expect(e.execute(['zrange', 'd', '0', '-1', 'WITHSCORES'])).toEqual(
+      members.flatMap((m) => [m, '0']),
+    );
+  });
+
   it('ZPOPMIN with count 0 still reports WRONGTYPE', () => {
     const e = new Engine();
     e.execute(['set', 's', 'x']);

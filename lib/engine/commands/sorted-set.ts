@@ -690,9 +690,12 @@ function storeGeneric(ctx: CommandContext, argv: string[], union: boolean): Repl
   }
   if (result.size <= ZSET_MAX_LISTPACK_ENTRIES && longest) {
     z.encoding = 'listpack';
+    // Collect first: re-scoring may move a node and end a walk early.
+    const zeros: string[] = [];
     for (let x = z.list.head; x !== 0; x = z.list.next(x)) {
-      if (z.list.score(x) === 0) z.list.updateScore(z.list.member(x), 0);
+      if (z.list.score(x) === 0) zeros.push(z.list.member(x));
     }
+    for (const m of zeros) z.list.updateScore(m, 0);
   }
   ctx.db.set(dst, z);
   return result.size;
