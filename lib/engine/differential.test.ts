@@ -226,8 +226,20 @@ function makeGenerator(seed: number) {
     exists: () => ['exists', pick(allKeys), pick(allKeys)],
     type: () => ['type', pick(allKeys)],
     keys: () => ['keys', pick(['*', 'z*', '?1', 'h[12]', 's*', '*e*', 'k\u00e9y', '[^z]*'])],
-    scan: () => ['scan', '0', ...(chance(0.3) ? ['COUNT', '100'] : [])],
-    expire: () => ['expire', pick(allKeys), pick(['100', '1000', '0', '-1', 'x', '99999'])],
+    scan: () => [
+      'scan',
+      pick(['0', '0', 'x', '-1']),
+      ...(chance(0.3) ? ['COUNT', pick(['100', '0', 'x'])] : []),
+      ...(chance(0.2) ? ['MATCH', 'z*'] : []),
+      ...(chance(0.2) ? ['TYPE', pick(['zset', 'string', 'nosuchtype'])] : []),
+    ],
+    expire: () => [
+      'expire',
+      pick(allKeys),
+      pick(['100', '1000', '0', '-1', 'x', '99999', '9223372036854775807']),
+      ...(chance(0.3) ? [pick(['NX', 'XX', 'GT', 'LT', 'nx', 'FOO'])] : []),
+      ...(chance(0.1) ? [pick(['NX', 'XX', 'GT', 'LT'])] : []),
+    ],
     pexpire: () => ['pexpire', pick(allKeys), pick(['100000', '-5', '0', '5000000'])],
     ttl: () => ['ttl', pick(allKeys)],
     pttl: () => ['pttl', pick(allKeys)],
@@ -245,6 +257,7 @@ function makeGenerator(seed: number) {
       // Expiry long enough that it never fires during the run on either side.
       if (chance(0.2)) args.push(pick(['EX', 'PX']), pick(['100000', '9000000', '0', '-1', 'x']));
       if (chance(0.05)) args.push('GET');
+      if (chance(0.05)) args.push('KEEPTTL');
       return args;
     },
     incr: () => ['incr', pick(['s1', 's2', 's3', 'z1', 'h1'])],
@@ -291,7 +304,7 @@ function makeGenerator(seed: number) {
       chance(0.9) ? ['object', 'encoding', pick(allKeys)] : ['object', pick(['foo', 'encoding'])],
     ping: () => (chance(0.5) ? ['ping'] : ['ping', member()]),
     echo: () => ['echo', member()],
-    flushall: () => ['flushall'],
+    flushall: () => (chance(0.8) ? ['flushall'] : ['flushall', pick(['ASYNC', 'sync', 'now'])]),
     unknown: () => [pick(['foo', 'zfoo', 'ZADDX']), ...(chance(0.5) ? ['a', 'b\nc'] : [])],
   };
 
