@@ -1,0 +1,23 @@
+'use client';
+
+/**
+ * The lazy wrappers chapters use for interactive widgets. Each widget's code is its own
+ * chunk, fetched only on pages that render it; until it arrives a placeholder of the
+ * widget's final size holds its place, so nothing on the page moves.
+ */
+import dynamic from 'next/dynamic';
+import { WidgetPlaceholder } from './widget-placeholder';
+
+export const PracticeTimer = dynamic(
+  () => import('./practice-timer').then((m) => m.PracticeTimer),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="practice-timer"
+        label="45-minute practice timer"
+        className="h-[17.5rem]"
+      />
+    ),
+  },
+);
