@@ -40,7 +40,13 @@ function targetsFor(html) {
 
 function firstLoadKb(html) {
   const root = parse(html);
-  const sources = new Set(root.querySelectorAll('script[src]').map((s) => s.getAttribute('src')));
+  // noModule scripts are polyfills for old browsers; modern ones never fetch them.
+  const sources = new Set(
+    root
+      .querySelectorAll('script[src]')
+      .filter((s) => !s.hasAttribute('nomodule'))
+      .map((s) => s.getAttribute('src')),
+  );
   let bytes = 0;
   for (const src of sources) {
     const file = path.join(out, src.split('?')[0]);
