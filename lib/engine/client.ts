@@ -1,4 +1,4 @@
-import { COMMAND_NAMES } from './command-table';
+import { COMMAND_NAMES } from './command-help';
 import { Engine, type EngineOptions } from './engine';
 import { ErrorReply, redisError, toIoredisValue, type Reply } from './reply';
 

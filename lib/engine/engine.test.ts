@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client';
+import { COMMAND_HELP, COMMAND_NAMES, completeCommand } from './command-help';
+import { COMMANDS } from './command-table';
 import { Engine } from './engine';
 import { formatScore, parseScoreBound, parseStrictDouble, strtod } from './numbers';
 import { ErrorReply, StatusReply } from './reply';
@@ -178,6 +180,28 @@ describe('createClient (ioredis-shaped)', () => {
       message: 'EXECABORT Transaction discarded because of previous errors.',
       previousErrors: [expect.any(Error)],
     });
+  });
+});
+
+describe('command table', () => {
+  it('gives every command syntax, complexity, a summary and (but for MULTI/EXEC/DISCARD) a handler', () => {
+    expect(COMMAND_HELP.length).toBeGreaterThanOrEqual(55);
+    for (const h of COMMAND_HELP) {
+      expect(h.syntax.startsWith(h.name)).toBe(true);
+      expect(h.complexity).toMatch(/^O\(|^Depends/);
+      expect(h.summary.length).toBeGreaterThan(5);
+      const spec = COMMANDS.get(h.name.toLowerCase());
+      expect(spec?.handler !== undefined).toBe(!['MULTI', 'EXEC', 'DISCARD'].includes(h.name));
+    }
+    expect(COMMAND_NAMES).toContain('ZREVRANK');
+    expect(completeCommand('zre')).toEqual([
+      'ZREM',
+      'ZREMRANGEBYRANK',
+      'ZREMRANGEBYSCORE',
+      'ZREVRANGE',
+      'ZREVRANGEBYSCORE',
+      'ZREVRANK',
+    ]);
   });
 });
 
