@@ -359,3 +359,19 @@ export function syntheticPopulation(options: {
     exactRank: (score) => 1 + players * (1 - cdf(Math.floor(score) + 1)),
   };
 }
+
+/**
+ * `count` probe scores spread over the population rather than over the
+ * score range (the q = (i + ½)/count quantiles), so error statistics weigh
+ * each player equally, the way readers would query. O(count · 60).
+ */
+export function populationProbes(
+  distribution: ScoreDistribution,
+  maxScore: number,
+  count: number,
+): Float64Array {
+  const q = distributionQuantile(distribution, maxScore);
+  const out = new Float64Array(count);
+  for (let i = 0; i < count; i++) out[i] = Math.min(maxScore, Math.floor(q((i + 0.5) / count)));
+  return out;
+}

@@ -4,12 +4,14 @@ import type { RedisLike } from './redis-like';
 
 /**
  * Pagination under churn: a reader pages through the whole board while
- * scores keep changing between pages. Offset pages repeat a row that
- * dropped back across the page edge and skip one that climbed past it;
- * cursor pages (keyed on the last row's (score, member)) never repeat,
- * and skip only rows that climbed above the cursor (which a reader who
- * started earlier could not have seen anyway). Both readers see exactly
- * the same board at every step.
+ * scores keep changing between pages. With offsets, every change above
+ * the page edge shifts everyone below it, so players whose score never
+ * changed are repeated or skipped. With a cursor (the last row's
+ * (score, member)), each page starts exactly where the last one ended in
+ * score order, so a player whose score did not change is shown exactly
+ * once; only a player who itself crossed the cursor is skipped (moved up)
+ * or shown again (moved down). Both readers see the same board at every
+ * step. The summary separates the two kinds (`unchanged*`).
  */
 
 /** Options for `paginationUnderChurn`. */
@@ -49,6 +51,10 @@ export interface ChurnReaderSummary {
   /** Players never shown. */
   skipped: number;
   skippedMembers: string[];
+  /** Repeated rows of players whose score never changed during the scan. */
+  unchangedRepeated: number;
+  /** Skipped players whose score never changed during the scan. */
+  unchangedSkipped: number;
 }
 
 /** The experiment's result. */
@@ -123,14 +129,19 @@ export async function paginationUnderChurn(
       changes,
     });
   }
+  const changed = new Set(pages.flatMap((p) => p.changes.map((c) => c.member)));
   const summary = (seen: Map<string, number>, rowsRead: number): ChurnReaderSummary => {
     const skippedMembers = ids.filter((m) => !seen.has(m));
+    let unchangedRepeated = 0;
+    for (const [m, n] of seen) if (!changed.has(m)) unchangedRepeated += n - 1;
     return {
       rowsRead,
       distinct: seen.size,
       repeated: rowsRead - seen.size,
       skipped: skippedMembers.length,
       skippedMembers,
+      unchangedRepeated,
+      unchangedSkipped: skippedMembers.filter((m) => !changed.has(m)).length,
     };
   };
   return {

@@ -14,10 +14,18 @@ import type { RedisLike } from './redis-like';
  */
 
 const member = fc.stringMatching(/^[ab\u00e9]{1,3}$/);
-const ops = fc.array(fc.tuple(member, fc.integer({ min: -3, max: 12 })), { minLength: 1, maxLength: 60 });
-const boundaries = fc.array(fc.integer({ min: -3, max: 12 }), { maxLength: 6 }).map((b) => b.sort((x, y) => x - y));
+const ops = fc.array(fc.tuple(member, fc.integer({ min: -3, max: 12 })), {
+  minLength: 1,
+  maxLength: 60,
+});
+const boundaries = fc
+  .array(fc.integer({ min: -3, max: 12 }), { maxLength: 6 })
+  .map((b) => b.sort((x, y) => x - y));
 
-async function exactRanks(oracle: GlobalBoard, members: Iterable<string>): Promise<Map<string, number>> {
+async function exactRanks(
+  oracle: GlobalBoard,
+  members: Iterable<string>,
+): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   for (const m of members) {
     const r = (await oracle.rank(m)).result;
@@ -39,44 +47,49 @@ describe('range and hash sharding against one sorted set', () => {
   for (const mode of ['overwrite', 'best', 'increment'] as const) {
     it(`global rank and top-K match exactly (${mode} mode, random data, ties, boundaries)`, async () => {
       await fc.assert(
-        fc.asyncProperty(ops, boundaries, fc.integer({ min: 1, max: 5 }), async (writes, bounds, hashShards) => {
-          const client: RedisLike = createClient();
-          const oracle = new GlobalBoard(client, { key: 'oracle', mode });
-          const range = new RangeShardedBoard(client, { boundaries: bounds, mode });
-          const hash = new HashShardedBoard(client, { shards: hashShards, mode });
-          for (const [m, s] of writes) {
-            const a = (await oracle.submit(m, s)).result.score;
-            const b = (await range.submit(m, s)).result.score;
-            const c = (await hash.submit(m, s)).result.score;
-            expect(b).toBe(a);
-            expect(c).toBe(a);
-          }
-          const exact = await exactRanks(oracle, new Set(writes.map(([m]) => m)));
-          for (const [m, r] of exact) {
-            expect((await range.rank(m)).result?.rank, `range rank of ${m}`).toBe(r);
-            expect((await hash.rank(m)).result?.rank, `hash rank of ${m}`).toBe(r);
-          }
-          expect((await range.rank('absent')).result).toBeNull();
-          expect((await hash.rank('absent')).result).toBeNull();
-          for (const k of [1, 3, exact.size, exact.size + 2]) {
-            const want = (await oracle.topK(k)).result;
-            expect((await range.topK(k)).result).toEqual(want);
-            expect((await hash.topK(k)).result).toEqual(want);
-          }
-          // Every member sits in exactly the shard its score names.
-          for (const st of await range.stats()) {
-            const rows = (await client.zrevrange(st.key, 0, -1, 'WITHSCORES')) as string[];
-            for (let i = 1; i < rows.length; i += 2) {
-              expect(range.shardOf(Number(rows[i]))).toBe(st.shard);
+        fc.asyncProperty(
+          ops,
+          boundaries,
+          fc.integer({ min: 1, max: 5 }),
+          async (writes, bounds, hashShards) => {
+            const client: RedisLike = createClient();
+            const oracle = new GlobalBoard(client, { key: 'oracle', mode });
+            const range = new RangeShardedBoard(client, { boundaries: bounds, mode });
+            const hash = new HashShardedBoard(client, { shards: hashShards, mode });
+            for (const [m, s] of writes) {
+              const a = (await oracle.submit(m, s)).result.score;
+              const b = (await range.submit(m, s)).result.score;
+              const c = (await hash.submit(m, s)).result.score;
+              expect(b).toBe(a);
+              expect(c).toBe(a);
             }
-          }
-          // Rebalancing moves members but changes no rank.
-          const before = (await range.stats()).map((s) => s.size);
-          const rb = (await range.rebalance()).result;
-          expect(rb.sizesBefore).toEqual(before);
-          expect(rb.sizesAfter.reduce((x, y) => x + y, 0)).toBe(exact.size);
-          for (const [m, r] of exact) expect((await range.rank(m)).result?.rank).toBe(r);
-        }),
+            const exact = await exactRanks(oracle, new Set(writes.map(([m]) => m)));
+            for (const [m, r] of exact) {
+              expect((await range.rank(m)).result?.rank, `range rank of ${m}`).toBe(r);
+              expect((await hash.rank(m)).result?.rank, `hash rank of ${m}`).toBe(r);
+            }
+            expect((await range.rank('absent')).result).toBeNull();
+            expect((await hash.rank('absent')).result).toBeNull();
+            for (const k of [1, 3, exact.size, exact.size + 2]) {
+              const want = (await oracle.topK(k)).result;
+              expect((await range.topK(k)).result).toEqual(want);
+              expect((await hash.topK(k)).result).toEqual(want);
+            }
+            // Every member sits in exactly the shard its score names.
+            for (const st of await range.stats()) {
+              const rows = (await client.zrevrange(st.key, 0, -1, 'WITHSCORES')) as string[];
+              for (let i = 1; i < rows.length; i += 2) {
+                expect(range.shardOf(Number(rows[i]))).toBe(st.shard);
+              }
+            }
+            // Rebalancing moves members but changes no rank.
+            const before = (await range.stats()).map((s) => s.size);
+            const rb = (await range.rebalance()).result;
+            expect(rb.sizesBefore).toEqual(before);
+            expect(rb.sizesAfter.reduce((x, y) => x + y, 0)).toBe(exact.size);
+            for (const [m, r] of exact) expect((await range.rank(m)).result?.rank).toBe(r);
+          },
+        ),
         { numRuns: 60 },
       );
     });
@@ -85,7 +98,11 @@ describe('range and hash sharding against one sorted set', () => {
   it('a boundary crossing moves the player in one MULTI and reports it', async () => {
     const client = createClient();
     const range = new RangeShardedBoard(client, { boundaries: [100, 200], mode: 'overwrite' });
-    expect((await range.submit('ann', 50)).result).toMatchObject({ fromShard: null, toShard: 0, moved: false });
+    expect((await range.submit('ann', 50)).result).toMatchObject({
+      fromShard: null,
+      toShard: 0,
+      moved: false,
+    });
     const up = await range.submit('ann', 150);
     expect(up.result).toMatchObject({ fromShard: 0, toShard: 1, moved: true });
     expect(up.cost.commands).toMatchObject({ ZSCORE: 3, ZREM: 1, ZADD: 1 });
