@@ -7,7 +7,7 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
-import { PracticeTimer } from '@/components/widgets/registry';
+import { PracticeTimer, RedisConsole, SkipListPicture } from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { chapters } from '@/content/chapters';
 
@@ -38,6 +38,8 @@ const components = {
   Prerequisites,
   Prerequisite,
   PracticeTimer,
+  RedisConsole,
+  SkipListPicture,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
 } satisfies MDXComponents;
 

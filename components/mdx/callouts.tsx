@@ -19,7 +19,7 @@ const tones: Record<Tone, { box: string; label: string; icon: string }> = {
     icon: '✓',
   },
   say: {
-    box: 'border-accent-500/80 bg-accent-50/70 dark:border-accent-400/60 dark:bg-accent-900/25',
+    box: 'border-accent-500 bg-accent-50 dark:border-accent-400 dark:bg-accent-950/60',
     label: 'text-accent-700 dark:text-accent-200',
     icon: '“',
   },
