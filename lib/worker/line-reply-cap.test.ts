@@ -7,7 +7,10 @@ describe('console line replies', () => {
     const sent: EngineResponse[] = [];
     const host = new EngineHost((m) => sent.push(m), { yieldFn: () => Promise.resolve() });
     const total = MAX_LINE_REPLY_ITEMS + 234;
-    const args = Array.from({ length: total }, (_, i) => `${i} m${String(i).padStart(5, '0')}`).join(' ');
+    const args = Array.from(
+      { length: total },
+      (_, i) => `${i} m${String(i).padStart(5, '0')}`,
+    ).join(' ');
     await host.handle({ id: 1, type: 'line', line: `ZADD lb ${args}` });
     await host.handle({ id: 2, type: 'line', line: 'ZRANGE lb 0 -1' });
     const response = sent.find((m) => m.id === 2);

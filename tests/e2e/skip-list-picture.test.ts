@@ -75,7 +75,9 @@ describe('skip-list picture', () => {
     // where a linked list would walk about half the set.
     await widget.getByRole('button', { name: 'Trace the search' }).click();
     await page.waitForFunction(() =>
-      /^Step \d+ of \d+/.test(document.querySelector('[data-testid="skiplist-narration"]')?.textContent ?? ''),
+      /^Step \d+ of \d+/.test(
+        document.querySelector('[data-testid="skiplist-narration"]')?.textContent ?? '',
+      ),
     );
     await widget.getByRole('button', { name: 'Next hop' }).click();
     const narration = (await widget.getByTestId('skiplist-narration').textContent()) ?? '';
