@@ -81,9 +81,10 @@ export class HashShardedBoard {
   }
 
   private begin(op: string): OperationMeter {
-    return this.ledger.begin(op, this.client, (k) => {
+    return this.ledger.begin(op, this.client, (k, command) => {
       const s = this.shardByKey.get(k);
-      if (s !== undefined) this.load[s]!++;
+      // Load counts the work on a shard's data; ZSCORE/ZCARD lookups are O(1) bookkeeping.
+      if (s !== undefined && command !== 'zscore' && command !== 'zcard') this.load[s]!++;
       return s;
     });
   }
