@@ -7,6 +7,7 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
+import { Table } from '@/components/mdx/table';
 import { PracticeTimer, RedisConsole, SkipListPicture } from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { chapters } from '@/content/chapters';
@@ -20,6 +21,7 @@ const components = {
   h3: H3,
   a: MdxLink,
   pre: CodeBlock,
+  table: Table,
   Note,
   Pitfall,
   DeepDive,
