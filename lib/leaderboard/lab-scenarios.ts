@@ -391,25 +391,29 @@ export async function runScenario(
     pageSize: 20,
     changesPerPage: 10,
     key: `{${prefix}}:churn`,
+    ledger,
   });
   const ms = now() - t;
   await client.del(`{${prefix}}:churn`);
-  return report({
-    loadMs: 0,
-    ops: result.pages.length,
-    opsPerSec: result.pages.length / (ms / 1000 || 1e-9),
-    p50Ms: ms / Math.max(1, result.pages.length),
-    p99Ms: ms / Math.max(1, result.pages.length),
-    rankError: null,
-    extra: {
-      offsetRepeated: result.offset.repeated,
-      offsetSkipped: result.offset.skipped,
-      offsetUnchangedRepeated: result.offset.unchangedRepeated,
-      offsetUnchangedSkipped: result.offset.unchangedSkipped,
-      cursorRepeated: result.cursor.repeated,
-      cursorSkipped: result.cursor.skipped,
-      cursorUnchangedRepeated: result.cursor.unchangedRepeated,
-      cursorUnchangedSkipped: result.cursor.unchangedSkipped,
-    },
-  });
+  return {
+    ...report({
+      loadMs: 0,
+      ops: result.pages.length,
+      opsPerSec: result.pages.length / (ms / 1000 || 1e-9),
+      p50Ms: ms / Math.max(1, result.pages.length),
+      p99Ms: ms / Math.max(1, result.pages.length),
+      rankError: null,
+      extra: {
+        offsetRepeated: result.offset.repeated,
+        offsetSkipped: result.offset.skipped,
+        offsetUnchangedRepeated: result.offset.unchangedRepeated,
+        offsetUnchangedSkipped: result.offset.unchangedSkipped,
+        cursorRepeated: result.cursor.repeated,
+        cursorSkipped: result.cursor.skipped,
+        cursorUnchangedRepeated: result.cursor.unchangedRepeated,
+        cursorUnchangedSkipped: result.cursor.unchangedSkipped,
+      },
+    }),
+    players: result.players,
+  };
 }
