@@ -116,9 +116,10 @@ export class ShardingModel {
       (name: string): LoadProgress =>
       (d, t) =>
         onProgress?.(name, d, t);
-    await m.range.loadPlayers(w.id, w.scores, phase('range shards'));
-    await m.hash.loadPlayers(w.id, w.scores, phase('hash shards'));
+    await onProgress?.('sorting', 0, 1);
     const order = sortByScore(w.scores, w.id);
+    await m.range.loadPlayers(w.id, w.scores, phase('range shards'), 25_000, order);
+    await m.hash.loadPlayers(w.id, w.scores, phase('hash shards'), 25_000, order);
     const n = order.length;
     await client.del(m.oracle.key);
     for (let at = 0; at < n; at += 25_000) {
