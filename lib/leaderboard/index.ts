@@ -59,7 +59,7 @@ export type {
 } from './range-sharded';
 export { HashShardedBoard, fnv1a } from './hash-sharded';
 export type { HashShardOptions } from './hash-sharded';
-export { ScoreHistogram, bucketEdges } from './histogram';
+export { QUANTILE_BLEND, ScoreHistogram, bucketEdges } from './histogram';
 export type { BucketKind, HistogramOptions } from './histogram';
 export {
   ApproximateBoard,
