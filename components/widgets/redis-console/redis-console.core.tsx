@@ -49,11 +49,10 @@ function echo(line: string): string {
     : line;
 }
 
-/** The transcript, memoized so progress updates during a load do not re-render it. */
-const Transcript = memo(function Transcript({ entries }: { entries: readonly Entry[] }) {
-  return entries.map((entry) => (
+/** One entry; memoized, so appending a line renders only that line. */
+const EntryLine = memo(function EntryLine({ entry }: { entry: Entry }) {
+  return (
     <pre
-      key={entry.id}
       className={`break-words whitespace-pre-wrap ${
         entry.kind === 'command'
           ? 'mt-2 text-zinc-100'
@@ -73,7 +72,12 @@ const Transcript = memo(function Transcript({ entries }: { entries: readonly Ent
         entry.text
       )}
     </pre>
-  ));
+  );
+});
+
+/** The transcript, memoized so progress updates during a load do not re-render it. */
+const Transcript = memo(function Transcript({ entries }: { entries: readonly Entry[] }) {
+  return entries.map((entry) => <EntryLine key={entry.id} entry={entry} />);
 });
 
 /**
