@@ -45,7 +45,9 @@ export interface HistogramOptions {
 export const QUANTILE_BLEND = 0.1;
 
 /**
- * Bucket edges: `buckets + 1` ascending values, edges[0] = min and
+ * Bucket edges: up to `buckets + 1` ascending values (exactly that many
+ * for 'fixed'; log and quantile edges are whole numbers when min and max
+ * are, so close edges merge), edges[0] = min and
  * edges[buckets] = max + 1 (one past the top integer score). Quantile
  * edges are blended with fixed-width ones (see QUANTILE_BLEND); edges that
  * coincide are nudged up to stay strictly ascending. O(buckets · 60 ·
@@ -99,6 +101,20 @@ export function bucketEdges(options: HistogramOptions): Float64Array {
   }
   edges[0] = min;
   edges[b] = top;
+  if (kind !== 'fixed' && Number.isInteger(min) && Number.isInteger(max)) {
+    // Integer scores: integer edges, duplicates dropped. A crowd on one
+    // score (everyone clamped at max, say) then gets a bucket of its own
+    // instead of being smeared across a wide one; there may be fewer
+    // buckets than asked for.
+    const out: number[] = [min];
+    for (let i = 1; i <= b; i++) {
+      // Floor: the inverse lands just above a crowded score, whose bucket should start at it.
+      const e = Math.min(top, Math.floor(edges[i]!));
+      if (e > out[out.length - 1]!) out.push(e);
+    }
+    if (out[out.length - 1]! < top) out.push(top);
+    return Float64Array.from(out);
+  }
   for (let i = 1; i <= b; i++) {
     if (!(edges[i]! > edges[i - 1]!)) edges[i] = edges[i - 1]! + (top - min) * 1e-9 + 1e-9;
   }
