@@ -27,10 +27,10 @@ import { createFriendGraph, createMatchStream, createWorld, type ScoreDistributi
  */
 
 export const SCENARIOS = {
-  global: 'one sorted set: keep-best submits and exact ranks (the baseline)',
+  global: 'one sorted set: keep-best submits, every 4th op a rank (the baseline)',
   sharding:
-    'range shards: submits that cross boundaries, global rank = local + higher shards, rebalance',
-  hash: 'hash shards: even writes, scatter-gather top-10 and ZCOUNT ranks',
+    'range shards: each op a submit (one set too), every 4th a rank (local + higher shards), every 10th a top-10; then a rebalance',
+  hash: 'hash shards: same mix; scatter-gather top-10 and ranks by ZCOUNT over every shard',
   approx: 'histogram ranks against exact ranks (error and memory), exact head of 100',
   approx100m: 'histogram-only population of --players (default 100M): rank estimates and error',
   fanout: 'friend boards: fan-out on read vs write vs hybrid, write amplification and read cost',
@@ -219,7 +219,13 @@ export async function runScenario(
     }
     if (design) {
       const t2 = now();
-      await design.loadPlayers(world.id, world.scores, load(`loading ${options.shards} shards`));
+      await design.loadPlayers(
+        world.id,
+        world.scores,
+        load(`loading ${options.shards} shards`),
+        25_000,
+        order,
+      );
       loadMs = now() - t2;
     }
     let moved = 0;
