@@ -355,7 +355,7 @@ export function RedisConsoleCore({
           type="button"
           onClick={() => void run(input)}
           disabled={!ready || busy}
-          className="inline-flex h-8 items-center rounded-md bg-emerald-600 px-3 text-xs font-semibold text-white hover:bg-emerald-500 disabled:opacity-50"
+          className="inline-flex h-8 items-center rounded-md bg-emerald-700 px-3 text-xs font-semibold text-white hover:bg-emerald-600 disabled:opacity-50"
         >
           Run
         </button>
