@@ -117,19 +117,7 @@ describe('score histogram', () => {
       expect(e.boundViolations).toBe(0);
       expect(e.p99Rel).toBeLessThan(0.01);
     }
-    const pop = syntheticPopulation({
-      players: 1e8,
-      distribution: 'normal',
-      maxScore: 1_000_000,
-      kind: 'fixed',
-      buckets: 1000,
-    });
-    const t = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 200_000; i++) sink += pop.histogram.estimateRank((i * 7919) % 1_000_001);
-    const usPerRank = ((performance.now() - t) * 1000) / 200_000;
-    expect(sink).toBeGreaterThan(0);
-    expect(usPerRank).toBeLessThan(10);
+    // Its speed (≤ 10 µs per rank at 100M) is measured by `npm run bench:sim`, not here.
   });
 
   it('approximate board: exact in the head, estimated in the tail, memory compared', async () => {
