@@ -97,7 +97,7 @@ describe('score histogram', () => {
     expect(errs[2]!.meanRel).toBeLessThan(errs[0]!.meanRel);
   });
 
-  it('synthetic 100M population: counts sum to N, error is small and a rank takes microseconds', () => {
+  it('synthetic 100M population: counts sum to N and the error is small', () => {
     for (const distribution of ['uniform', 'normal', 'long-tail'] as const) {
       const pop = syntheticPopulation({
         players: 1e8,
