@@ -7,9 +7,12 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
+import { SpeedRoundDrill } from '@/components/widgets/lazy';
 import { PracticeTimer } from '@/components/widgets/practice-timer';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
+import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';
+import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
 
 /**
  * Every block a chapter may use, registered once: chapters import nothing. Blocks that
@@ -39,6 +42,10 @@ const components = {
   Prerequisite,
   PracticeTimer,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
+  SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
+    <SpeedRoundDrill cards={speedRoundCards} {...props} />
+  ),
+  SpeedRoundList: () => <SpeedRoundList cards={speedRoundCards} />,
 } satisfies MDXComponents;
 
 export function useMDXComponents(): MDXComponents {

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   ankiField,
+  deckSpread,
   DEFAULT_ROUND_SIZE,
   drillView,
   grade,
@@ -296,5 +297,16 @@ describe('Anki export', () => {
         expect(field).not.toMatch(/[\t\n\r]/);
       }),
     );
+  });
+});
+
+describe('deck spread', () => {
+  it('counts new cards, each box, and the cards due next round', () => {
+    let state = startRound(initialDrillState, deck, { size: 3 }, 0);
+    [, state] = answer(state, 'got');
+    [, state] = answer(state, 'shaky');
+    [, state] = answer(state, 'missed');
+    while (state.current?.queue.length) [, state] = answer(state, 'got');
+    expect(deckSpread(state, deck)).toEqual({ fresh: 11, boxes: [2, 1, 0, 0, 0], due: 2 });
   });
 });

@@ -423,3 +423,23 @@ export function toAnkiText(cards: readonly DrillCard[], options: AnkiOptions = {
   );
   return `${[...header, ...lines].join('\n')}\n`;
 }
+
+/** How the deck is spread over the schedule: never graded, and each Leitner box. O(deck). */
+export function deckSpread(
+  state: DrillState,
+  cards: readonly DrillCard[],
+): { fresh: number; boxes: number[]; due: number } {
+  const boxes = Array.from({ length: BOX_COUNT }, () => 0);
+  let fresh = 0;
+  let due = 0;
+  for (const card of cards) {
+    const p = state.progress[card.id];
+    if (p === undefined) {
+      fresh++;
+      continue;
+    }
+    boxes[p.box - 1] = (boxes[p.box - 1] ?? 0) + 1;
+    if (isDue(p, state.round + 1)) due++;
+  }
+  return { fresh, boxes, due };
+}
