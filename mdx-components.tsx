@@ -7,8 +7,7 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
-import { SpeedRoundDrill } from '@/components/widgets/lazy';
-import { PracticeTimer } from '@/components/widgets/practice-timer';
+import { PracticeTimer, SpeedRoundDrill } from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';

@@ -190,7 +190,7 @@ describe('speed-round drill', () => {
     const still = await browser.newContext({ viewport, javaScriptEnabled: false });
     const stillPage = await still.newPage();
     await stillPage.goto(baseUrl() + DRILL_PAGE);
-    const placeholder = stillPage.locator('section.speed-round-drill[aria-busy="true"]');
+    const placeholder = stillPage.locator('[data-widget="speed-round-drill"]');
     const heights = [(await placeholder.boundingBox())?.height];
     await still.close();
 

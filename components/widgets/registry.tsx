@@ -1,0 +1,38 @@
+'use client';
+
+/**
+ * The lazy wrappers chapters use for interactive widgets. Each widget's code is its own
+ * chunk, fetched only on pages that render it; until it arrives a placeholder of the
+ * widget's final size holds its place, so nothing on the page moves.
+ */
+import dynamic from 'next/dynamic';
+import { drillHeightClass } from './speed-round-frame';
+import { WidgetPlaceholder } from './widget-placeholder';
+
+export const PracticeTimer = dynamic(
+  () => import('./practice-timer').then((m) => m.PracticeTimer),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="practice-timer"
+        label="45-minute practice timer"
+        className="h-[17.5rem]"
+      />
+    ),
+  },
+);
+
+export const SpeedRoundDrill = dynamic(
+  () => import('./speed-round-drill').then((m) => m.SpeedRoundDrill),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="speed-round-drill"
+        label="Speed-round drill"
+        className={drillHeightClass}
+      />
+    ),
+  },
+);
