@@ -203,6 +203,24 @@ describe('speed-round drill', () => {
     await page.keyboard.press('Space');
     heights.push((await drill.boundingBox())?.height);
     expect(new Set(heights).size).toBe(1);
+
+    // The card with the longest model answer fits its panel without scrolling.
+    const longest = [...speedRoundCards].sort((a, b) => b.answer.length - a.answer.length)[0]!;
+    await page.evaluate((id) => {
+      const now = Date.now();
+      const current = { queue: [id], shownAt: now, revealedAt: now, graded: [], tag: null };
+      localStorage.setItem(
+        'leaderboard-lab:speed-round:v1',
+        JSON.stringify({ version: 1, round: 1, progress: {}, current }),
+      );
+    }, longest.id);
+    await page.reload();
+    await drill.getByTestId('drill-answer').waitFor();
+    expect(await drill.getByTestId('drill-answer').textContent()).toBe(longest.answer);
+    const [scrollHeight, clientHeight] = await drill
+      .getByTestId('drill-panel')
+      .evaluate((panel) => [panel.scrollHeight, panel.clientHeight]);
+    expect(scrollHeight).toBeLessThanOrEqual(clientHeight!);
     await context.close();
   });
 });
