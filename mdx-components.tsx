@@ -7,7 +7,13 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
-import { PracticeTimer, SpeedRoundDrill } from '@/components/widgets/registry';
+import { Table } from '@/components/mdx/table';
+import {
+  PracticeTimer,
+  RedisConsole,
+  SkipListPicture,
+  SpeedRoundDrill,
+} from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';
@@ -22,6 +28,7 @@ const components = {
   h3: H3,
   a: MdxLink,
   pre: CodeBlock,
+  table: Table,
   Note,
   Pitfall,
   DeepDive,
@@ -40,6 +47,8 @@ const components = {
   Prerequisites,
   Prerequisite,
   PracticeTimer,
+  RedisConsole,
+  SkipListPicture,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
     <SpeedRoundDrill cards={speedRoundCards} {...props} />

@@ -19,7 +19,7 @@ const tones: Record<Tone, { box: string; label: string; icon: string }> = {
     icon: '✓',
   },
   say: {
-    box: 'border-accent-500/80 bg-accent-50/70 dark:border-accent-400/60 dark:bg-accent-900/25',
+    box: 'border-accent-500 bg-accent-50 dark:border-accent-400 dark:bg-accent-950/60',
     label: 'text-accent-700 dark:text-accent-200',
     icon: '“',
   },
@@ -39,10 +39,10 @@ function Callout({
   const style = tones[tone];
   return (
     <aside
-      className={`not-prose my-7 rounded-r-xl border-l-4 px-5 py-4 ${style.box}`}
+      className={`my-7 rounded-r-xl border-l-4 px-5 py-4 ${style.box}`}
       aria-label={title ? `${kind}: ${title}` : kind}
     >
-      <p className={`flex items-center gap-2 text-sm font-semibold ${style.label}`}>
+      <p className={`m-0! flex items-center gap-2 text-sm font-semibold ${style.label}`}>
         <span
           aria-hidden="true"
           className="inline-flex size-5 items-center justify-center rounded-full bg-current/15 text-xs font-bold"
@@ -56,7 +56,7 @@ function Callout({
           ) : null}
         </span>
       </p>
-      <div className="callout-body prose prose-zinc mt-2 max-w-none text-[0.975rem] dark:prose-invert prose-p:my-2 prose-ul:my-2 prose-li:my-0.5">
+      <div className="callout-body mt-2 text-[0.975rem] [&>:first-child]:mt-0! [&>:last-child]:mb-0! [&_li]:my-0.5! [&_p]:my-2! [&_ul]:my-2! [&_ol]:my-2!">
         {children}
       </div>
     </aside>
@@ -102,7 +102,7 @@ export function SayIt({ title, children }: { title?: string; children: ReactNode
 /** Optional depth, collapsed until the reader opens it (native <details>: no JavaScript). */
 export function DeepDive({ title, children }: { title: string; children: ReactNode }) {
   return (
-    <details className="group not-prose my-7 rounded-xl border border-violet-300/70 bg-violet-50/40 dark:border-violet-400/30 dark:bg-violet-950/20">
+    <details className="group my-7 rounded-xl border border-violet-300/70 bg-violet-50/40 dark:border-violet-400/30 dark:bg-violet-950/20">
       <summary className="flex cursor-pointer list-none items-center gap-3 rounded-xl px-5 py-4 font-semibold text-zinc-900 hover:bg-violet-50 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-100 dark:hover:bg-violet-950/40 [&::-webkit-details-marker]:hidden">
         <span
           aria-hidden="true"
@@ -117,7 +117,7 @@ export function DeepDive({ title, children }: { title: string; children: ReactNo
           {title}
         </span>
       </summary>
-      <div className="prose prose-zinc max-w-none px-5 pb-5 dark:prose-invert">{children}</div>
+      <div className="px-5 pb-5 [&>:first-child]:mt-0! [&>:last-child]:mb-0!">{children}</div>
     </details>
   );
 }

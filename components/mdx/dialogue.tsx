@@ -2,9 +2,11 @@ import type { ReactNode } from 'react';
 
 function Turn({ who, tone, children }: { who: string; tone: string; children: ReactNode }) {
   return (
-    <div className="not-prose my-4 grid gap-1 sm:grid-cols-[7.5rem_1fr] sm:gap-4">
-      <p className={`pt-1 text-xs font-bold tracking-wider uppercase ${tone}`}>{who}</p>
-      <div className="prose prose-zinc max-w-none dark:prose-invert prose-p:my-2">{children}</div>
+    <div className="my-4 grid gap-1 sm:grid-cols-[7.5rem_1fr] sm:gap-4">
+      <p className={`m-0! pt-1 text-xs font-bold tracking-wider uppercase ${tone}`}>{who}</p>
+      <div className="min-w-0 [&>:first-child]:mt-0! [&>:last-child]:mb-0! [&_p]:my-2!">
+        {children}
+      </div>
     </div>
   );
 }
@@ -32,12 +34,12 @@ export function Annotation({ title, children }: { title?: string; children: Reac
   return (
     <aside
       aria-label={title ? `Annotation: ${title}` : 'Annotation'}
-      className="not-prose my-5 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-4 py-3 text-[0.925rem] sm:ml-[8.5rem] dark:border-zinc-700 dark:bg-zinc-900/60"
+      className="my-5 rounded-lg border border-dashed border-zinc-300 bg-zinc-50 px-4 py-3 text-[0.925rem] sm:ml-[8.5rem] dark:border-zinc-700 dark:bg-zinc-900/60"
     >
       <p className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">
         Why this works{title ? ` · ${title}` : ''}
       </p>
-      <div className="prose prose-sm prose-zinc mt-1 max-w-none dark:prose-invert prose-p:my-1.5">
+      <div className="mt-1 [&>:first-child]:mt-0! [&>:last-child]:mb-0! [&_li]:my-0.5! [&_p]:my-1.5!">
         {children}
       </div>
     </aside>

@@ -56,8 +56,8 @@ export function ChapterGrid({ chapters }: { chapters: readonly Chapter[] }) {
 export function ReadingPath({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="rounded-2xl border border-zinc-200 bg-zinc-50/70 p-5 dark:border-zinc-800 dark:bg-zinc-900/50">
-      <p className="font-semibold text-zinc-900 dark:text-zinc-100">{title}</p>
-      <div className="prose prose-zinc mt-2 max-w-none text-[0.95rem] dark:prose-invert prose-ol:my-2 prose-p:my-2">
+      <p className="m-0! font-semibold text-zinc-900 dark:text-zinc-100">{title}</p>
+      <div className="mt-2 text-[0.95rem] [&>:first-child]:mt-0! [&>:last-child]:mb-0! [&_ol]:my-2! [&_p]:my-2!">
         {children}
       </div>
     </div>
@@ -65,5 +65,5 @@ export function ReadingPath({ title, children }: { title: string; children: Reac
 }
 
 export function ReadingPaths({ children }: { children: ReactNode }) {
-  return <div className="not-prose my-8 grid gap-4 md:grid-cols-2">{children}</div>;
+  return <div className="my-8 grid gap-4 md:grid-cols-2">{children}</div>;
 }

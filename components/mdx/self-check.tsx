@@ -14,7 +14,7 @@ export function SelfCheck({
   children: ReactNode;
 }) {
   return (
-    <div className="not-prose relative my-4">
+    <div className="relative my-4">
       <details
         id={id}
         className="self-check group rounded-xl border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900/60"
@@ -33,13 +33,13 @@ export function SelfCheck({
             </span>
           </span>
         </summary>
-        <div className="prose prose-zinc max-w-none border-t border-zinc-200 px-5 pt-3 pb-4 dark:border-zinc-800 dark:prose-invert">
+        <div className="border-t border-zinc-200 px-5 pt-3 pb-4 dark:border-zinc-800 [&>:first-child]:mt-0! [&>:last-child]:mb-0!">
           {children}
         </div>
       </details>
       <a
         href={`#${id}`}
-        className="absolute top-3.5 right-3 inline-flex size-8 items-center justify-center rounded-md text-sm text-zinc-500 hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
+        className="absolute top-3.5 right-3 inline-flex size-8 items-center justify-center rounded-md text-sm font-normal text-zinc-500 no-underline! hover:bg-zinc-100 hover:text-zinc-800 dark:text-zinc-400 dark:hover:bg-zinc-800 dark:hover:text-zinc-100"
         aria-label={`Link to this question: ${question}`}
       >
         #

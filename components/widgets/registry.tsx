@@ -23,6 +23,30 @@ export const PracticeTimer = dynamic(
   },
 );
 
+export const RedisConsole = dynamic(
+  () => import('./redis-console/redis-console').then((m) => m.RedisConsole),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder name="redis-console" label="Redis console" className="h-[30rem]" />
+    ),
+  },
+);
+
+export const SkipListPicture = dynamic(
+  () => import('./skip-list-picture/skip-list-picture').then((m) => m.SkipListPicture),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="skip-list-picture"
+        label="Skip-list picture"
+        className="h-[40rem] sm:h-[36rem]"
+      />
+    ),
+  },
+);
+
 export const SpeedRoundDrill = dynamic(
   () => import('./speed-round-drill').then((m) => m.SpeedRoundDrill),
   {

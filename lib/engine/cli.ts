@@ -172,6 +172,8 @@ export interface LineResult {
   reply: Reply;
   /** What redis-cli would print (without the trailing newline). */
   text: string;
+  /** Elements of an array reply left out of `reply` and `text` (see `maxItems`). */
+  omitted?: number;
 }
 
 /**
@@ -180,7 +182,11 @@ export interface LineResult {
  * quoting, a huge line or an engine failure all come back as error text.
  * Complexity: the command's own plus O(line length + reply size).
  */
-export function runLine(engine: Engine, line: string): LineResult {
+export function runLine(
+  engine: Engine,
+  line: string,
+  { maxItems = Infinity }: { maxItems?: number } = {},
+): LineResult {
   try {
     const parsed = parseCliLine(line);
     if (!parsed.ok) {
@@ -196,6 +202,13 @@ export function runLine(engine: Engine, line: string): LineResult {
       return { argv, reply: new StatusReply(help), text: help };
     }
     const reply = engine.execute(argv);
+    // A console cannot show a million lines, and copying them to the page would stall it:
+    // keep the first `maxItems` elements and say how many were left out.
+    if (Array.isArray(reply) && reply.length > maxItems) {
+      const shown = reply.slice(0, maxItems);
+      const omitted = reply.length - maxItems;
+      return { argv, reply: shown, text: formatReply(shown), omitted };
+    }
     return { argv, reply, text: formatReply(reply) };
   } catch (e) {
     const reply = new ErrorReply(`ERR ${e instanceof Error ? e.message : String(e)}`);

@@ -2,6 +2,7 @@ import Redis from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient, type EngineClient } from './index';
 import {
+  REDIS_SERVER_PATH,
   hasRedisServer,
   startRedisServer,
   type RedisServerHandle,
@@ -19,7 +20,7 @@ import { mulberry32 } from './workload';
 const available = hasRedisServer();
 if (!available) {
   console.warn(
-    'SKIPPED: differential tests need /usr/bin/redis-server (Debian package redis-server); not found.',
+    `SKIPPED: differential tests need ${REDIS_SERVER_PATH} (Debian package redis-server); not found.`,
   );
 }
 

@@ -259,19 +259,6 @@ describe('cloneFlowState', () => {
   });
 });
 
-describe('cost', () => {
-  it('a tick at 1,000 events/s costs well under a millisecond', () => {
-    const s = createFlowState({ seed: 51 }, { eventRate: 1000, readRate: 500 });
-    run(s, 200);
-    const ticks = 3000;
-    const t0 = performance.now();
-    run(s, ticks);
-    const perTick = (performance.now() - t0) / ticks;
-    console.info(`flow tick at 1,000 events/s: ${(perTick * 1000).toFixed(1)} µs`);
-    expect(perTick).toBeLessThan(1);
-  });
-});
-
 describe('reads during an outage', () => {
   it('around-me from the PostgreSQL fallback gives the same ranks as Redis did', () => {
     const s = run(createFlowState({ seed: 32 }), 30);

@@ -71,8 +71,11 @@ export interface LedgerEntry {
   totalMs: number;
 }
 
-/** Maps a key to its shard index (undefined: not a shard key). */
-export type ShardOfKey = (key: string) => number | undefined;
+/**
+ * Maps a key to its shard index (undefined: not a shard key). Also told
+ * the command, so a design can count per-shard load as it likes.
+ */
+export type ShardOfKey = (key: string, command: RedisCommandName) => number | undefined;
 
 const now = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -174,7 +177,7 @@ export class OperationMeter {
           : [args[0] as string];
     for (const k of keyList) {
       this.keys.add(k);
-      const s = this.shardOf?.(k);
+      const s = this.shardOf?.(k, name);
       if (s !== undefined) this.shardSet.add(s);
     }
   }

@@ -71,7 +71,7 @@ export interface ShardStats {
   /** [low, high) score band. */
   low: number;
   high: number;
-  /** Commands this board sent to the shard since creation (reads + writes). */
+  /** Data commands (reads and writes, not ZSCORE/ZCARD lookups) this board sent to the shard. */
   load: number;
 }
 
@@ -106,7 +106,7 @@ export class RangeShardedBoard {
   private bounds: number[];
   private readonly name: string;
   private readonly shardByKey = new Map<string, number>();
-  /** Commands sent to each shard. */
+  /** Data commands (not ZSCORE/ZCARD lookups) sent to each shard. */
   readonly load: Float64Array;
 
   constructor(
@@ -145,9 +145,10 @@ export class RangeShardedBoard {
   }
 
   private begin(op: string): OperationMeter {
-    return this.ledger.begin(op, this.client, (k) => {
+    return this.ledger.begin(op, this.client, (k, command) => {
       const s = this.shardByKey.get(k);
-      if (s !== undefined) this.load[s]!++;
+      // Load counts the work on a shard's data; ZSCORE/ZCARD lookups are O(1) bookkeeping.
+      if (s !== undefined && command !== 'zscore' && command !== 'zcard') this.load[s]!++;
       return s;
     });
   }
@@ -166,35 +167,68 @@ export class RangeShardedBoard {
     scores: ArrayLike<number>,
     onProgress?: LoadProgress,
     chunk = 25_000,
+    /** `sortByScore(scores, id)` when the caller already has it (it is the slow part). */
+    sorted?: Int32Array,
   ): Promise<void> {
-    const order = sortByScore(scores, id);
+    const order = sorted ?? sortByScore(scores, id);
     const n = order.length;
     for (let start = 0; start < n; start += chunk) {
       const end = Math.min(n, start + chunk);
-      let runStart = start;
-      while (runStart < end) {
-        const shard = this.shardOf(scores[order[runStart]!]!);
-        const high = shard < this.bounds.length ? this.bounds[shard]! : Infinity;
-        let runEnd = runStart;
-        const s: number[] = [];
-        const m: string[] = [];
-        while (runEnd < end && scores[order[runEnd]!]! < high) {
-          s.push(scores[order[runEnd]!]!);
-          m.push(id(order[runEnd]!));
-          runEnd++;
-        }
-        await loadPairs(this.client, this.keys[shard]!, s, m);
-        runStart = runEnd;
+      const s = new Float64Array(end - start);
+      const m = new Array<string>(end - start);
+      for (let j = start; j < end; j++) {
+        s[j - start] = scores[order[j]!]!;
+        m[j - start] = id(order[j]!);
       }
+      await this.loadSorted(s, m, n);
       await onProgress?.(end, n);
     }
   }
 
-  /** Finds the shard and stored score of `player` (one ZSCORE per shard). */
+  /**
+   * Loads pairs already in Redis order (score ascending, ties by member
+   * bytes): each shard receives one contiguous run, which the engine
+   * appends at the tail without searching. `expectedTotal` sizes the
+   * engine's buffers once. O(pairs).
+   */
+  async loadSorted(
+    scores: Float64Array,
+    members: readonly string[],
+    expectedTotal = 0,
+  ): Promise<void> {
+    let runStart = 0;
+    const n = members.length;
+    const perShard = Math.ceil(expectedTotal / this.keys.length);
+    while (runStart < n) {
+      const shard = this.shardOf(scores[runStart]!);
+      const high = shard < this.bounds.length ? this.bounds[shard]! : Infinity;
+      let runEnd = runStart;
+      while (runEnd < n && scores[runEnd]! < high) runEnd++;
+      await loadPairs(
+        this.client,
+        this.keys[shard]!,
+        scores.subarray(runStart, runEnd),
+        members.slice(runStart, runEnd),
+        perShard,
+      );
+      runStart = runEnd;
+    }
+  }
+
+  /**
+   * Finds the shard and stored score of `player`: first one ZSCORE in the
+   * `guess` shard when given (most updates stay in their band, so this is
+   * usually the only lookup), then one ZSCORE per shard, batched.
+   */
   private async locate(
     m: OperationMeter,
     player: string,
+    guess?: number,
   ): Promise<{ shard: number; score: number } | null> {
+    if (guess !== undefined) {
+      const s = toNumber(await m.client.zscore(this.keys[guess]!, player));
+      if (s !== null) return { shard: guess, score: s };
+    }
     const replies = await batch(
       m.client,
       this.sameSlot,
@@ -209,17 +243,20 @@ export class RangeShardedBoard {
 
   /**
    * Submits a score (or points, in increment mode). Locates the player
-   * (one ZSCORE per shard, batched), computes the new score, and writes it:
+   * (one ZSCORE in the new score's band; one per shard, batched, when it is
+   * not there or in increment mode), computes the new score, writes it:
    * one ZADD when the shard is unchanged, or a move across the boundary:
    * MULTI { ZREM old; ZADD new } in 'one-slot', ZADD new then ZREM old in
    * 'spread'. Assumes one writer per player at a time (a game server owns a
    * player's session); with concurrent writers use WATCH or a Lua script.
-   * O(shards + log N).
+   * O(log N) when the band is unchanged, O(shards + log N) otherwise.
    */
   async submit(player: string, value: number): Promise<Measured<RangeSubmitResult>> {
     const m = this.begin(`range:submit:${this.mode}`);
     const c = m.client;
-    const where = await this.locate(m, player);
+    // Best and overwrite know the target band up front: look there first.
+    const guess = this.mode === 'increment' ? undefined : this.shardOf(value);
+    const where = await this.locate(m, player, guess);
     const old = where?.score ?? null;
     let score = value;
     if (this.mode === 'increment') score = (old ?? 0) + value;

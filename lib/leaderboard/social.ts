@@ -333,6 +333,21 @@ export class FriendBoards {
     };
   }
 
+  /** Deletes the score set and every feed (DEL in batches of 500 keys). */
+  async clear(): Promise<void> {
+    await this.client.del(this.scoresKey);
+    if (this.mode === 'read') return;
+    for (let i = 0; i < this.graph.players; i += 500) {
+      const keys: string[] = [];
+      for (let j = i; j < Math.min(this.graph.players, i + 500); j++) keys.push(this.feedKey(j));
+      await batch(
+        this.client,
+        this.layout === 'one-slot',
+        keys.map((k) => (c) => c.del(k)),
+      );
+    }
+  }
+
   private async scoresOf(m: OperationMeter, players: readonly number[]): Promise<ScoredMember[]> {
     const ids = players.map((p) => this.id(p));
     const scores = (await m.client.zmscore(this.scoresKey, ...ids)) as unknown[];

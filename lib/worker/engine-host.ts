@@ -6,6 +6,12 @@ import { bulkLoad, createLeaderboardWorkload } from '../engine/workload';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /**
+ * Array replies to a console line are cut to this many elements before they cross to the
+ * page: formatting and cloning a million-element ZRANGE would stall both threads.
+ */
+export const MAX_LINE_REPLY_ITEMS = 1000;
+
+/**
  * Serves protocol requests on one engine. It is the whole worker minus
  * `postMessage`, so it runs (and is tested) in Node as well. Nothing a
  * message contains can make it throw: malformed requests and engine failures
@@ -106,13 +112,14 @@ export class EngineHost {
     switch (req.type) {
       case 'line': {
         if (!isString(req.line)) return bad('line must be a string');
-        const r = runLine(this.engine, req.line);
+        const r = runLine(this.engine, req.line, { maxItems: MAX_LINE_REPLY_ITEMS });
         this.post({
           id: req.id,
           type: 'line',
           text: r.text,
           reply: toWireReply(r.reply),
           argv: r.argv,
+          ...(r.omitted ? { omitted: r.omitted } : {}),
         });
         return;
       }

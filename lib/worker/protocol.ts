@@ -88,6 +88,8 @@ export interface LineResponse {
   text: string;
   reply: WireReply;
   argv: string[];
+  /** Elements of an array reply left out (the reply and text keep the first 1,000). */
+  omitted?: number;
 }
 
 /** Reply to a structured command. */

@@ -72,6 +72,18 @@ describe('link check over out/', () => {
     expect(broken).toEqual([]);
   });
 
+  it('points every Open Graph image at a file in the export', () => {
+    for (const file of files) {
+      const root = parse(readFileSync(file, 'utf8'));
+      for (const meta of root.querySelectorAll('meta[property="og:image"]')) {
+        const url = new URL(meta.getAttribute('content') ?? '', 'http://site/');
+        expect(statSync(path.join(out, url.pathname)).isFile(), `${file}: ${url.pathname}`).toBe(
+          true,
+        );
+      }
+    }
+  });
+
   it('lists every exported page in the sitemap', () => {
     const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
     const pages = files

@@ -55,6 +55,21 @@ describe('every page', () => {
     }
   }
 
+  it('no page scrolls sideways on a 360 px phone', async () => {
+    const context = await browser.newContext({ viewport: { width: 360, height: 740 } });
+    const page = await context.newPage();
+    const overflowing: string[] = [];
+    for (const path of allPaths) {
+      await page.goto(baseUrl() + path);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - window.innerWidth,
+      );
+      if (overflow > 0) overflowing.push(`${path} (+${overflow}px)`);
+    }
+    expect(overflowing).toEqual([]);
+    await context.close();
+  });
+
   it('an unknown URL gets the 404 page with a way back', async () => {
     const context = await browser.newContext();
     const page = await context.newPage();

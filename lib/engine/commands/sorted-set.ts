@@ -34,7 +34,6 @@ import { type CommandContext, type Handler, isOption, lookupTyped } from './cont
  * indexes and the same reply shapes (RESP2: WITHSCORES is a flat array).
  */
 
-
 /** Parses a score range (zslParseRange) or returns null. */
 export function parseScoreRange(min: string, max: string): ScoreRange | null {
   const lo = parseScoreBound(min);

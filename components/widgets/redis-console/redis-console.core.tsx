@@ -1,0 +1,368 @@
+'use client';
+
+import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
+import type { EngineWorkerClient, LoadHandle } from '@/lib/worker/engine-worker-client';
+
+/** One entry of the transcript: what the reader typed, and what came back. */
+interface Entry {
+  id: number;
+  kind: 'command' | 'reply' | 'error' | 'info';
+  text: string;
+}
+
+const EXAMPLES = [
+  { label: '100', count: 100 },
+  { label: '10k', count: 10_000 },
+  { label: '1M', count: 1_000_000 },
+] as const;
+
+const KEY = 'leaderboard';
+const HISTORY_KEY = 'leaderboard-lab:console-history:v1';
+const MAX_ENTRIES = 300;
+const PROMPT = '127.0.0.1:6379>';
+
+const welcome: Entry[] = [
+  {
+    id: 0,
+    kind: 'info',
+    text: 'A Redis 7.0-compatible engine running in your browser. Load an example board, or type a command:\n  ZADD leaderboard 3200 alice 2950 bob\n  ZREVRANGE leaderboard 0 9 WITHSCORES\n  HELP ZREVRANK',
+  },
+];
+
+function readHistory(): string[] {
+  try {
+    const value: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
+    return Array.isArray(value)
+      ? value.filter((v): v is string => typeof v === 'string').slice(-100)
+      : [];
+  } catch {
+    return [];
+  }
+}
+
+/** A typed line as the transcript shows it: a megabyte-long line is cut, with its length. */
+function echo(line: string): string {
+  const shown = clipReply(line, 20, 2_000).text;
+  return shown.length < line.length
+    ? `${shown} … (${line.length.toLocaleString('en-US')} characters)`
+    : line;
+}
+
+/** The transcript, memoized so progress updates during a load do not re-render it. */
+const Transcript = memo(function Transcript({ entries }: { entries: readonly Entry[] }) {
+  return entries.map((entry) => (
+    <pre
+      key={entry.id}
+      className={`break-words whitespace-pre-wrap ${
+        entry.kind === 'command'
+          ? 'mt-2 text-zinc-100'
+          : entry.kind === 'error'
+            ? 'text-red-300'
+            : entry.kind === 'info'
+              ? 'text-sky-300'
+              : 'text-zinc-300'
+      }`}
+    >
+      {entry.kind === 'command' ? (
+        <>
+          <span className="text-emerald-400 select-none">{PROMPT} </span>
+          {echo(entry.text)}
+        </>
+      ) : (
+        entry.text
+      )}
+    </pre>
+  ));
+});
+
+/**
+ * The Redis console: a terminal over an engine worker. It holds view state only (the
+ * transcript, the input, history); every reply is formatted by the engine in the worker.
+ * `client` is passed in so tests and embeds can hand it another engine.
+ */
+export function RedisConsoleCore({
+  client,
+  seed = 7,
+}: {
+  client: EngineWorkerClient | null;
+  seed?: number;
+}) {
+  const [entries, setEntries] = useState<Entry[]>(welcome);
+  const [input, setInput] = useState('');
+  const [history, setHistory] = useState<string[]>([]);
+  const [cursor, setCursor] = useState<number | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [load, setLoad] = useState<{ handle: LoadHandle; loaded: number; total: number } | null>(
+    null,
+  );
+  const [copied, setCopied] = useState(false);
+  const nextId = useRef(1);
+  const outputRef = useRef<HTMLDivElement>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+  const inputId = useId();
+
+  useEffect(() => {
+    // History lives in localStorage, read after mount so server and client markup agree.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setHistory(readHistory());
+  }, []);
+
+  const loading = load !== null;
+  useEffect(() => {
+    const output = outputRef.current;
+    if (output) output.scrollTop = output.scrollHeight;
+  }, [entries, loading]);
+
+  const append = useCallback((...items: Omit<Entry, 'id'>[]) => {
+    setEntries((previous) =>
+      [...previous, ...items.map((item) => ({ ...item, id: nextId.current++ }))].slice(
+        -MAX_ENTRIES,
+      ),
+    );
+  }, []);
+
+  async function run(line: string) {
+    const trimmed = line.trim();
+    if (!trimmed || !client) return;
+    const nextHistory = pushHistory(history, trimmed);
+    setHistory(nextHistory);
+    try {
+      localStorage.setItem(HISTORY_KEY, JSON.stringify(nextHistory));
+    } catch {
+      // History is a convenience; without storage it lasts for this page view.
+    }
+    setCursor(null);
+    setInput('');
+    if (/^(clear|cls)$/i.test(trimmed)) {
+      setEntries([]);
+      return;
+    }
+    const echo = clipReply(trimmed, 20, 2_000);
+    append({
+      kind: 'command',
+      text:
+        echo.text +
+        (echo.text.length < trimmed.length
+          ? ` … (${trimmed.length.toLocaleString('en-US')} characters)`
+          : ''),
+    });
+    setBusy(true);
+    try {
+      const response = await client.runLine(trimmed);
+      const clipped = clipReply(response.text, 1200, 80_000);
+      append({ kind: response.reply.t === 'error' ? 'error' : 'reply', text: clipped.text });
+      const left = [
+        clipped.omittedLines > 0
+          ? `${clipped.omittedLines.toLocaleString('en-US')} more lines`
+          : '',
+        response.omitted ? `${response.omitted.toLocaleString('en-US')} more elements` : '',
+      ].filter(Boolean);
+      if (left.length > 0) {
+        append({
+          kind: 'info',
+          text: `… and ${left.join(' and ')}, not shown. Ask for fewer: a smaller range, or LIMIT offset count.`,
+        });
+      }
+    } catch (error) {
+      append({
+        kind: 'error',
+        text: `(error) ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      setBusy(false);
+      inputRef.current?.focus();
+    }
+  }
+
+  async function loadExample(count: number) {
+    if (!client || load) return;
+    append({
+      kind: 'command',
+      text: `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`,
+    });
+    await client.command(['DEL', KEY]);
+    const handle = client.load({ key: KEY, count, seed }, (p) =>
+      setLoad((current) => (current ? { ...current, loaded: p.loaded, total: p.total } : current)),
+    );
+    setLoad({ handle, loaded: 0, total: count });
+    const result = await handle.done.catch((error: unknown) => ({ error: String(error) }) as const);
+    setLoad(null);
+    if ('error' in result && result.error)
+      append({ kind: 'error', text: `(error) ${result.error}` });
+    else if ('cancelled' in result && result.cancelled) {
+      append({
+        kind: 'info',
+        text: `Cancelled after ${result.loaded.toLocaleString('en-US')} players; what loaded stays in '${KEY}'.`,
+      });
+    } else if ('loaded' in result) {
+      append({
+        kind: 'info',
+        text: `Loaded ${result.loaded.toLocaleString('en-US')} players in ${Math.round(result.ms).toLocaleString('en-US')} ms. Try:\n  ZREVRANGE ${KEY} 0 9 WITHSCORES\n  ZREVRANK ${KEY} <a member from the top 10>\n  ZCOUNT ${KEY} 900000 +inf\n  OBJECT ENCODING ${KEY}`,
+      });
+    }
+    inputRef.current?.focus();
+  }
+
+  function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      void run(input);
+    } else if (event.key === 'ArrowUp') {
+      event.preventDefault();
+      if (history.length === 0) return;
+      const next = cursor === null ? history.length - 1 : Math.max(0, cursor - 1);
+      setCursor(next);
+      setInput(history[next] ?? '');
+    } else if (event.key === 'ArrowDown') {
+      event.preventDefault();
+      if (cursor === null) return;
+      const next = cursor + 1;
+      if (next >= history.length) {
+        setCursor(null);
+        setInput('');
+      } else {
+        setCursor(next);
+        setInput(history[next] ?? '');
+      }
+    } else if (event.key === 'Tab' && input.trim() && !/\s/.test(input.trim())) {
+      event.preventDefault();
+      const completion = completeCommand(input);
+      setInput(completion.line);
+      if (completion.matches.length > 1)
+        append({ kind: 'info', text: completion.matches.join('  ') });
+    } else if (event.key === 'l' && event.ctrlKey) {
+      event.preventDefault();
+      setEntries([]);
+    }
+  }
+
+  async function copyAsCode() {
+    const commands = entries
+      .filter((e) => e.kind === 'command' && !e.text.startsWith('#'))
+      .map((e) => e.text);
+    try {
+      await navigator.clipboard.writeText(commands.join('\n'));
+      setCopied(true);
+      window.setTimeout(() => setCopied(false), 2000);
+    } catch {
+      append({ kind: 'error', text: '(error) The clipboard is not available here.' });
+    }
+  }
+
+  const ready = client !== null;
+  const percent = load ? Math.floor((load.loaded / Math.max(1, load.total)) * 100) : 0;
+  const toolButton =
+    'inline-flex h-8 items-center rounded-md px-2.5 text-xs font-medium text-zinc-300 hover:bg-zinc-800 hover:text-white focus-visible:outline-2 focus-visible:outline-accent-400 disabled:opacity-40';
+
+  return (
+    <section
+      aria-label="Redis console"
+      data-widget="redis-console"
+      className="redis-console not-prose my-8 flex h-[30rem] flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-950 text-zinc-100 shadow-lg"
+    >
+      <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-zinc-800 bg-zinc-900 px-3 py-2">
+        <span className="mr-auto flex items-center gap-2 text-xs font-semibold text-zinc-300">
+          <span
+            aria-hidden="true"
+            className={`size-2 rounded-full ${ready ? 'bg-emerald-400' : 'bg-zinc-600'}`}
+          />
+          redis-cli · in your browser
+        </span>
+        <span className="text-xs text-zinc-400" id={`${inputId}-examples`}>
+          Load example:
+        </span>
+        {EXAMPLES.map((example) => (
+          <button
+            key={example.count}
+            type="button"
+            className={toolButton}
+            disabled={!ready || load !== null}
+            onClick={() => void loadExample(example.count)}
+            aria-describedby={`${inputId}-examples`}
+            aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
+          >
+            {example.label}
+          </button>
+        ))}
+        <span aria-hidden="true" className="mx-1 h-4 w-px bg-zinc-700" />
+        <button type="button" className={toolButton} onClick={() => void copyAsCode()}>
+          {copied ? 'Copied' : 'Copy as code'}
+        </button>
+        <button type="button" className={toolButton} onClick={() => setEntries([])}>
+          Clear
+        </button>
+      </div>
+
+      <div
+        ref={outputRef}
+        className="min-h-0 flex-1 overflow-y-auto px-4 py-3 font-mono text-[0.8rem] leading-relaxed"
+        role="log"
+        aria-live="polite"
+        aria-label="Console output"
+        onClick={() => inputRef.current?.focus()}
+      >
+        <Transcript entries={entries} />
+      </div>
+
+      {load ? (
+        <div className="flex items-center gap-3 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300">
+          <label htmlFor={`${inputId}-progress`} className="shrink-0">
+            Loading {load.loaded.toLocaleString('en-US')} / {load.total.toLocaleString('en-US')}
+          </label>
+          <progress
+            id={`${inputId}-progress`}
+            max={load.total}
+            value={load.loaded}
+            className="h-2 min-w-0 flex-1 accent-emerald-400"
+          >
+            {percent}%
+          </progress>
+          <button type="button" className={toolButton} onClick={() => load.handle.cancel()}>
+            Cancel
+          </button>
+        </div>
+      ) : null}
+
+      <div className="flex items-center gap-2 border-t border-zinc-800 bg-zinc-900/60 px-4 py-2.5">
+        <label htmlFor={inputId} className="shrink-0 font-mono text-[0.8rem] text-emerald-400">
+          <span aria-hidden="true">{PROMPT}</span>
+          <span className="sr-only">Redis command</span>
+        </label>
+        <input
+          ref={inputRef}
+          id={inputId}
+          value={input}
+          onChange={(e) => {
+            setInput(e.target.value);
+            setCursor(null);
+          }}
+          onKeyDown={onKeyDown}
+          disabled={!ready}
+          placeholder={ready ? 'ZREVRANK leaderboard alice' : 'Starting the engine…'}
+          className="min-w-0 flex-1 bg-transparent font-mono text-[0.8rem] text-zinc-100 outline-none placeholder:text-zinc-500"
+          autoComplete="off"
+          autoCapitalize="off"
+          autoCorrect="off"
+          spellCheck={false}
+          aria-describedby={`${inputId}-hint`}
+        />
+        <button
+          type="button"
+          onClick={() => void run(input)}
+          disabled={!ready || busy}
+          className="inline-flex h-8 items-center rounded-md bg-emerald-600 px-3 text-xs font-semibold text-white hover:bg-emerald-500 disabled:opacity-50"
+        >
+          Run
+        </button>
+      </div>
+      <p
+        id={`${inputId}-hint`}
+        className="border-t border-zinc-800 px-4 py-1.5 text-[0.7rem] text-zinc-400"
+      >
+        Tab completes a command · ↑ ↓ history · HELP &lt;command&gt; for syntax and complexity ·
+        Ctrl+L clears
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,483 @@
+'use client';
+
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { SortedSetInspection, SortedSetTrace } from '@/lib/engine/inspect';
+import { layoutSkipList, traceFrame } from '@/lib/engine/skip-list-layout';
+import type { EngineWorkerClient } from '@/lib/worker/engine-worker-client';
+
+const KEY = 'demo';
+const NAMES = [
+  'ava',
+  'ben',
+  'cai',
+  'dev',
+  'eli',
+  'fay',
+  'gus',
+  'hal',
+  'ivy',
+  'jon',
+  'kai',
+  'lea',
+  'max',
+  'nia',
+  'oli',
+  'pam',
+];
+const COLUMN = 66;
+const ROW = 30;
+const TOP = 16;
+const LABELS = 44;
+const DRAWN = 64;
+const LISTPACK_LIMIT = 128;
+
+/** The i-th seeded player: a readable name and a score from 0 to 5,000 in steps of 50 (ties happen). */
+function player(seed: number, i: number): { member: string; score: number } {
+  let h = (seed * 2654435761 + i * 40503) >>> 0;
+  h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
+  h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
+  const base = NAMES[i % NAMES.length] ?? 'p';
+  const member = i < NAMES.length ? base : `${base}${Math.floor(i / NAMES.length) + 1}`;
+  return { member, score: ((h >>> 0) % 101) * 50 };
+}
+
+type TraceOp = 'zrevrank' | 'zrank' | 'zadd';
+
+function usePrefersReducedMotion(): boolean {
+  const [reduced, setReduced] = useState(false);
+  useEffect(() => {
+    const query = window.matchMedia('(prefers-reduced-motion: reduce)');
+    // Read once after mount (the server cannot know), then follow changes.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setReduced(query.matches);
+    const onChange = () => setReduced(query.matches);
+    query.addEventListener('change', onChange);
+    return () => query.removeEventListener('change', onChange);
+  }, []);
+  return reduced;
+}
+
+/**
+ * The skip-list picture: the real levels and spans of a small sorted set in the engine,
+ * and the search path of a ZREVRANK, ZRANK or ZADD stepped hop by hop. Every number
+ * comes from the engine worker; this component only draws.
+ */
+export function SkipListPictureCore({
+  client,
+  seed = 3,
+  members = 12,
+}: {
+  client: EngineWorkerClient | null;
+  seed?: number;
+  members?: number;
+}) {
+  const [count, setCount] = useState(0);
+  const [inspection, setInspection] = useState<SortedSetInspection | null>(null);
+  const [op, setOp] = useState<TraceOp>('zrevrank');
+  const [target, setTarget] = useState('');
+  const [trace, setTrace] = useState<SortedSetTrace | null>(null);
+  const [step, setStep] = useState(0);
+  const [playing, setPlaying] = useState(false);
+  const [note, setNote] = useState('');
+  const [busy, setBusy] = useState(false);
+  const reducedMotion = usePrefersReducedMotion();
+  const initial = Math.max(2, Math.min(members, LISTPACK_LIMIT));
+
+  const refresh = useCallback(async (c: EngineWorkerClient) => {
+    setInspection(await c.snapshot(KEY, DRAWN));
+  }, []);
+
+  const addPlayers = useCallback(
+    async (c: EngineWorkerClient, from: number, to: number) => {
+      const argv = ['ZADD', KEY];
+      for (let i = from; i < to; i++) {
+        const p = player(seed, i);
+        argv.push(String(p.score), p.member);
+      }
+      if (argv.length > 2) await c.command(argv);
+      setCount(to);
+      await refresh(c);
+    },
+    [seed, refresh],
+  );
+
+  useEffect(() => {
+    if (!client) return;
+    let cancelled = false;
+    void (async () => {
+      await client.reset();
+      if (!cancelled) await addPlayers(client, 0, initial);
+    })();
+    return () => {
+      cancelled = true;
+    };
+  }, [client, addPlayers, initial]);
+
+  const layout = useMemo(
+    () => (inspection ? layoutSkipList(inspection.snapshot) : null),
+    [inspection],
+  );
+  const labelOf = useCallback(
+    (id: number) => {
+      if (id === 0) return 'the header';
+      const node = inspection?.snapshot.nodes.find((n) => n.id === id);
+      return node?.member ?? 'a node further right';
+    },
+    [inspection],
+  );
+  const frame = useMemo(
+    () => (trace ? traceFrame(trace.hops, step, labelOf) : null),
+    [trace, step, labelOf],
+  );
+  const drawnMembers = useMemo(
+    () =>
+      (inspection?.snapshot.nodes ?? [])
+        .filter((n) => n.member !== null)
+        .map((n) => n.member as string),
+    [inspection],
+  );
+  const chosen = drawnMembers.includes(target)
+    ? target
+    : (drawnMembers[Math.floor(drawnMembers.length / 2)] ?? '');
+
+  useEffect(() => {
+    if (!playing || !trace) return;
+    if (step >= trace.hops.length) {
+      // The animation ends itself when the last hop is shown.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setPlaying(false);
+      return;
+    }
+    const timer = window.setTimeout(() => setStep((s) => s + 1), 650);
+    return () => window.clearTimeout(timer);
+  }, [playing, step, trace]);
+
+  async function runTrace() {
+    if (!client) return;
+    setBusy(true);
+    try {
+      const request =
+        op === 'zadd'
+          ? { op, member: player(seed, count).member, score: player(seed, count).score }
+          : { op, member: chosen };
+      const result = await client.trace(KEY, request);
+      setTrace(result);
+      setStep(0);
+      setPlaying(!reducedMotion);
+      setNote('');
+    } catch (error) {
+      setNote(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function grow(to: number) {
+    if (!client) return;
+    setBusy(true);
+    setTrace(null);
+    const before = inspection?.encoding;
+    await addPlayers(client, count, to);
+    const after = (await client.snapshot(KEY, DRAWN)).encoding;
+    setNote(
+      before !== after
+        ? `The ${to}th member pushed the set past ${LISTPACK_LIMIT} entries: OBJECT ENCODING now says "${after}". Redis 7.0 never converts it back, even if the set shrinks.`
+        : `${to} members; OBJECT ENCODING says "${after}".`,
+    );
+    setBusy(false);
+  }
+
+  async function resetAll() {
+    if (!client) return;
+    setBusy(true);
+    setTrace(null);
+    setNote('');
+    await client.reset();
+    await addPlayers(client, 0, initial);
+    setBusy(false);
+  }
+
+  const length = inspection?.length ?? 0;
+  const encoding = inspection?.encoding ?? 'listpack';
+  const levels = Math.max(layout?.levels ?? 1, 4);
+  const width = (layout?.columns ?? 1) * COLUMN + 16;
+  const height = TOP + levels * ROW + LABELS;
+  const yOf = (level: number) => TOP + (levels - 1 - level) * ROW + ROW / 2;
+  const xOf = (column: number) => 8 + column * COLUMN + COLUMN / 2;
+  const answer =
+    trace === null
+      ? null
+      : op === 'zadd'
+        ? `ZADD would insert ${trace.member} at ascending position ${trace.rank} (after ${labelOf(trace.insertAfter)}).`
+        : `${op.toUpperCase()} ${KEY} ${trace.member} = ${trace.answer ?? '(nil)'}`;
+  const control =
+    'inline-flex h-9 items-center justify-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700';
+
+  return (
+    <section
+      aria-labelledby="skip-list-picture-title"
+      data-widget="skip-list-picture"
+      className="skip-list-picture not-prose my-8 flex h-[40rem] flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm sm:h-[36rem] dark:border-zinc-800 dark:bg-zinc-900"
+    >
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+        <h3
+          id="skip-list-picture-title"
+          className="mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100"
+        >
+          Skip list of <code className="font-mono">{KEY}</code>
+        </h3>
+        <span
+          className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${encoding === 'listpack' ? 'bg-amber-100 text-amber-900 dark:bg-amber-400/15 dark:text-amber-200' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-400/15 dark:text-emerald-200'}`}
+          data-testid="skiplist-encoding"
+        >
+          {length} members · {encoding}
+        </span>
+        <button
+          type="button"
+          className={control}
+          disabled={!client || busy || count >= 400}
+          onClick={() => void grow(count + 1)}
+        >
+          Add a player
+        </button>
+        <button
+          type="button"
+          className={control}
+          disabled={!client || busy || count > LISTPACK_LIMIT}
+          onClick={() => void grow(LISTPACK_LIMIT + 1)}
+        >
+          Grow to 129
+        </button>
+        <button
+          type="button"
+          className={control}
+          disabled={!client || busy}
+          onClick={() => void resetAll()}
+        >
+          Reset
+        </button>
+      </div>
+
+      <div className="flex flex-wrap items-end gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
+        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          Command
+          <select
+            value={op}
+            onChange={(e) => setOp(e.target.value as TraceOp)}
+            className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100"
+          >
+            <option value="zrevrank">ZREVRANK</option>
+            <option value="zrank">ZRANK</option>
+            <option value="zadd">ZADD (next player)</option>
+          </select>
+        </label>
+        {op === 'zadd' ? (
+          <p className="pb-2 text-xs text-zinc-600 dark:text-zinc-400">
+            {player(seed, count).member} with score {player(seed, count).score}
+          </p>
+        ) : (
+          <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Member
+            <select
+              value={chosen}
+              onChange={(e) => setTarget(e.target.value)}
+              className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100"
+            >
+              {drawnMembers.map((m) => (
+                <option key={m} value={m}>
+                  {m}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <button
+          type="button"
+          className="inline-flex h-9 items-center rounded-lg bg-accent-600 px-4 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-50"
+          disabled={!client || busy || (op !== 'zadd' && !chosen)}
+          onClick={() => void runTrace()}
+        >
+          Trace the search
+        </button>
+        <span className="ml-auto flex gap-1.5">
+          <button
+            type="button"
+            className={control}
+            disabled={!trace || step === 0}
+            onClick={() => {
+              setPlaying(false);
+              setStep((s) => Math.max(0, s - 1));
+            }}
+            aria-label="Previous hop"
+          >
+            ← Back
+          </button>
+          <button
+            type="button"
+            className={control}
+            disabled={!trace || step >= (trace?.hops.length ?? 0)}
+            onClick={() => {
+              setPlaying(false);
+              setStep((s) => s + 1);
+            }}
+            aria-label="Next hop"
+          >
+            Next →
+          </button>
+        </span>
+      </div>
+
+      <div
+        className="min-h-0 flex-1 overflow-auto"
+        tabIndex={0}
+        aria-label="Skip list drawing (scrolls sideways)"
+      >
+        {layout ? (
+          <div className="flex min-h-full items-center">
+            <svg
+              width={width}
+              height={height}
+              role="img"
+              aria-labelledby="skip-list-picture-desc"
+              className="block"
+            >
+              <desc id="skip-list-picture-desc">
+                {`A skip list of ${length} members in ascending score order with ${layout.levels} levels; the first ${Math.min(length, DRAWN)} are drawn.`}
+              </desc>
+              <defs>
+                <marker
+                  id="sl-arrow"
+                  viewBox="0 0 8 8"
+                  refX="7"
+                  refY="4"
+                  markerWidth="6"
+                  markerHeight="6"
+                  orient="auto"
+                >
+                  <path d="M0,0 L8,4 L0,8 z" className="fill-zinc-400 dark:fill-zinc-500" />
+                </marker>
+                <marker
+                  id="sl-arrow-hot"
+                  viewBox="0 0 8 8"
+                  refX="7"
+                  refY="4"
+                  markerWidth="6"
+                  markerHeight="6"
+                  orient="auto"
+                >
+                  <path d="M0,0 L8,4 L0,8 z" className="fill-accent-600 dark:fill-accent-400" />
+                </marker>
+              </defs>
+              {layout.edges.map((edge) => {
+                const hot = frame?.crossed.has(edge.key) ?? false;
+                const x1 = xOf(edge.fromColumn) + 12;
+                const x2 = xOf(edge.toColumn) - 14;
+                const y = yOf(edge.level);
+                return (
+                  <g key={edge.key}>
+                    <line
+                      x1={x1}
+                      y1={y}
+                      x2={x2}
+                      y2={y}
+                      strokeWidth={hot ? 2.5 : 1.2}
+                      strokeDasharray={edge.offscreen ? '4 3' : undefined}
+                      markerEnd={`url(#${hot ? 'sl-arrow-hot' : 'sl-arrow'})`}
+                      className={
+                        hot
+                          ? 'stroke-accent-600 dark:stroke-accent-400'
+                          : 'stroke-zinc-300 dark:stroke-zinc-600'
+                      }
+                    />
+                    <text
+                      x={(x1 + x2) / 2}
+                      y={y - 5}
+                      textAnchor="middle"
+                      className={`text-[10px] ${hot ? 'fill-accent-700 font-bold dark:fill-accent-300' : 'fill-zinc-500 dark:fill-zinc-400'}`}
+                    >
+                      {edge.span}
+                    </text>
+                  </g>
+                );
+              })}
+              {layout.nodes.map((node) => {
+                const isTarget = trace !== null && node.member === trace.member && op !== 'zadd';
+                return (
+                  <g key={node.id}>
+                    {Array.from({ length: node.height }, (_, level) => {
+                      const here =
+                        frame !== null && frame.at.node === node.id && frame.at.level === level;
+                      return (
+                        <rect
+                          key={level}
+                          x={xOf(node.column) - 12}
+                          y={yOf(level) - 10}
+                          width={24}
+                          height={20}
+                          rx={4}
+                          className={
+                            here
+                              ? 'fill-accent-600 stroke-accent-700 dark:fill-accent-400'
+                              : isTarget
+                                ? 'fill-emerald-100 stroke-emerald-600 dark:fill-emerald-400/20 dark:stroke-emerald-400'
+                                : 'fill-zinc-100 stroke-zinc-400 dark:fill-zinc-800 dark:stroke-zinc-500'
+                          }
+                        />
+                      );
+                    })}
+                    <text
+                      x={xOf(node.column)}
+                      y={TOP + levels * ROW + 14}
+                      textAnchor="middle"
+                      className="fill-zinc-800 text-[11px] font-semibold dark:fill-zinc-100"
+                    >
+                      {node.member ?? 'HEAD'}
+                    </text>
+                    <text
+                      x={xOf(node.column)}
+                      y={TOP + levels * ROW + 30}
+                      textAnchor="middle"
+                      className="fill-zinc-500 text-[10px] dark:fill-zinc-400"
+                    >
+                      {node.score ?? ''}
+                    </text>
+                  </g>
+                );
+              })}
+              <text
+                x={xOf(layout.columns - 1)}
+                y={TOP + levels * ROW + 14}
+                textAnchor="middle"
+                className="fill-zinc-500 text-[11px] dark:fill-zinc-400"
+              >
+                {length > DRAWN ? `+${length - DRAWN}` : 'NIL'}
+              </text>
+            </svg>
+          </div>
+        ) : (
+          <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
+        )}
+      </div>
+
+      <div className="border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
+        <p
+          className="min-h-5 font-medium text-zinc-900 dark:text-zinc-100"
+          data-testid="skiplist-answer"
+        >
+          {answer ??
+            'Pick a command and a member, then trace the search to see the hops and the spans it adds.'}
+        </p>
+        <p
+          className="mt-1 min-h-10 text-zinc-600 dark:text-zinc-400"
+          role="status"
+          aria-live="polite"
+          data-testid="skiplist-narration"
+        >
+          {frame && trace
+            ? `Step ${frame.step} of ${trace.hops.length}. ${frame.narration} Forward hops so far: ${frame.forwardHops}; a linear scan from the ${op === 'zrevrank' ? 'highest' : 'lowest'} score would visit ${trace.linearScanHops} nodes.`
+            : note}
+        </p>
+      </div>
+    </section>
+  );
+}
