@@ -286,7 +286,7 @@ describe('self-check quizzes', () => {
       expect(await first.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
       await first.locator('summary').click();
       expect(await first.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
-      expect((await first.locator('.prose').innerText()).length).toBeGreaterThan(40);
+      expect((await first.locator('summary + div').innerText()).length).toBeGreaterThan(40);
 
       // Keyboard: Enter on a focused summary opens it too.
       const second = questions.nth(1);
