@@ -8,9 +8,16 @@ import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
-import { PracticeTimer, RedisConsole, SkipListPicture } from '@/components/widgets/registry';
+import {
+  PracticeTimer,
+  RedisConsole,
+  SkipListPicture,
+  SpeedRoundDrill,
+} from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
+import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';
+import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
 
 /**
  * Every block a chapter may use, registered once: chapters import nothing. Blocks that
@@ -43,6 +50,10 @@ const components = {
   RedisConsole,
   SkipListPicture,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
+  SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
+    <SpeedRoundDrill cards={speedRoundCards} {...props} />
+  ),
+  SpeedRoundList: () => <SpeedRoundList cards={speedRoundCards} />,
 } satisfies MDXComponents;
 
 export function useMDXComponents(): MDXComponents {

@@ -200,7 +200,7 @@ export const chapters = [
     title: 'Mock Interviews',
     summary:
       'A full 45-minute interview with annotations on every move, and a speed round for answering under time pressure.',
-    status: 'soon',
+    status: 'published',
     sections: [
       {
         slug: '',

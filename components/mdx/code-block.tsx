@@ -6,14 +6,17 @@ export function CodeBlock(props: ComponentPropsWithoutRef<'pre'>) {
   return (
     <div data-copy-scope className="group relative my-6">
       <pre {...props} />
-      <div className="no-print absolute top-2 right-2 opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+      <div className="code-copy no-print absolute top-2 right-2 opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
         <CopyTextButton />
       </div>
     </div>
   );
 }
 
-/** A prompt template: a titled frame around a fenced block, with a copy button that copies it exactly. */
+/**
+ * A prompt template: a titled frame around a fenced block, with a copy button that copies
+ * it exactly. The block's own copy button is hidden: one button per prompt, in the title bar.
+ */
 export function Prompt({ title, children }: { title: string; children: ReactNode }) {
   return (
     <section
@@ -25,7 +28,7 @@ export function Prompt({ title, children }: { title: string; children: ReactNode
         <p className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">{title}</p>
         <CopyTextButton label="Copy prompt" />
       </div>
-      <div className="prompt-body text-sm [&_pre]:m-0 [&_pre]:rounded-none [&_pre]:px-4 [&_pre]:py-3 [&_pre]:whitespace-pre-wrap">
+      <div className="prompt-body text-sm [&_.code-copy]:hidden [&_[data-copy-scope]]:my-0 [&_pre]:m-0 [&_pre]:rounded-none [&_pre]:px-4 [&_pre]:py-3 [&_pre]:whitespace-pre-wrap">
         {children}
       </div>
     </section>

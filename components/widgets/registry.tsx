@@ -6,6 +6,7 @@
  * widget's final size holds its place, so nothing on the page moves.
  */
 import dynamic from 'next/dynamic';
+import { drillHeightClass } from './speed-round-frame';
 import { WidgetPlaceholder } from './widget-placeholder';
 
 export const PracticeTimer = dynamic(
@@ -41,6 +42,20 @@ export const SkipListPicture = dynamic(
         name="skip-list-picture"
         label="Skip-list picture"
         className="h-[40rem] sm:h-[36rem]"
+      />
+    ),
+  },
+);
+
+export const SpeedRoundDrill = dynamic(
+  () => import('./speed-round-drill').then((m) => m.SpeedRoundDrill),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="speed-round-drill"
+        label="Speed-round drill"
+        className={drillHeightClass}
       />
     ),
   },
