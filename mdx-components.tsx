@@ -7,6 +7,7 @@ import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-bl
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
+import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
 import { PracticeTimer } from '@/components/widgets/practice-timer';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { chapters } from '@/content/chapters';
@@ -38,6 +39,7 @@ const components = {
   Prerequisites,
   Prerequisite,
   PracticeTimer,
+  ArchitectureDiagram,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
 } satisfies MDXComponents;
 

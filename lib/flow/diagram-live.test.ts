@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { FlowController } from './controller';
-import { compact, edgeLoad, FlightAnimator, nodeLive } from './diagram-live';
+import {
+  compact,
+  drillsForStage,
+  edgeLoad,
+  FlightAnimator,
+  FrameBudget,
+  nodeLive,
+} from './diagram-live';
 import { diagramStages } from './stages';
 
 function running(ticks = 30) {
@@ -86,11 +93,52 @@ describe('FlightAnimator', () => {
     expect(anim.ingest(sim.view().flights, 0)).toBeGreaterThan(0);
   });
 
+  it('draws nothing for hops marked as seen', () => {
+    const sim = running(5);
+    const anim = new FlightAnimator(4, 1000, 100);
+    anim.skip(sim.view().flights);
+    expect(anim.ingest(sim.view().flights, 0)).toBe(0);
+    sim.step();
+    expect(anim.ingest(sim.view().flights, 0)).toBeGreaterThan(0);
+  });
+
   it('skips hops that a stage draws inside one node', () => {
     const sim = running(5);
     const anim = new FlightAnimator(1, 1000, 100);
     anim.ingest(sim.view().flights, 0);
     // Stage 1 has only clients->api and api->redis: every dot is on one of them.
     for (const d of anim.dots(1)) expect(d.y).toBeGreaterThan(300);
+  });
+});
+
+describe('drillsForStage', () => {
+  it('offers no drill before Kafka, the consumer drills at stage 3 and all from stage 4', () => {
+    expect(drillsForStage(1)).toEqual([]);
+    expect(drillsForStage(2)).toEqual([]);
+    expect(drillsForStage(3)).toEqual(['consumer-dies', 'duplicate-delivery']);
+    expect(drillsForStage(4)).toHaveLength(5);
+    expect(drillsForStage(5)).toEqual(drillsForStage(4));
+  });
+});
+
+describe('FrameBudget', () => {
+  it('lets cheap ticks through and clips the time once ticks get expensive', () => {
+    const budget = new FrameBudget(6);
+    expect(budget.clip(16, 1, 100)).toBe(16);
+    // At 50× a 16 ms frame asks for 8 ticks; at 0.1 ms a tick 60 fit.
+    expect(budget.clip(16, 50, 100)).toBe(16);
+    for (let i = 0; i < 20; i++) budget.record(10, 20);
+    expect(budget.maxTicks).toBe(3);
+    expect(budget.clip(16, 50, 100)).toBeCloseTo(6, 5);
+  });
+
+  it('recovers after one slow frame and ignores frames that ran nothing', () => {
+    const budget = new FrameBudget(6);
+    budget.record(1, 100);
+    expect(budget.maxTicks).toBe(1);
+    for (let i = 0; i < 30; i++) budget.record(5, 0.25);
+    expect(budget.maxTicks).toBeGreaterThan(50);
+    budget.record(0, 1000);
+    expect(budget.maxTicks).toBeGreaterThan(50);
   });
 });

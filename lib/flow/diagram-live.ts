@@ -4,6 +4,7 @@
  * Pure: the widget only copies these numbers into the page.
  */
 import { edgeCurve, pointOnCurve, type EdgeCurve } from './diagram-geometry';
+import { drills, type DrillId } from './drills';
 import type { Flight } from './types';
 import { diagramStages, stageEdgeFor, stageNodeFor } from './stages';
 import type { FlowView } from './view';
@@ -162,6 +163,15 @@ export class FlightAnimator {
   }
 
   /**
+   * Marks every hop so far as seen without drawing it (after a step back or a jump, so the
+   * history does not replay as a burst of dots). O(flights).
+   */
+  skip(flights: readonly Flight[]): void {
+    this.active = [];
+    for (const f of flights) this.lastSeq = Math.max(this.lastSeq, f.seq);
+  }
+
+  /**
    * Starts a dot for every hop newer than the last one seen. Hops of one batch are spread
    * over a few frames so they do not move as one clump.
    * @returns how many dots started. O(flights).
@@ -199,5 +209,48 @@ export class FlightAnimator {
       out.push({ seq: f.seq, x: p.x, y: p.y, kind: f.kind });
     }
     return out;
+  }
+}
+
+/**
+ * The drills that make sense on a stage's picture: none before Kafka exists (stage 3), only
+ * the consumer drills before there are shards (stage 4).
+ * @returns drill ids in the order the page offers them. O(1).
+ */
+export function drillsForStage(stage: number): readonly DrillId[] {
+  if (stage < 3) return [];
+  if (stage < 4) return ['consumer-dies', 'duplicate-delivery'];
+  return drills.map((d) => d.id);
+}
+
+/**
+ * Keeps the simulation's share of each animation frame under a budget. It learns what a tick
+ * costs on this machine (a moving average, so one slow frame lowers the next frame's work)
+ * and clips the real time handed to `FlowController.advance`, so a heavy setting (high event
+ * rate at 50×) runs slower than asked instead of producing long tasks.
+ */
+export class FrameBudget {
+  private costPerTick = 0.1;
+
+  /** @param budgetMs most milliseconds of simulation per frame. */
+  constructor(private readonly budgetMs = 6) {}
+
+  /** Ticks one frame may run at the current cost estimate (at least 1). */
+  get maxTicks(): number {
+    return Math.max(1, Math.floor(this.budgetMs / this.costPerTick));
+  }
+
+  /**
+   * The real time to pass to `advance`: the elapsed time, clipped to what `maxTicks` ticks
+   * cover at this speed. O(1).
+   */
+  clip(elapsedMs: number, speed: number, tickMs: number): number {
+    return Math.min(elapsedMs, (this.maxTicks * tickMs) / Math.max(speed, 1e-9));
+  }
+
+  /** Records what the frame's ticks cost, in milliseconds. O(1). */
+  record(ticks: number, ms: number): void {
+    if (ticks <= 0 || !Number.isFinite(ms)) return;
+    this.costPerTick = Math.max(0.01, 0.7 * this.costPerTick + 0.3 * (ms / ticks));
   }
 }
