@@ -8,7 +8,7 @@ import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
-import { PracticeTimer } from '@/components/widgets/practice-timer';
+import { PracticeTimer } from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { chapters } from '@/content/chapters';
 

@@ -8,6 +8,7 @@
  * names): ZREVRANK p50 ≤ 4 µs, top-10 ≤ 2 µs, ZCOUNT ≤ 8 µs, ZINCRBY ≥ 200k/s,
  * load ≤ 1.0 s, ≤ 120 bytes per member excluding the member strings.
  */
+import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Redis from 'ioredis';
@@ -268,7 +269,10 @@ async function benchRedis(chunks: LeaderboardChunk[], members: string[]) {
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
 async function main() {
-  console.log(`engine bench: node ${process.version}, ${new Date().toISOString()}`);
+  const loadBefore = loadavg()[0]!;
+  console.log(
+    `engine bench: node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)}, ${new Date().toISOString()}`,
+  );
 
   // The worker's chunked load first, on a clean heap like a fresh worker's.
   const worker = await workerLoad(BIG);
@@ -422,6 +426,10 @@ async function main() {
       .join(', ')}`,
   );
   console.log(skipped.length ? `skipped: ${skipped.join('; ')}` : 'skipped: nothing');
+  const loadAfter = loadavg()[0]!;
+  console.log(
+    `machine load average ${loadBefore.toFixed(2)} → ${loadAfter.toFixed(2)} on ${cpus().length} CPUs: compare the engine with redis-server's figures from the same run`,
+  );
   console.log(
     JSON.stringify({
       members: BIG,
@@ -453,6 +461,7 @@ async function main() {
       redisServer1M: redis,
       targets,
       skipped,
+      loadAverage: [loadBefore, loadAfter],
     }),
   );
 }

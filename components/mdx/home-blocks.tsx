@@ -34,6 +34,7 @@ export function ChapterGrid({ chapters }: { chapters: readonly Chapter[] }) {
           <li key={chapter.slug} className="flex">
             {chapter.status === 'published' ? (
               <Link
+                prefetch={false}
                 href={sectionHref(chapter.slug, '')}
                 className="block w-full rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm transition hover:-translate-y-0.5 hover:border-accent-400 hover:shadow-md focus-visible:outline-2 focus-visible:outline-accent-500 dark:border-zinc-800 dark:bg-zinc-900 dark:hover:border-accent-500"
               >

@@ -19,6 +19,7 @@ export function Footer() {
               <li key={chapter.slug}>
                 {chapter.status === 'published' ? (
                   <Link
+                    prefetch={false}
                     href={sectionHref(chapter.slug, '')}
                     className="hover:text-zinc-900 dark:hover:text-white"
                   >

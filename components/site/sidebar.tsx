@@ -27,6 +27,7 @@ export function Sidebar({
                 </span>
                 {chapter.status === 'published' ? (
                   <Link
+                    prefetch={false}
                     href={sectionHref(chapter.slug, '')}
                     className={`font-semibold hover:text-accent-700 dark:hover:text-accent-400 ${isCurrentChapter ? 'text-zinc-950 dark:text-white' : 'text-zinc-800 dark:text-zinc-200'}`}
                   >
@@ -49,6 +50,7 @@ export function Sidebar({
                     return (
                       <li key={section.slug}>
                         <Link
+                          prefetch={false}
                           href={sectionHref(chapter.slug, section.slug)}
                           aria-current={current ? 'page' : undefined}
                           className={`-ml-px flex items-center justify-between gap-2 border-l-2 py-1.5 pr-2 pl-3.5 leading-snug ${

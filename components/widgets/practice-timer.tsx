@@ -105,48 +105,49 @@ export function PracticeTimer() {
   return (
     <section
       aria-labelledby="practice-timer-title"
-      className="practice-timer not-prose my-8 rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900"
+      data-widget="practice-timer"
+      className="practice-timer not-prose my-8 flex h-[17.5rem] flex-col justify-between rounded-2xl border border-zinc-200 bg-white p-5 shadow-sm sm:p-6 dark:border-zinc-800 dark:bg-zinc-900"
     >
-      <div className="flex flex-wrap items-start justify-between gap-4">
-        <div>
+      <div>
+        <div className="flex items-baseline justify-between gap-3">
           <h3
             id="practice-timer-title"
-            className="text-sm font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400"
+            className="text-xs font-semibold tracking-wider text-zinc-500 uppercase sm:text-sm dark:text-zinc-400"
           >
-            45-minute practice timer
+            <span className="hidden sm:inline">45-minute </span>practice timer
           </h3>
           <p
-            className={`mt-2 text-xl font-semibold text-zinc-900 transition-colors dark:text-zinc-50 ${flash ? 'text-accent-700 dark:text-accent-300' : ''}`}
+            className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
+            data-testid="timer-elapsed"
+          >
+            {formatClock(view.elapsedMs)} elapsed · {formatClock(view.totalRemainingMs)} left
+          </p>
+        </div>
+        <div className="mt-2 flex items-center justify-between gap-3">
+          <p
+            className={`min-w-0 truncate text-lg font-semibold transition-colors sm:text-xl ${flash ? 'text-accent-700 dark:text-accent-300' : 'text-zinc-900 dark:text-zinc-50'}`}
             data-testid="timer-phase"
           >
             {view.status === 'finished'
               ? 'Time is up'
               : `${view.phaseIndex + 1}. ${current?.title ?? ''}`}
           </p>
-          <p className="mt-1 min-h-10 text-sm text-zinc-600 dark:text-zinc-400">
-            {view.status === 'finished'
-              ? 'Summarize the bottlenecks you would fix next, then stop.'
-              : `Produce: ${current?.produce ?? ''}.`}
-          </p>
-        </div>
-        <div className="text-right">
           <p
-            className="font-mono text-4xl font-semibold text-zinc-900 tabular-nums dark:text-white"
+            className="shrink-0 font-mono text-3xl font-semibold text-zinc-900 tabular-nums sm:text-4xl dark:text-white"
             data-testid="timer-phase-remaining"
           >
             <span className="sr-only">Time left in this phase: </span>
             {formatClock(view.phaseRemainingMs)}
           </p>
-          <p
-            className="mt-1 text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
-            data-testid="timer-elapsed"
-          >
-            {formatClock(view.elapsedMs)} elapsed · {formatClock(view.totalRemainingMs)} left
-          </p>
         </div>
+        <p className="mt-1 line-clamp-2 h-10 text-sm leading-5 text-zinc-600 dark:text-zinc-400">
+          {view.status === 'finished'
+            ? 'Summarize the bottlenecks you would fix next, then stop.'
+            : `Produce: ${current?.produce ?? ''}.`}
+        </p>
       </div>
 
-      <ol className="mt-5 flex gap-1" aria-label="Phases">
+      <ol className="flex gap-1" aria-label="Phases">
         {interviewPlan.map((phase, i) => {
           const done = i < view.phaseIndex || view.status === 'finished';
           const active =
@@ -179,7 +180,7 @@ export function PracticeTimer() {
         })}
       </ol>
 
-      <div className="mt-5 flex flex-wrap items-center gap-2">
+      <div className="flex flex-wrap items-center gap-2">
         {running ? (
           <button
             type="button"
@@ -220,7 +221,7 @@ export function PracticeTimer() {
             onChange={(e) => setSound(e.target.checked)}
             className="size-4 accent-accent-600"
           />
-          Chime at each phase
+          Chime
         </label>
       </div>
       <p role="status" aria-live="polite" className="sr-only">

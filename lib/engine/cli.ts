@@ -1,4 +1,4 @@
-import { commandHelp, COMMAND_HELP } from './command-table';
+import { commandHelp, COMMAND_HELP } from './command-help';
 import type { Engine } from './engine';
 import { ErrorReply, StatusReply, type Reply } from './reply';
 import { decodeUtf8, encodeUtf8 } from './utf8';

@@ -1,4 +1,4 @@
-import { COMMAND_NAMES } from './command-table';
+import { COMMAND_NAMES } from './command-help';
 import { Engine, type EngineOptions } from './engine';
 import { ErrorReply, redisError, toIoredisValue, type Reply } from './reply';
 
@@ -100,6 +100,10 @@ export interface EngineClient extends EngineCommands {
   multi(commands?: [string, ...Arg[]][]): EnginePipeline;
   quit(): Promise<'OK'>;
   disconnect(): void;
+  /** Event methods exist so code that subscribes to 'error' runs unchanged; no event fires. */
+  on(event: string, listener: (...args: unknown[]) => void): EngineClient;
+  once(event: string, listener: (...args: unknown[]) => void): EngineClient;
+  off(event: string, listener: (...args: unknown[]) => void): EngineClient;
   readonly status: 'ready';
 }
 
@@ -215,6 +219,9 @@ export function createClient(options: EngineOptions = {}): EngineClient {
     multi: (commands?: [string, ...Arg[]][]) => makePipeline(true, commands),
     quit: async () => 'OK',
     disconnect: () => undefined,
+    on: () => client,
+    once: () => client,
+    off: () => client,
   };
   for (const name of COMMAND_NAMES) {
     const lower = name.toLowerCase();

@@ -226,8 +226,20 @@ function makeGenerator(seed: number) {
     exists: () => ['exists', pick(allKeys), pick(allKeys)],
     type: () => ['type', pick(allKeys)],
     keys: () => ['keys', pick(['*', 'z*', '?1', 'h[12]', 's*', '*e*', 'k\u00e9y', '[^z]*'])],
-    scan: () => ['scan', '0', ...(chance(0.3) ? ['COUNT', '100'] : [])],
-    expire: () => ['expire', pick(allKeys), pick(['100', '1000', '0', '-1', 'x', '99999'])],
+    scan: () => [
+      'scan',
+      pick(['0', '0', 'x', '-1']),
+      ...(chance(0.3) ? ['COUNT', pick(['100', '0', 'x'])] : []),
+      ...(chance(0.2) ? ['MATCH', 'z*'] : []),
+      ...(chance(0.2) ? ['TYPE', pick(['zset', 'string', 'nosuchtype'])] : []),
+    ],
+    expire: () => [
+      'expire',
+      pick(allKeys),
+      pick(['100', '1000', '0', '-1', 'x', '99999', '9223372036854775807']),
+      ...(chance(0.3) ? [pick(['NX', 'XX', 'GT', 'LT', 'nx', 'FOO'])] : []),
+      ...(chance(0.1) ? [pick(['NX', 'XX', 'GT', 'LT'])] : []),
+    ],
     pexpire: () => ['pexpire', pick(allKeys), pick(['100000', '-5', '0', '5000000'])],
     ttl: () => ['ttl', pick(allKeys)],
     pttl: () => ['pttl', pick(allKeys)],
@@ -245,6 +257,7 @@ function makeGenerator(seed: number) {
       // Expiry long enough that it never fires during the run on either side.
       if (chance(0.2)) args.push(pick(['EX', 'PX']), pick(['100000', '9000000', '0', '-1', 'x']));
       if (chance(0.05)) args.push('GET');
+      if (chance(0.05)) args.push('KEEPTTL');
       return args;
     },
     incr: () => ['incr', pick(['s1', 's2', 's3', 'z1', 'h1'])],
@@ -290,7 +303,8 @@ function makeGenerator(seed: number) {
     object: () =>
       chance(0.9) ? ['object', 'encoding', pick(allKeys)] : ['object', pick(['foo', 'encoding'])],
     ping: () => (chance(0.5) ? ['ping'] : ['ping', member()]),
-    flushall: () => ['flushall'],
+    echo: () => ['echo', member()],
+    flushall: () => (chance(0.8) ? ['flushall'] : ['flushall', pick(['ASYNC', 'sync', 'now'])]),
     unknown: () => [pick(['foo', 'zfoo', 'ZADDX']), ...(chance(0.5) ? ['a', 'b\nc'] : [])],
   };
 
@@ -361,6 +375,7 @@ function makeGenerator(seed: number) {
     ['scard', 0.5],
     ['object', 2],
     ['ping', 0.3],
+    ['echo', 0.2],
     ['flushall', 0.05],
     ['unknown', 0.3],
   ];
@@ -512,6 +527,17 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
     for (const seed of [1, 2, 3, 4]) total += await runSequence(seed, 8000);
     expect(total).toBeGreaterThanOrEqual(32000);
   });
+
+  // More seeds on demand, e.g. ENGINE_DIFF_SEEDS=5-40 npx vitest run lib/engine/differential.test.ts
+  const extra = /^(\d+)-(\d+)$/.exec(process.env.ENGINE_DIFF_SEEDS ?? '');
+  it.skipIf(!extra)(
+    `agrees on the extra seeds ${extra?.[0] ?? ''}`,
+    async () => {
+      for (let seed = Number(extra![1]); seed <= Number(extra![2]); seed++)
+        await runSequence(seed, 8000);
+    },
+    600_000,
+  );
 
   it('agrees on a long run that grows big sorted sets (seed 42)', async () => {
     expect(await runSequence(42, 8000)).toBe(8000);

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createClient } from './client';
+import { COMMAND_HELP, COMMAND_NAMES, completeCommand } from './command-help';
+import { COMMANDS } from './command-table';
 import { Engine } from './engine';
 import { formatScore, parseScoreBound, parseStrictDouble, strtod } from './numbers';
 import { ErrorReply, StatusReply } from './reply';
@@ -107,6 +109,39 @@ describe('keyspace semantics', () => {
   });
 });
 
+describe('regressions found by the differential tests', () => {
+  it('ZINTERSTORE: inf × weight 0 in a later input makes the sum NaN, which resets it to 0', () => {
+    const e = new Engine();
+    e.execute(['sadd', 's', 'b']);
+    e.execute(['zadd', 'z', 'inf', 'b']);
+    // Values checked against redis-server 7.0.15.
+    e.execute(['zinterstore', 'd', '3', 's', 's', 'z', 'WEIGHTS', '1', '1', '0']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('0');
+    e.execute(['zinterstore', 'd', '2', 'z', 's', 'WEIGHTS', '0', '1']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('1');
+    e.execute(['zunionstore', 'd', '2', 's', 'z', 'WEIGHTS', '1', '0']);
+    expect(e.execute(['zscore', 'd', 'b'])).toBe('1');
+  });
+
+  it('ZUNIONSTORE into a listpack turns every -0 into 0, not just those before the first moved node', () => {
+    const e = new Engine();
+    const members = Array.from({ length: 60 }, (_, i) => `m${String(i).padStart(2, '0')}`);
+    e.execute(['zadd', 'big', '1', 'x'.repeat(65), ...members.flatMap((m) => ['-0', m])]);
+    e.execute(['zrem', 'big', 'x'.repeat(65)]);
+    e.execute(['zunionstore', 'd', '1', 'big']);
+    expect(e.execute(['object', 'encoding', 'd'])).toBe('listpack');
+    expect(e.execute(['zrange', 'd', '0', '-1', 'WITHSCORES'])).toEqual(
+      members.flatMap((m) => [m, '0']),
+    );
+  });
+
+  it('ZPOPMIN with count 0 still reports WRONGTYPE', () => {
+    const e = new Engine();
+    e.execute(['set', 's', 'x']);
+    expect(e.execute(['zpopmin', 's', '0'])).toBeInstanceOf(ErrorReply);
+  });
+});
+
 describe('createClient (ioredis-shaped)', () => {
   it('resolves what ioredis resolves and rejects with Redis text', async () => {
     const r = createClient();
@@ -145,6 +180,28 @@ describe('createClient (ioredis-shaped)', () => {
       message: 'EXECABORT Transaction discarded because of previous errors.',
       previousErrors: [expect.any(Error)],
     });
+  });
+});
+
+describe('command table', () => {
+  it('gives every command syntax, complexity, a summary and (but for MULTI/EXEC/DISCARD) a handler', () => {
+    expect(COMMAND_HELP.length).toBeGreaterThanOrEqual(55);
+    for (const h of COMMAND_HELP) {
+      expect(h.syntax.startsWith(h.name)).toBe(true);
+      expect(h.complexity).toMatch(/^O\(|^Depends/);
+      expect(h.summary.length).toBeGreaterThan(5);
+      const spec = COMMANDS.get(h.name.toLowerCase());
+      expect(spec?.handler !== undefined).toBe(!['MULTI', 'EXEC', 'DISCARD'].includes(h.name));
+    }
+    expect(COMMAND_NAMES).toContain('ZREVRANK');
+    expect(completeCommand('zre')).toEqual([
+      'ZREM',
+      'ZREMRANGEBYRANK',
+      'ZREMRANGEBYSCORE',
+      'ZREVRANGE',
+      'ZREVRANGEBYSCORE',
+      'ZREVRANK',
+    ]);
   });
 });
 

@@ -7,14 +7,10 @@ export { createClient } from './client';
 export type { Arg, EngineClient, EngineCommands, EnginePipeline, PipelineResult } from './client';
 export { Engine } from './engine';
 export type { EngineOptions } from './engine';
-export {
-  COMMANDS,
-  COMMAND_HELP,
-  COMMAND_NAMES,
-  commandHelp,
-  completeCommand,
-} from './command-table';
-export type { CommandHelp, CommandSpec } from './command-table';
+export { COMMAND_HELP, COMMAND_NAMES, commandHelp, completeCommand } from './command-help';
+export type { CommandHelp } from './command-help';
+export { COMMANDS } from './command-table';
+export type { CommandSpec } from './command-table';
 export { MAX_LINE_LENGTH, formatHelp, formatReply, parseCliLine, quoteBulk, runLine } from './cli';
 export type { LineResult, ParsedLine } from './cli';
 export { ErrorReply, StatusReply, fromWireReply, toIoredisValue, toWireReply } from './reply';

@@ -16,7 +16,11 @@ export interface SortedSetInspection {
   snapshot: SkipListSnapshot;
 }
 
-/** A search path through one sorted set. */
+/**
+ * A search path through one sorted set. `linearScanHops` counts from the end a
+ * linear scan would start at: the lowest score for ZRANK and ZADD, the
+ * highest for ZREVRANK.
+ */
 export interface SortedSetTrace extends SkipListTrace {
   key: string;
   op: 'zrank' | 'zrevrank' | 'zadd';
@@ -86,6 +90,9 @@ export function traceSortedSet(
   }
   const t = list!.traceRank(request.member);
   if (t === null) return 'no such member';
-  const answer = request.op === 'zrank' ? t.rank - 1 : list!.length - t.rank;
-  return { ...t, key, op: request.op, member: request.member, answer, length: list!.length };
+  const length = list!.length;
+  const answer = request.op === 'zrank' ? t.rank - 1 : length - t.rank;
+  // A linear ZREVRANK would walk down from the highest score instead.
+  const linearScanHops = request.op === 'zrank' ? t.linearScanHops : length - t.rank + 1;
+  return { ...t, linearScanHops, key, op: request.op, member: request.member, answer, length };
 }

@@ -640,13 +640,20 @@ export class SkipList {
     const i32 = this.i32;
     const f64 = this.f64;
     const oldScore = f64[x >> 1]!;
-    this.findPredecessorsOf(x);
     const before = i32[x + BACK]!;
     const after = i32[x + FWD]!;
-    if (
+    const inPlace =
       (before === 0 || f64[before >> 1]! < newScore) &&
-      (after === 0 || f64[after >> 1]! > newScore)
-    ) {
+      (after === 0 || f64[after >> 1]! > newScore);
+    if (inPlace && i32[x + LEVELS] === 1) {
+      // A one-level node (3 in 4) is pointed to only by its level-0
+      // predecessor, the backward node (or the header, id 0): no search needed.
+      f64[x >> 1] = newScore;
+      f64[(before + FSCORE) >> 1] = newScore;
+      return x;
+    }
+    this.findPredecessorsOf(x);
+    if (inPlace) {
       f64[x >> 1] = newScore;
       const level = i32[x + LEVELS]!;
       for (let i = 0; i < level; i++) f64[(this.update[i]! + FSCORE + STRIDE * i) >> 1] = newScore;

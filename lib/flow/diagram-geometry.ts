@@ -38,18 +38,19 @@ interface RouteSpec {
  */
 const routes: Readonly<Record<string, RouteSpec>> = {
   // The three consumers sit in one column above PostgreSQL: a bracket on their right side
-  // reaches it without passing through the consumers below.
-  'consumer-0->postgres': { from: ['right', 0.5], to: ['right', 0.3], bend: [50, 50] },
-  'consumer-1->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [40, 40] },
-  'consumer-2->postgres': { from: ['right', 0.5], to: ['right', 0.7], bend: [30, 30] },
-  'consumer-0->redis': { from: ['right', 0.7], to: ['left', 0.2] },
-  'consumer-1->redis': { from: ['right', 0.7], to: ['left', 0.3] },
-  'consumer-2->redis': { from: ['right', 0.7], to: ['left', 0.4] },
-  'consumer-0->shard-router': { from: ['right', 0.7], to: ['left', 0.2] },
-  'consumer-1->shard-router': { from: ['right', 0.7], to: ['left', 0.3] },
-  'consumer-2->shard-router': { from: ['right', 0.7], to: ['left', 0.4] },
-  'api->redis': { from: ['right', 0.5], to: ['left', 0.6] },
-  'api->shard-router': { from: ['right', 0.5], to: ['left', 0.6] },
+  // reaches it without passing through the consumers below. Edges into one node meet at one
+  // point, so they read as a bundle with one arrowhead.
+  'consumer-0->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [50, 50] },
+  'consumer-1->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [40, 50] },
+  'consumer-2->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [30, 50] },
+  'consumer-0->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-1->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-2->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-0->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-1->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-2->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'api->redis': { from: ['right', 0.5], to: ['left', 0.7] },
+  'api->shard-router': { from: ['right', 0.5], to: ['left', 0.7] },
   'api->kafka': { from: ['top', 0.7], to: ['left', 0.5], bend: [80, 60] },
   'api->postgres': { from: ['bottom', 0.7], to: ['left', 0.5], bend: [120, 80] },
   'api->topk-cache': { from: ['bottom', 0.85], to: ['left', 0.5], bend: [40, 30] },

@@ -131,6 +131,7 @@ describe('engine host', () => {
     expect(snap.snapshot.nodes.map((n) => n.member)).toEqual([null, 'a', 'b', 'c', 'd', 'e']);
     const t = await client.trace('lb', { op: 'zrevrank', member: 'b' });
     expect(t.answer).toBe(3);
+    expect(t.linearScanHops).toBe(4);
     expect(t.hops.filter((h) => h.kind === 'forward').at(-1)?.rank).toBe(2);
     const ins = await client.trace('lb', { op: 'zadd', member: 'bb', score: 2 });
     expect(ins.answer).toBe(2);

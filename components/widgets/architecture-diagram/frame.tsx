@@ -191,6 +191,7 @@ export function Legend() {
         />
         new in this stage
       </li>
+      <li className="sm:hidden">Swipe the picture sideways to see all of it.</li>
     </ul>
   );
 }

@@ -141,13 +141,18 @@ const ArchNodeView = memo(function ArchNodeView({ data }: NodeProps<ArchNode>) {
         <span
           aria-hidden="true"
           className="absolute top-full left-2 mt-1.5 flex h-6 items-end gap-[3px]"
+          title="Queue depth of each partition"
         >
           {live.bars.map((depth, i) => (
             <span
               key={i}
-              className="w-2 rounded-sm bg-amber-500 dark:bg-amber-400"
-              style={{ height: `${Math.max(8, Math.min(100, (depth / FULL_BAR) * 100))}%` }}
-            />
+              className="flex h-full w-2 items-end rounded-sm bg-zinc-200 dark:bg-zinc-700"
+            >
+              <span
+                className="w-full rounded-sm bg-amber-500 dark:bg-amber-400"
+                style={{ height: `${Math.min(100, (depth / FULL_BAR) * 100)}%` }}
+              />
+            </span>
           ))}
         </span>
       ) : null}

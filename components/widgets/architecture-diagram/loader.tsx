@@ -1,16 +1,12 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-
-// React Flow, its CSS and the simulation stay out of the page's first load: this chunk is
-// fetched only when the card comes near the viewport.
-const LiveDiagram = dynamic(() => import('./live-diagram').then((m) => m.LiveDiagram), {
-  ssr: false,
-  loading: () => null,
-});
+import { LiveArchitectureDiagram } from '../registry';
 
 /**
+ * React Flow, its CSS and the simulation stay out of the page's first load: the live chunk is
+ * fetched only when the card comes near the viewport.
+ *
  * Shows the server-rendered placeholder, loads the live diagram when the card nears the
  * viewport (or is focused or touched first), and swaps them without moving anything: both
  * sit in one grid cell and the live one becomes visible once it has drawn.
@@ -45,6 +41,7 @@ export function DiagramLoader({ stage, placeholder }: { stage: number; placehold
     <div
       ref={ref}
       className="my-8 grid grid-cols-1 min-[1420px]:-mx-14"
+      data-widget="architecture-diagram"
       data-architecture-diagram={stage}
       data-ready={ready ? 'true' : 'false'}
       onFocusCapture={() => setLoad(true)}
@@ -55,7 +52,7 @@ export function DiagramLoader({ stage, placeholder }: { stage: number; placehold
       </div>
       {load ? (
         <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
-          <LiveDiagram initialStage={stage} onReady={onReady} />
+          <LiveArchitectureDiagram initialStage={stage} onReady={onReady} />
         </div>
       ) : null}
     </div>

@@ -129,7 +129,12 @@ export function NodePanel({
             </dl>
           ) : null}
           {partitions.length ? (
-            <div className="mt-2 overflow-x-auto">
+            <div
+              className="mt-2 overflow-x-auto"
+              role="region"
+              aria-label="Partition offsets"
+              tabIndex={0}
+            >
               <table className="w-full text-right text-sm tabular-nums">
                 <caption className="sr-only">Offsets of each partition</caption>
                 <thead className="text-xs text-zinc-600 dark:text-zinc-400">

@@ -34,7 +34,6 @@ import { type CommandContext, type Handler, isOption, lookupTyped } from './cont
  * indexes and the same reply shapes (RESP2: WITHSCORES is a flat array).
  */
 
-const EMPTY: Reply[] = [];
 
 /** Parses a score range (zslParseRange) or returns null. */
 export function parseScoreRange(min: string, max: string): ScoreRange | null {
@@ -294,7 +293,7 @@ function emitRank(
   if (start < 0) start = llen + start;
   if (end < 0) end = llen + end;
   if (start < 0) start = 0;
-  if (start > end || start >= llen) return EMPTY;
+  if (start > end || start >= llen) return [];
   if (end >= llen) end = llen - 1;
   let count = end - start + 1;
   const out: Reply[] = new Array(withScores ? count * 2 : count);
@@ -317,7 +316,7 @@ function emitScore(
   reverse: boolean,
 ): Reply {
   const list = z.list;
-  if (offset > 0 && offset >= list.length) return EMPTY;
+  if (offset > 0 && offset >= list.length) return [];
   let x = reverse ? list.lastInRange(range) : list.firstInRange(range);
   while (x !== 0 && offset-- !== 0) x = reverse ? list.prev(x) : list.next(x);
   const out: Reply[] = [];
@@ -339,7 +338,7 @@ function emitLex(
   reverse: boolean,
 ): Reply {
   const list = z.list;
-  if (offset > 0 && offset >= list.length) return EMPTY;
+  if (offset > 0 && offset >= list.length) return [];
   let x: number;
   if (z.encoding === 'skiplist') {
     x = reverse ? list.lastInLexRange(range) : list.firstInLexRange(range);
@@ -428,7 +427,7 @@ function zrangeGeneric(
     if (lexRange === null) return ERR_MINMAX_LEX;
   }
   const z = lookupTyped(ctx, argv[1]!, 'zset');
-  if (z === undefined) return EMPTY;
+  if (z === undefined) return [];
   if (z instanceof ErrorReply) return z;
   if (scoreRange) return emitScore(z, scoreRange, offset, limit, withScores, reverse);
   if (lexRange) return emitLex(z, lexRange, offset, limit, reverse);
@@ -497,9 +496,9 @@ function popGeneric(ctx: CommandContext, argv: string[], max: boolean): Reply {
   }
   const key = argv[1]!;
   const z = lookupTyped(ctx, key, 'zset');
-  if (z === undefined) return EMPTY;
+  if (z === undefined) return [];
   if (z instanceof ErrorReply) return z;
-  if (count === 0) return EMPTY;
+  if (count === 0) return [];
   const list = z.list;
   const out: Reply[] = [];
   while (count-- > 0 && list.length > 0) {
@@ -541,11 +540,11 @@ export const zrandmember: Handler = (ctx, argv) => {
     withScores = true;
   }
   const z = lookupTyped(ctx, argv[1]!, 'zset');
-  if (z === undefined) return EMPTY;
+  if (z === undefined) return [];
   if (z instanceof ErrorReply) return z;
   const list = z.list;
   const size = list.length;
-  if (l === 0) return EMPTY;
+  if (l === 0) return [];
   const out: Reply[] = [];
   const emit = (x: number) => {
     out.push(list.member(x));
@@ -670,7 +669,9 @@ function storeGeneric(ctx: CommandContext, argv: string[], union: boolean): Repl
         const other = ordered[k]!;
         const os = sourceScore(other, m);
         if (os === undefined) continue outer;
-        score = aggregate(score, weighted(other.weight, os), how);
+        // Unlike the first input, later products are not cleaned of NaN
+        // (inf × 0): a NaN sum resets the total to 0, as in Redis.
+        score = aggregate(score, other.weight * os, how);
       }
       result.set(m, score);
     }
@@ -688,9 +689,12 @@ function storeGeneric(ctx: CommandContext, argv: string[], union: boolean): Repl
   }
   if (result.size <= ZSET_MAX_LISTPACK_ENTRIES && longest) {
     z.encoding = 'listpack';
+    // Collect first: re-scoring may move a node and end a walk early.
+    const zeros: string[] = [];
     for (let x = z.list.head; x !== 0; x = z.list.next(x)) {
-      if (z.list.score(x) === 0) z.list.updateScore(z.list.member(x), 0);
+      if (z.list.score(x) === 0) zeros.push(z.list.member(x));
     }
+    for (const m of zeros) z.list.updateScore(m, 0);
   }
   ctx.db.set(dst, z);
   return result.size;

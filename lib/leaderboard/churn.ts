@@ -1,0 +1,159 @@
+import { mulberry32 } from '../engine/workload';
+import { GlobalBoard, type BoardCursor, type BoardRow, type CursorPage } from './global-board';
+import type { RedisLike } from './redis-like';
+
+/**
+ * Pagination under churn: a reader pages through the whole board while
+ * scores keep changing between pages. With offsets, every change above
+ * the page edge shifts everyone below it, so players whose score never
+ * changed are repeated or skipped. With a cursor (the last row's
+ * (score, member)), each page starts exactly where the last one ended in
+ * score order, so a player whose score did not change is shown exactly
+ * once; only a player who itself crossed the cursor is skipped (moved up)
+ * or shown again (moved down). Both readers see the same board at every
+ * step. The summary separates the two kinds (`unchanged*`).
+ */
+
+/** Options for `paginationUnderChurn`. */
+export interface ChurnOptions {
+  seed: number;
+  /** Players on the board. Default 200. */
+  players?: number;
+  /** Rows per page. Default 10. */
+  pageSize?: number;
+  /** Score changes applied between two pages. Default 5. */
+  changesPerPage?: number;
+  /** Largest score change, up or down. Default 200 (scores start in 0..1000). */
+  maxChange?: number;
+  /** Key to use (deleted first). Default 'lb:churn'. */
+  key?: string;
+}
+
+/** One page step: what each reader got and what changed afterwards. */
+export interface ChurnPage {
+  page: number;
+  offset: BoardRow[];
+  cursor: BoardRow[];
+  /** Members of this page already shown on an earlier page, per reader. */
+  offsetRepeated: string[];
+  cursorRepeated: string[];
+  /** Score changes applied after this page was read. */
+  changes: { member: string; from: number; to: number }[];
+}
+
+/** Totals over the whole scan. */
+export interface ChurnReaderSummary {
+  rowsRead: number;
+  /** Distinct players shown. */
+  distinct: number;
+  /** Rows that showed a player already shown. */
+  repeated: number;
+  /** Players never shown. */
+  skipped: number;
+  skippedMembers: string[];
+  /** Repeated rows of players whose score never changed during the scan. */
+  unchangedRepeated: number;
+  /** Skipped players whose score never changed during the scan. */
+  unchangedSkipped: number;
+}
+
+/** The experiment's result. */
+export interface ChurnResult {
+  players: number;
+  pages: ChurnPage[];
+  offset: ChurnReaderSummary;
+  cursor: ChurnReaderSummary;
+}
+
+/**
+ * Runs the experiment: loads `players` seeded players (scores 0..1000),
+ * then reads page after page with both readers until both have reached the
+ * end (or 4× the pages a still board would need), applying
+ * `changesPerPage` seeded score changes after each page. Deterministic for
+ * a seed. O(pages · (pageSize + changes) · log N).
+ */
+export async function paginationUnderChurn(
+  client: RedisLike,
+  options: ChurnOptions,
+): Promise<ChurnResult> {
+  const players = options.players ?? 200;
+  const pageSize = options.pageSize ?? 10;
+  const changesPerPage = options.changesPerPage ?? 5;
+  const maxChange = options.maxChange ?? 200;
+  const key = options.key ?? 'lb:churn';
+  const random = mulberry32(options.seed);
+  const ids = Array.from({ length: players }, (_, i) => `p${String(i).padStart(4, '0')}`);
+  const scores = ids.map(() => Math.floor(random() * 1001));
+  await client.del(key);
+  const args: (string | number)[] = [];
+  ids.forEach((m, i) => args.push(scores[i]!, m));
+  if (args.length) await client.zadd(key, ...args);
+  const board = new GlobalBoard(client, { key, mode: 'overwrite' });
+
+  const seenOffset = new Map<string, number>();
+  const seenCursor = new Map<string, number>();
+  const pages: ChurnPage[] = [];
+  let cursor: BoardCursor | null = null;
+  let cursorDone = false;
+  let offsetDone = false;
+  const limit = Math.ceil(players / Math.max(1, pageSize)) * 4;
+  for (let page = 0; page < limit && !(cursorDone && offsetDone); page++) {
+    const offsetRows = offsetDone ? [] : (await board.page(page * pageSize, pageSize)).result;
+    if (offsetRows.length < pageSize) offsetDone = true;
+    let cursorRows: BoardRow[] = [];
+    if (!cursorDone) {
+      const r: CursorPage = (await board.pageAfter(cursor, pageSize)).result;
+      cursorRows = r.rows;
+      cursor = r.next;
+      if (cursor === null) cursorDone = true;
+    }
+    const offsetRepeated = offsetRows.filter((r) => seenOffset.has(r.member)).map((r) => r.member);
+    const cursorRepeated = cursorRows.filter((r) => seenCursor.has(r.member)).map((r) => r.member);
+    for (const r of offsetRows) seenOffset.set(r.member, (seenOffset.get(r.member) ?? 0) + 1);
+    for (const r of cursorRows) seenCursor.set(r.member, (seenCursor.get(r.member) ?? 0) + 1);
+    const changes: ChurnPage['changes'] = [];
+    for (let c = 0; c < changesPerPage && players > 0; c++) {
+      const i = Math.floor(random() * players);
+      const from = scores[i]!;
+      const to = Math.max(0, from + Math.round((random() * 2 - 1) * maxChange));
+      scores[i] = to;
+      await client.zadd(key, to, ids[i]!);
+      changes.push({ member: ids[i]!, from, to });
+    }
+    pages.push({
+      page,
+      offset: offsetRows,
+      cursor: cursorRows,
+      offsetRepeated,
+      cursorRepeated,
+      changes,
+    });
+  }
+  const changed = new Set(pages.flatMap((p) => p.changes.map((c) => c.member)));
+  const summary = (seen: Map<string, number>, rowsRead: number): ChurnReaderSummary => {
+    const skippedMembers = ids.filter((m) => !seen.has(m));
+    let unchangedRepeated = 0;
+    for (const [m, n] of seen) if (!changed.has(m)) unchangedRepeated += n - 1;
+    return {
+      rowsRead,
+      distinct: seen.size,
+      repeated: rowsRead - seen.size,
+      skipped: skippedMembers.length,
+      skippedMembers,
+      unchangedRepeated,
+      unchangedSkipped: skippedMembers.filter((m) => !changed.has(m)).length,
+    };
+  };
+  return {
+    players,
+    pages,
+    offset: summary(
+      seenOffset,
+      pages.reduce((a, p) => a + p.offset.length, 0),
+    ),
+    cursor: summary(
+      seenCursor,
+      pages.reduce((a, p) => a + p.cursor.length, 0),
+    ),
+  };
+}
