@@ -84,7 +84,7 @@ export function nodeLive(view: FlowView, stage: number): Record<string, NodeLive
             ? { text: 'restarted, empty', tone: 'warn' }
             : sh.status === 'rebuilding'
               ? { text: `rebuilding ${pct(sh.rebuild?.fraction ?? 0)}`, tone: 'warn' }
-              : { text: `${compact(sh.size)} · ${pct(sh.writeShare)} of writes`, tone: 'normal' };
+              : { text: `${compact(sh.size)} · ${pct(sh.writeShare)} writes`, tone: 'normal' };
     }
   } else if (has('redis')) {
     const ops = view.shards.reduce((sum, sh) => sum + sh.perSecond, 0);

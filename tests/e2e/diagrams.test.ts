@@ -209,13 +209,20 @@ describe('architecture diagram: simulation', () => {
     await root.locator('[data-control="speed"]').last().selectOption('50');
     await root.locator('[data-control="event-rate"]').last().fill('4000');
     await page.waitForTimeout(3000);
-    const worst = Number(
-      await page.locator('[data-worst-frame-ms]').getAttribute('data-worst-frame-ms'),
-    );
-    // The frame budget is 6 ms; a shared, loaded test machine can stretch one frame, never to 50.
-    expect(worst).toBeLessThan(50);
+    const [frames = 0, over = 0, worst = 0] = (
+      (await page.locator('[data-sim-frames]').getAttribute('data-sim-frames')) ?? ''
+    )
+      .split(' ')
+      .map(Number);
     const long = await page.evaluate(() => (window as unknown as { __long: number[] }).__long);
-    console.log(`worst simulation frame ${worst} ms; long tasks seen: ${JSON.stringify(long)}`);
+    console.log(
+      `${frames} frames; ${over} with over 16 ms of simulation; worst ${worst} ms; long tasks: ${JSON.stringify(long)}`,
+    );
+    // The budget is 6 ms of simulation a frame. On a loaded shared machine a frame can be
+    // preempted or meet a garbage collection, so the test bounds the share of slow frames
+    // rather than the single worst one.
+    expect(frames).toBeGreaterThan(30);
+    expect(over / frames).toBeLessThan(0.05);
     clean(problems);
     await context.close();
   });
