@@ -270,6 +270,7 @@ export function LiveDiagram({
     let raf = 0;
     let last = performance.now();
     let lastRefresh = 0;
+    let dirty = false;
     let frames = 0;
     let overBudget = 0;
     let worst = 0;
@@ -322,7 +323,10 @@ export function LiveDiagram({
         c.setAttribute('cy', d.y.toFixed(1));
         c.setAttribute('class', dotClass[d.kind]);
       });
-      if (changed && now - lastRefresh >= REFRESH_MS) {
+      // Numbers refresh at most every REFRESH_MS, but the last change is always shown.
+      dirty ||= changed;
+      if (dirty && now - lastRefresh >= REFRESH_MS) {
+        dirty = false;
         lastRefresh = now;
         refresh();
       }
@@ -372,29 +376,35 @@ export function LiveDiagram({
   const live = useMemo(() => nodeLive(view, stage), [view, stage]);
   const load = useMemo(() => edgeLoad(view, stage), [view, stage]);
 
-  const nodes: ArchNode[] = useMemo(
-    () =>
-      (graph?.nodes ?? []).map((n) => ({
-        id: n.id,
-        type: 'arch',
-        position: { x: n.x, y: n.y },
-        width: diagramNodeSize.width,
-        height: diagramNodeSize.height,
-        draggable: false,
-        selectable: false,
-        data: {
-          node: n,
-          added: stage > 1 && n.added,
-          live: live[n.id] ?? null,
-          selected: selected === n.id,
-          tabbable: tabStop === n.id,
-          panelId,
-          onOpen: openNode,
-          onKey,
-        },
-      })),
-    [graph, stage, live, selected, tabStop, panelId, openNode, onKey],
-  );
+  // Handle positions are declared, not measured, so edges never wait for a measurement (and
+  // never blink) when the nodes are rebuilt with fresh numbers.
+  const nodes: ArchNode[] = useMemo(() => {
+    const { width, height } = diagramNodeSize;
+    return (graph?.nodes ?? []).map((n) => ({
+      id: n.id,
+      type: 'arch',
+      position: { x: n.x, y: n.y },
+      width,
+      height,
+      measured: { width, height },
+      handles: [
+        { type: 'target', position: Position.Left, x: 0, y: height / 2, width: 1, height: 1 },
+        { type: 'source', position: Position.Right, x: width, y: height / 2, width: 1, height: 1 },
+      ],
+      draggable: false,
+      selectable: false,
+      data: {
+        node: n,
+        added: stage > 1 && n.added,
+        live: live[n.id] ?? null,
+        selected: selected === n.id,
+        tabbable: tabStop === n.id,
+        panelId,
+        onOpen: openNode,
+        onKey,
+      },
+    }));
+  }, [graph, stage, live, selected, tabStop, panelId, openNode, onKey]);
 
   const edges: ArchEdge[] = useMemo(
     () =>
@@ -430,6 +440,7 @@ export function LiveDiagram({
     if (sim.paused) sim.resume();
     else sim.pause();
     setPaused(sim.paused);
+    refresh();
   };
   const step = () => {
     sim.pause();
