@@ -3,7 +3,6 @@ import { drillsForStage } from '@/lib/flow/diagram-live';
 import { findDrill } from '@/lib/flow/drills';
 import {
   diagramCanvas,
-  diagramNodes,
   diagramStages,
   type DiagramEdgeKind,
   type DiagramNodeKind,
@@ -226,15 +225,10 @@ export function DiagramCard({
   );
 }
 
-/** The node ids of a stage, for callers that only need to know what is drawn. */
-export function stageNodeIds(stage: number): readonly string[] {
-  return diagramStages[stage - 1]?.nodes.filter((id) => diagramNodes[id]) ?? [];
-}
-
 /** Simulation speeds offered, as multiples of real time. */
-export const speeds = [0.25, 0.5, 1, 2, 5, 20, 50];
+const speeds = [0.25, 0.5, 1, 2, 5, 20, 50];
 /** Highest event rate on the slider: well past what the three consumers can absorb. */
-export const maxEventRate = 4000;
+const maxEventRate = 4000;
 
 export interface ControlsProps {
   paused: boolean;

@@ -212,14 +212,17 @@ const REFRESH_MS = 100;
  */
 export function LiveDiagram({
   initialStage,
+  seed,
   onReady,
 }: {
   initialStage: number;
+  /** Seed of the simulated traffic: the same seed and the same clicks give the same run. */
+  seed: number;
   onReady: () => void;
 }) {
   const id = useId().replace(/:/g, '');
   const [stage, setStage] = useState(initialStage);
-  const [sim] = useState(() => new FlowController({ config: { seed: 7 } }));
+  const [sim] = useState(() => new FlowController({ config: { seed } }));
   const [animator] = useState(() => new FlightAnimator(initialStage));
   const [budget] = useState(() => new FrameBudget(SIM_BUDGET_MS));
   const [view, setView] = useState<FlowView>(() => sim.view());

@@ -11,7 +11,15 @@ import { LiveArchitectureDiagram } from '../registry';
  * viewport (or is focused or touched first), and swaps them without moving anything: both
  * sit in one grid cell and the live one becomes visible once it has drawn.
  */
-export function DiagramLoader({ stage, placeholder }: { stage: number; placeholder: ReactNode }) {
+export function DiagramLoader({
+  stage,
+  seed,
+  placeholder,
+}: {
+  stage: number;
+  seed: number;
+  placeholder: ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState(false);
   const [ready, setReady] = useState(false);
@@ -52,7 +60,7 @@ export function DiagramLoader({ stage, placeholder }: { stage: number; placehold
       </div>
       {load ? (
         <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
-          <LiveArchitectureDiagram initialStage={stage} onReady={onReady} />
+          <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
         </div>
       ) : null}
     </div>
