@@ -8,6 +8,7 @@ import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
+import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
 import {
   PracticeTimer,
   RedisConsole,
@@ -49,6 +50,7 @@ const components = {
   PracticeTimer,
   RedisConsole,
   SkipListPicture,
+  ArchitectureDiagram,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
     <SpeedRoundDrill cards={speedRoundCards} {...props} />

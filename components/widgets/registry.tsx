@@ -60,3 +60,14 @@ export const SpeedRoundDrill = dynamic(
     ),
   },
 );
+
+/**
+ * The live architecture diagram (React Flow, its CSS and the simulation). Its placeholder is
+ * not a loading box but the server-rendered picture of the stage, so `ArchitectureDiagram`
+ * (a server component) shows that and `DiagramLoader` mounts this when the card nears the
+ * viewport.
+ */
+export const LiveArchitectureDiagram = dynamic(
+  () => import('./architecture-diagram/live-diagram').then((m) => m.LiveDiagram),
+  { ssr: false, loading: () => null },
+);

@@ -40,3 +40,5 @@ export * from './drills';
 export * from './controller';
 
 export * from './stages';
+export * from './diagram-geometry';
+export * from './diagram-live';

@@ -1,0 +1,68 @@
+'use client';
+
+import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { LiveArchitectureDiagram } from '../registry';
+
+/**
+ * React Flow, its CSS and the simulation stay out of the page's first load: the live chunk is
+ * fetched only when the card comes near the viewport.
+ *
+ * Shows the server-rendered placeholder, loads the live diagram when the card nears the
+ * viewport (or is focused or touched first), and swaps them without moving anything: both
+ * sit in one grid cell and the live one becomes visible once it has drawn.
+ */
+export function DiagramLoader({
+  stage,
+  seed,
+  placeholder,
+}: {
+  stage: number;
+  seed: number;
+  placeholder: ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [load, setLoad] = useState(false);
+  const [ready, setReady] = useState(false);
+
+  useEffect(() => {
+    const el = ref.current;
+    if (!el || typeof IntersectionObserver === 'undefined') {
+      setLoad(true);
+      return;
+    }
+    const observer = new IntersectionObserver(
+      (entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          setLoad(true);
+          observer.disconnect();
+        }
+      },
+      { rootMargin: '300px 0px' },
+    );
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+
+  const onReady = useCallback(() => setReady(true), []);
+
+  return (
+    <div
+      ref={ref}
+      className="my-8 grid grid-cols-1 min-[1420px]:-mx-14"
+      data-widget="architecture-diagram"
+      data-architecture-diagram={stage}
+      data-ready={ready ? 'true' : 'false'}
+      onFocusCapture={() => setLoad(true)}
+      onPointerEnter={() => setLoad(true)}
+    >
+      <div className={`min-w-0 [grid-area:1/1] ${ready ? 'invisible print:visible' : ''}`}>
+        {placeholder}
+      </div>
+      {load ? (
+        <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
+          <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
+        </div>
+      ) : null}
+    </div>
+  );
+}
