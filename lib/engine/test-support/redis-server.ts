@@ -62,11 +62,17 @@ export async function startRedisServer(): Promise<RedisServerHandle> {
     });
   });
   const pid = child.pid!;
+  // If the test process ends without calling stop(), the server must not outlive it.
+  const killOnExit = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.once('exit', killOnExit);
   return {
     port,
     pid,
     stop: () =>
       new Promise<void>((resolve) => {
+        process.removeListener('exit', killOnExit);
         if (child.exitCode !== null) return resolve();
         child.once('exit', () => resolve());
         process.kill(pid, 'SIGTERM');
