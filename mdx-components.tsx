@@ -8,7 +8,12 @@ import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
-import { PracticeTimer, RedisConsole, SkipListPicture } from '@/components/widgets/registry';
+import {
+  PracticeTimer,
+  RedisConsole,
+  ShardingPlayground,
+  SkipListPicture,
+} from '@/components/widgets/registry';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { chapters } from '@/content/chapters';
 
@@ -42,6 +47,7 @@ const components = {
   PracticeTimer,
   RedisConsole,
   SkipListPicture,
+  ShardingPlayground,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
 } satisfies MDXComponents;
 

@@ -45,3 +45,17 @@ export const SkipListPicture = dynamic(
     ),
   },
 );
+
+export const ShardingPlayground = dynamic(
+  () => import('./sharding-playground/sharding-playground').then((m) => m.ShardingPlayground),
+  {
+    ssr: false,
+    loading: () => (
+      <WidgetPlaceholder
+        name="sharding-playground"
+        label="Sharding playground"
+        className="h-[78rem] sm:h-[50rem]"
+      />
+    ),
+  },
+);

@@ -1,0 +1,26 @@
+'use client';
+
+import { useEffect, useState } from 'react';
+import {
+  createLeaderboardWorkerClient,
+  type LeaderboardWorkerClient,
+} from '@/lib/worker/leaderboard-worker-client';
+
+/**
+ * Starts one leaderboard playground worker for the component's lifetime and returns a
+ * typed client, or null until it is ready. Each playground gets its own worker, so two
+ * playgrounds on a page never share a world.
+ */
+export function useLeaderboardWorker(): LeaderboardWorkerClient | null {
+  const [client, setClient] = useState<LeaderboardWorkerClient | null>(null);
+  useEffect(() => {
+    const worker = new Worker(new URL('../../lib/worker/leaderboard.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    // The worker exists only in the browser, after mount; the client wraps it.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setClient(createLeaderboardWorkerClient(worker));
+    return () => worker.terminate();
+  }, []);
+  return client;
+}
