@@ -124,7 +124,8 @@ export function ShardingPlaygroundCore({
       (p) => setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', ...p } : s)),
       [],
     ),
-    100,
+    // A progress bar needs a few updates a second, not one per message.
+    200,
   );
 
   const { seed, players, shards, distribution, mode } = values;
@@ -247,6 +248,16 @@ export function ShardingPlaygroundCore({
         <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
           Sharding playground
         </h3>
+        {embedded ? (
+          <a
+            href="/leaderboard-design/sharding/"
+            target="_blank"
+            rel="noopener"
+            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
+          >
+            Leaderboard Lab
+          </a>
+        ) : null}
         <EmbedButton snippet={snippet} />
       </div>
 
