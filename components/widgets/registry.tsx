@@ -6,6 +6,8 @@
  * widget's final size holds its place, so nothing on the page moves.
  */
 import dynamic from 'next/dynamic';
+import type { ComponentProps } from 'react';
+import { useNearViewport } from './use-near-viewport';
 import { WidgetPlaceholder } from './widget-placeholder';
 
 export const PracticeTimer = dynamic(
@@ -46,16 +48,25 @@ export const SkipListPicture = dynamic(
   },
 );
 
-export const ShardingPlayground = dynamic(
-  () => import('./sharding-playground/sharding-playground').then((m) => m.ShardingPlayground),
-  {
-    ssr: false,
-    loading: () => (
-      <WidgetPlaceholder
-        name="sharding-playground"
-        label="Sharding playground"
-        className="h-[78rem] sm:h-[50rem]"
-      />
-    ),
-  },
+const shardingPlaceholder = (
+  <WidgetPlaceholder
+    name="sharding-playground"
+    label="Sharding playground"
+    className="h-[78rem] sm:h-[50rem]"
+  />
 );
+
+const ShardingPlaygroundChunk = dynamic(
+  () => import('./sharding-playground/sharding-playground').then((m) => m.ShardingPlayground),
+  { ssr: false, loading: () => shardingPlaceholder },
+);
+
+/**
+ * The playgrounds sit deep in long sections and carry a charting library: their code is
+ * fetched only when the placeholder comes within a screen of the viewport, so a reader
+ * (and Lighthouse) opening the page pays nothing for them.
+ */
+export function ShardingPlayground(props: ComponentProps<typeof ShardingPlaygroundChunk>) {
+  const [ref, near] = useNearViewport();
+  return near ? <ShardingPlaygroundChunk {...props} /> : <div ref={ref}>{shardingPlaceholder}</div>;
+}

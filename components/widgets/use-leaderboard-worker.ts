@@ -7,13 +7,14 @@ import {
 } from '@/lib/worker/leaderboard-worker-client';
 
 /**
- * Starts one leaderboard playground worker for the component's lifetime and returns a
- * typed client, or null until it is ready. Each playground gets its own worker, so two
- * playgrounds on a page never share a world.
+ * Starts one leaderboard playground worker once `enabled` turns true, for the component's
+ * lifetime, and returns a typed client, or null until then. Each playground gets its own
+ * worker, so two playgrounds on a page never share a world.
  */
-export function useLeaderboardWorker(): LeaderboardWorkerClient | null {
+export function useLeaderboardWorker(enabled = true): LeaderboardWorkerClient | null {
   const [client, setClient] = useState<LeaderboardWorkerClient | null>(null);
   useEffect(() => {
+    if (!enabled) return;
     const worker = new Worker(new URL('../../lib/worker/leaderboard.worker.ts', import.meta.url), {
       type: 'module',
     });
@@ -21,6 +22,6 @@ export function useLeaderboardWorker(): LeaderboardWorkerClient | null {
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setClient(createLeaderboardWorkerClient(worker));
     return () => worker.terminate();
-  }, []);
+  }, [enabled]);
   return client;
 }

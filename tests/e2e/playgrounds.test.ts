@@ -38,6 +38,8 @@ async function shownRanks(widget: Locator): Promise<number[]> {
 async function waitReady(page: Page): Promise<Locator> {
   const widget = page.locator('section[data-widget="sharding-playground"]');
   await widget.waitFor({ timeout: 30_000 });
+  // The playground loads its world only once it is near the viewport.
+  await widget.evaluate((el) => el.scrollIntoView());
   await widget.getByTestId('ranks').waitFor({ timeout: 60_000 });
   return widget;
 }
