@@ -36,10 +36,11 @@ async function shownRanks(widget: Locator): Promise<number[]> {
 }
 
 async function waitReady(page: Page): Promise<Locator> {
+  // Until it is near the viewport the playground is a placeholder carrying the same name.
+  const slot = page.locator('[data-widget="sharding-playground"]').first();
+  await slot.waitFor({ timeout: 30_000 });
+  await slot.evaluate((el) => el.scrollIntoView());
   const widget = page.locator('section[data-widget="sharding-playground"]');
-  await widget.waitFor({ timeout: 30_000 });
-  // The playground loads its world only once it is near the viewport.
-  await widget.evaluate((el) => el.scrollIntoView());
   await widget.getByTestId('ranks').waitFor({ timeout: 60_000 });
   return widget;
 }
