@@ -479,7 +479,8 @@ export function ShardingPlaygroundCore({
               aria-live="polite"
               data-testid="action-message"
             >
-              {message}
+              {message ||
+                'Push the player across a boundary, or rebalance: what moved and the commands it took appear here.'}
             </p>
 
             <div>
