@@ -5,7 +5,7 @@ import { COMMANDS } from './command-table';
 import { Engine } from './engine';
 import { formatScore, parseScoreBound, parseStrictDouble, strtod } from './numbers';
 import { ErrorReply, StatusReply } from './reply';
-import { loadLeaderboard, createLeaderboardWorkload } from './workload';
+import { loadLeaderboard, createLeaderboardWorkload, mulberry32 } from './workload';
 
 describe('scores: parsing and formatting as Redis 7.0', () => {
   it('formats with %.17g (values checked against redis-server 7.0.15)', () => {
@@ -180,6 +180,23 @@ describe('createClient (ioredis-shaped)', () => {
       message: 'EXECABORT Transaction discarded because of previous errors.',
       previousErrors: [expect.any(Error)],
     });
+  });
+});
+
+describe('ZRANDMEMBER', () => {
+  it('returns distinct members for a positive count, repeats allowed for a negative one', () => {
+    const e = new Engine({ random: mulberry32(9) });
+    for (let i = 0; i < 300; i++) e.execute(['zadd', 'z', String(i), `m${i}`]);
+    for (const count of [5, 150, 299, 300, 1000]) {
+      const r = e.execute(['zrandmember', 'z', String(count)]) as string[];
+      expect(r).toHaveLength(Math.min(count, 300));
+      expect(new Set(r).size).toBe(r.length);
+    }
+    const withScores = e.execute(['zrandmember', 'z', '-500', 'WITHSCORES']) as string[];
+    expect(withScores).toHaveLength(1000);
+    for (let i = 0; i < withScores.length; i += 2) {
+      expect(withScores[i]).toBe(`m${withScores[i + 1]}`);
+    }
   });
 });
 

@@ -342,7 +342,7 @@ export function syntheticPopulation(options: {
     buckets,
     min: 0,
     max: maxScore,
-    sample: distributionQuantile(distribution, maxScore),
+    sample: { cdf },
   });
   const e = histogram.edges;
   // Integer scores: bucket [lo, hi) holds integers ceil(lo)..ceil(hi)−1, i.e. mass of [ceil(lo), ceil(hi)).

@@ -35,8 +35,10 @@ export function sortByScore(scores: ArrayLike<number>, id: (i: number) => string
     let h = g + 1;
     while (h < n && scores[order[h]!] === scores[order[g]!]) h++;
     if (h - g > 1) {
-      const group = Array.from(order.subarray(g, h)).sort((a, b) => compareUtf8(id(a), id(b)));
-      order.set(group, g);
+      // Name each member once, not once per comparison.
+      const group = Array.from(order.subarray(g, h), (i) => ({ i, name: id(i) }));
+      group.sort((a, b) => compareUtf8(a.name, b.name));
+      for (let j = 0; j < group.length; j++) order[g + j] = group[j]!.i;
     }
     g = h;
   }

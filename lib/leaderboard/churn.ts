@@ -1,4 +1,5 @@
 import { mulberry32 } from '../engine/workload';
+import type { CostLedger } from './cost-ledger';
 import { GlobalBoard, type BoardCursor, type BoardRow, type CursorPage } from './global-board';
 import type { RedisLike } from './redis-like';
 
@@ -27,6 +28,8 @@ export interface ChurnOptions {
   maxChange?: number;
   /** Key to use (deleted first). Default 'lb:churn'. */
   key?: string;
+  /** Where the page reads' costs go. */
+  ledger?: CostLedger;
 }
 
 /** One page step: what each reader got and what changed afterwards. */
@@ -88,7 +91,7 @@ export async function paginationUnderChurn(
   const args: (string | number)[] = [];
   ids.forEach((m, i) => args.push(scores[i]!, m));
   if (args.length) await client.zadd(key, ...args);
-  const board = new GlobalBoard(client, { key, mode: 'overwrite' });
+  const board = new GlobalBoard(client, { key, mode: 'overwrite', ledger: options.ledger });
 
   const seenOffset = new Map<string, number>();
   const seenCursor = new Map<string, number>();

@@ -99,8 +99,10 @@ export class HashShardedBoard {
     scores: ArrayLike<number>,
     onProgress?: LoadProgress,
     chunk = 25_000,
+    /** `sortByScore(scores, id)` when the caller already has it (it is the slow part). */
+    sorted?: Int32Array,
   ): Promise<void> {
-    const order = sortByScore(scores, id);
+    const order = sorted ?? sortByScore(scores, id);
     const n = order.length;
     for (let start = 0; start < n; start += chunk) {
       const end = Math.min(n, start + chunk);
@@ -113,7 +115,13 @@ export class HashShardedBoard {
         m[sh]!.push(name);
       }
       for (let sh = 0; sh < this.keys.length; sh++)
-        await loadPairs(this.client, this.keys[sh]!, s[sh]!, m[sh]!);
+        await loadPairs(
+          this.client,
+          this.keys[sh]!,
+          s[sh]!,
+          m[sh]!,
+          Math.ceil(n / this.keys.length),
+        );
       await onProgress?.(end, n);
     }
   }

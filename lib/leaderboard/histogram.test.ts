@@ -23,9 +23,11 @@ describe('score histogram', () => {
         fc.array(fc.integer({ min: 0, max: 50 }), { maxLength: 40 }),
         (kind, buckets, sample) => {
           const e = bucketEdges({ kind, buckets, min: 0, max: 50, sample });
-          expect(e.length).toBe(buckets + 1);
+          if (kind === 'fixed') expect(e.length).toBe(buckets + 1);
+          else expect(e.length).toBeLessThanOrEqual(buckets + 1);
+          if (kind !== 'fixed') for (const x of e) expect(Number.isInteger(x)).toBe(true);
           expect(e[0]).toBe(0);
-          expect(e[buckets]).toBeGreaterThanOrEqual(51);
+          expect(e[e.length - 1]).toBeGreaterThanOrEqual(51);
           for (let i = 1; i < e.length; i++) expect(e[i]!).toBeGreaterThan(e[i - 1]!);
         },
       ),
@@ -95,7 +97,7 @@ describe('score histogram', () => {
     expect(errs[2]!.meanRel).toBeLessThan(errs[0]!.meanRel);
   });
 
-  it('synthetic 100M population: counts sum to N, error is small and a rank takes microseconds', () => {
+  it('synthetic 100M population: counts sum to N and the error is small', () => {
     for (const distribution of ['uniform', 'normal', 'long-tail'] as const) {
       const pop = syntheticPopulation({
         players: 1e8,
@@ -115,19 +117,7 @@ describe('score histogram', () => {
       expect(e.boundViolations).toBe(0);
       expect(e.p99Rel).toBeLessThan(0.01);
     }
-    const pop = syntheticPopulation({
-      players: 1e8,
-      distribution: 'normal',
-      maxScore: 1_000_000,
-      kind: 'fixed',
-      buckets: 1000,
-    });
-    const t = performance.now();
-    let sink = 0;
-    for (let i = 0; i < 200_000; i++) sink += pop.histogram.estimateRank((i * 7919) % 1_000_001);
-    const usPerRank = ((performance.now() - t) * 1000) / 200_000;
-    expect(sink).toBeGreaterThan(0);
-    expect(usPerRank).toBeLessThan(10);
+    // Its speed (≤ 10 µs per rank at 100M) is measured by `npm run bench:sim`, not here.
   });
 
   it('approximate board: exact in the head, estimated in the tail, memory compared', async () => {

@@ -26,17 +26,32 @@ export interface HistogramOptions {
   min: number;
   max: number;
   /**
-   * For 'quantile': the scores to place edges by (a sample, or all of
-   * them), or an inverse CDF q ∈ [0, 1] → score. Ignored otherwise.
+   * For 'quantile': where the players are, as the scores themselves (or a
+   * sample), or a CDF `{ cdf: x → P(score < x) }`, or an inverse CDF
+   * q ∈ [0, 1] → score (pure quantiles, no blending). Ignored otherwise.
    */
-  sample?: ArrayLike<number> | ((q: number) => number);
+  sample?: ArrayLike<number> | { cdf: (x: number) => number } | ((q: number) => number);
 }
 
 /**
- * Bucket edges: `buckets + 1` ascending values, edges[0] = min and
+ * Share of fixed-width spacing blended into quantile edges. Pure quantile
+ * buckets hold equal counts, but where players are sparse (the top of a
+ * normal or long-tailed board) one bucket can span most of the score range
+ * and interpolation inside it is poor exactly where ranks are small. Edges
+ * are placed at equal steps of G(x) = (1 − λ)·F(x) + λ·(x − min)/(span), so
+ * no bucket holds more than 1/((1 − λ)·B) of the players and none is wider
+ * than span/(λ·B).
+ */
+export const QUANTILE_BLEND = 0.1;
+
+/**
+ * Bucket edges: up to `buckets + 1` ascending values (exactly that many
+ * for 'fixed'; log and quantile edges are whole numbers when min and max
+ * are, so close edges merge), edges[0] = min and
  * edges[buckets] = max + 1 (one past the top integer score). Quantile
- * edges that coincide (a heavy tie) are nudged up to stay strictly
- * ascending. O(buckets), plus sorting the sample.
+ * edges are blended with fixed-width ones (see QUANTILE_BLEND); edges that
+ * coincide are nudged up to stay strictly ascending. O(buckets · 60 ·
+ * log sample), plus sorting the sample.
  */
 export function bucketEdges(options: HistogramOptions): Float64Array {
   const { kind, min, max } = options;
@@ -50,16 +65,56 @@ export function bucketEdges(options: HistogramOptions): Float64Array {
     for (let i = 0; i <= b; i++) edges[i] = min + Math.expm1((span * i) / b);
   } else {
     const s = options.sample;
-    let q: (x: number) => number;
-    if (typeof s === 'function') q = s;
+    let cdf: ((x: number) => number) | null = null;
+    if (typeof s === 'function') {
+      for (let i = 0; i <= b; i++) edges[i] = Math.min(top, Math.max(min, s(i / b)));
+    } else if (s && 'cdf' in s) cdf = s.cdf;
     else if (s && s.length > 0) {
       const sorted = Float64Array.from(s).sort();
-      q = (x) => sorted[Math.min(sorted.length - 1, Math.floor(x * sorted.length))]!;
-    } else q = (x) => min + (top - min) * x;
-    for (let i = 0; i <= b; i++) edges[i] = Math.min(top, Math.max(min, q(i / b)));
+      cdf = (x) => {
+        let lo = 0;
+        let hi = sorted.length;
+        while (lo < hi) {
+          const mid = (lo + hi) >> 1;
+          if (sorted[mid]! < x) lo = mid + 1;
+          else hi = mid;
+        }
+        return lo / sorted.length;
+      };
+    } else cdf = (x) => (x - min) / (top - min);
+    if (cdf) {
+      const f = cdf;
+      const g = (x: number) =>
+        (1 - QUANTILE_BLEND) * f(x) + (QUANTILE_BLEND * (x - min)) / (top - min);
+      for (let i = 1; i < b; i++) {
+        let lo = min;
+        let hi = top;
+        const target = i / b;
+        for (let it = 0; it < 60 && hi - lo > 1e-9 * (top - min); it++) {
+          const mid = (lo + hi) / 2;
+          if (g(mid) < target) lo = mid;
+          else hi = mid;
+        }
+        edges[i] = hi;
+      }
+    }
   }
   edges[0] = min;
   edges[b] = top;
+  if (kind !== 'fixed' && Number.isInteger(min) && Number.isInteger(max)) {
+    // Integer scores: integer edges, duplicates dropped. A crowd on one
+    // score (everyone clamped at max, say) then gets a bucket of its own
+    // instead of being smeared across a wide one; there may be fewer
+    // buckets than asked for.
+    const out: number[] = [min];
+    for (let i = 1; i <= b; i++) {
+      // Floor: the inverse lands just above a crowded score, whose bucket should start at it.
+      const e = Math.min(top, Math.floor(edges[i]!));
+      if (e > out[out.length - 1]!) out.push(e);
+    }
+    if (out[out.length - 1]! < top) out.push(top);
+    return Float64Array.from(out);
+  }
   for (let i = 1; i <= b; i++) {
     if (!(edges[i]! > edges[i - 1]!)) edges[i] = edges[i - 1]! + (top - min) * 1e-9 + 1e-9;
   }

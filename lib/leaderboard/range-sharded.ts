@@ -167,8 +167,10 @@ export class RangeShardedBoard {
     scores: ArrayLike<number>,
     onProgress?: LoadProgress,
     chunk = 25_000,
+    /** `sortByScore(scores, id)` when the caller already has it (it is the slow part). */
+    sorted?: Int32Array,
   ): Promise<void> {
-    const order = sortByScore(scores, id);
+    const order = sorted ?? sortByScore(scores, id);
     const n = order.length;
     for (let start = 0; start < n; start += chunk) {
       const end = Math.min(n, start + chunk);

@@ -77,7 +77,9 @@ describe('link check over out/', () => {
       const root = parse(readFileSync(file, 'utf8'));
       for (const meta of root.querySelectorAll('meta[property="og:image"]')) {
         const url = new URL(meta.getAttribute('content') ?? '', 'http://site/');
-        expect(statSync(path.join(out, url.pathname)).isFile(), `${file}: ${url.pathname}`).toBe(true);
+        expect(statSync(path.join(out, url.pathname)).isFile(), `${file}: ${url.pathname}`).toBe(
+          true,
+        );
       }
     }
   });

@@ -49,11 +49,10 @@ function echo(line: string): string {
     : line;
 }
 
-/** The transcript, memoized so progress updates during a load do not re-render it. */
-const Transcript = memo(function Transcript({ entries }: { entries: readonly Entry[] }) {
-  return entries.map((entry) => (
+/** One entry; memoized, so appending a line renders only that line. */
+const EntryLine = memo(function EntryLine({ entry }: { entry: Entry }) {
+  return (
     <pre
-      key={entry.id}
       className={`break-words whitespace-pre-wrap ${
         entry.kind === 'command'
           ? 'mt-2 text-zinc-100'
@@ -73,7 +72,12 @@ const Transcript = memo(function Transcript({ entries }: { entries: readonly Ent
         entry.text
       )}
     </pre>
-  ));
+  );
+});
+
+/** The transcript, memoized so progress updates during a load do not re-render it. */
+const Transcript = memo(function Transcript({ entries }: { entries: readonly Entry[] }) {
+  return entries.map((entry) => <EntryLine key={entry.id} entry={entry} />);
 });
 
 /**
@@ -351,7 +355,7 @@ export function RedisConsoleCore({
           type="button"
           onClick={() => void run(input)}
           disabled={!ready || busy}
-          className="inline-flex h-8 items-center rounded-md bg-emerald-600 px-3 text-xs font-semibold text-white hover:bg-emerald-500 disabled:opacity-50"
+          className="inline-flex h-8 items-center rounded-md bg-emerald-700 px-3 text-xs font-semibold text-white hover:bg-emerald-600 disabled:opacity-50"
         >
           Run
         </button>

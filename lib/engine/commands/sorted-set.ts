@@ -34,7 +34,6 @@ import { type CommandContext, type Handler, isOption, lookupTyped } from './cont
  * indexes and the same reply shapes (RESP2: WITHSCORES is a flat array).
  */
 
-
 /** Parses a score range (zslParseRange) or returns null. */
 export function parseScoreRange(min: string, max: string): ScoreRange | null {
   const lo = parseScoreBound(min);
@@ -556,6 +555,21 @@ export const zrandmember: Handler = (ctx, argv) => {
   }
   if (l >= size) {
     for (let x = list.head; x !== 0; x = list.next(x)) emit(x);
+    return out;
+  }
+  if (l * 3 > size) {
+    // Most of the set: a partial shuffle of all nodes (Redis copies the set and
+    // removes random entries here), since drawing until l distinct would take
+    // about size·ln(size) draws.
+    const nodes: number[] = [];
+    for (let x = list.head; x !== 0; x = list.next(x)) nodes.push(x);
+    for (let i = 0; i < l; i++) {
+      const j = i + Math.floor(ctx.random() * (size - i));
+      const t = nodes[i]!;
+      nodes[i] = nodes[j]!;
+      nodes[j] = t;
+      emit(nodes[i]!);
+    }
     return out;
   }
   const picked = new Set<number>();

@@ -1,0 +1,416 @@
+import {
+  errorByPercentile,
+  exactRanker,
+  measureError,
+  memoryComparison,
+  populationProbes,
+  syntheticPopulation,
+  type ErrorStats,
+} from './approximate';
+import { CostLedger, type LedgerEntry, type OperationCost } from './cost-ledger';
+import { loadPairs, sortByScore, type LoadProgress } from './bulk-load';
+import type { BoardRow, RankInfo } from './global-board';
+import { GlobalBoard } from './global-board';
+import { HashShardedBoard } from './hash-sharded';
+import { ScoreHistogram } from './histogram';
+import type {
+  APPROXIMATE_PARAMS,
+  FANOUT_PARAMS,
+  ParamValues,
+  SHARDING_PARAMS,
+} from './playground-params';
+import {
+  RangeShardedBoard,
+  evenBoundaries,
+  type RangeSubmitResult,
+  type RebalanceResult,
+  type ShardStats,
+} from './range-sharded';
+import type { RedisLike } from './redis-like';
+import { FriendBoards, type FanoutMode } from './social';
+import {
+  createFriendGraph,
+  createMatchStream,
+  createWorld,
+  followersOf,
+  type World,
+} from './world';
+
+/**
+ * The models behind the playgrounds: each takes a client and the
+ * playground's (clamped) parameters and returns plain, serialisable views,
+ * so a widget only draws. Every number a playground shows comes from here.
+ */
+
+/** A rank answer with what it cost. */
+export interface CostedRank {
+  rank: RankInfo | null;
+  cost: OperationCost;
+}
+
+/** What the sharding playground shows. */
+export interface ShardingView {
+  mode: 'range' | 'hash';
+  players: number;
+  /** Per-shard sizes and load for the chart (range also has bands). */
+  shards: (ShardStats | { shard: number; key: string; size: number; load: number })[];
+  boundaries: number[];
+  player: { id: string; score: number };
+  /** The chosen player's rank, by the range design, the hash design and the single set. */
+  rangeRank: CostedRank;
+  hashRank: CostedRank;
+  exactRank: CostedRank;
+  top: { rows: BoardRow[]; cost: OperationCost };
+  ledger: LedgerEntry[];
+}
+
+/**
+ * The sharding playground: a seeded world loaded into one sorted set (the
+ * oracle), a range-sharded board and a hash-sharded board on the same
+ * client. Memory: about 3 × players members.
+ */
+export class ShardingModel {
+  readonly ledger = new CostLedger();
+  readonly range: RangeShardedBoard;
+  readonly hash: HashShardedBoard;
+  readonly oracle: GlobalBoard;
+  readonly world: World;
+
+  private constructor(
+    readonly client: RedisLike,
+    readonly params: ParamValues<typeof SHARDING_PARAMS>,
+  ) {
+    this.world = createWorld({
+      seed: params.seed,
+      players: params.players,
+      distribution: params.distribution,
+    });
+    this.range = new RangeShardedBoard(client, {
+      name: 'pg',
+      boundaries: evenBoundaries(params.shards, this.world.maxScore),
+      mode: 'overwrite',
+      ledger: this.ledger,
+    });
+    this.hash = new HashShardedBoard(client, {
+      name: 'pg',
+      shards: params.shards,
+      mode: 'overwrite',
+      ledger: this.ledger,
+    });
+    this.oracle = new GlobalBoard(client, {
+      key: '{pg}:global',
+      mode: 'overwrite',
+      ledger: this.ledger,
+    });
+  }
+
+  /** Loads the world (progress in three phases; may await or throw to cancel). */
+  static async create(
+    client: RedisLike,
+    params: ParamValues<typeof SHARDING_PARAMS>,
+    onProgress?: (phase: string, done: number, total: number) => void | Promise<void>,
+  ): Promise<ShardingModel> {
+    const m = new ShardingModel(client, params);
+    const w = m.world;
+    const phase =
+      (name: string): LoadProgress =>
+      (d, t) =>
+        onProgress?.(name, d, t);
+    await onProgress?.('sorting', 0, 1);
+    const order = sortByScore(w.scores, w.id);
+    await m.range.loadPlayers(w.id, w.scores, phase('range shards'), 25_000, order);
+    await m.hash.loadPlayers(w.id, w.scores, phase('hash shards'), 25_000, order);
+    const n = order.length;
+    await client.del(m.oracle.key);
+    for (let at = 0; at < n; at += 25_000) {
+      const idx = order.subarray(at, Math.min(n, at + 25_000));
+      const scores = Float64Array.from(idx, (i) => w.scores[i]!);
+      await loadPairs(
+        client,
+        m.oracle.key,
+        scores,
+        Array.from(idx, (i) => w.id(i)),
+        n,
+      );
+      await onProgress?.('single set', at + idx.length, n);
+    }
+    return m;
+  }
+
+  /** The id of player `i` (clamped to the world). */
+  playerId(i: number): string {
+    return this.world.id(Math.min(this.world.players - 1, Math.max(0, i)));
+  }
+
+  /** Everything the playground draws for `mode` and the chosen player. */
+  async view(mode: 'range' | 'hash', player: number): Promise<ShardingView> {
+    const id = this.playerId(player);
+    const rangeRank = await this.range.rank(id);
+    const hashRank = await this.hash.rank(id);
+    const exactRank = await this.oracle.rank(id);
+    const top = mode === 'range' ? await this.range.topK(10) : await this.hash.topK(10);
+    return {
+      mode,
+      players: this.world.players,
+      shards: mode === 'range' ? await this.range.stats() : await this.hash.stats(),
+      boundaries: this.range.boundaries,
+      player: { id, score: exactRank.result?.score ?? 0 },
+      rangeRank: { rank: rangeRank.result, cost: rangeRank.cost },
+      hashRank: { rank: hashRank.result, cost: hashRank.cost },
+      exactRank: { rank: exactRank.result, cost: exactRank.cost },
+      top: { rows: top.result, cost: top.cost },
+      ledger: this.ledger.snapshot(),
+    };
+  }
+
+  /**
+   * Pushes the chosen player just across the next boundary up (or down
+   * from the top shard), in all three boards, and returns the range move.
+   */
+  async crossBoundary(player: number): Promise<{ move: RangeSubmitResult; cost: OperationCost }> {
+    const id = this.playerId(player);
+    const score = (await this.oracle.rank(id)).result?.score ?? 0;
+    const b = this.range.boundaries;
+    const shard = this.range.shardOf(score);
+    const target = shard < b.length ? b[shard]! : shard > 0 ? b[shard - 1]! - 1 : score + 1;
+    const r = await this.range.submit(id, target);
+    await this.hash.submit(id, target);
+    await this.oracle.submit(id, target);
+    return { move: r.result, cost: r.cost };
+  }
+
+  /** Rebalances the range shards from quantiles. */
+  async rebalance(): Promise<{ result: RebalanceResult; cost: OperationCost }> {
+    return this.range.rebalance();
+  }
+}
+
+/** A point of the estimated-against-exact chart. */
+export interface RankPoint {
+  score: number;
+  exact: number;
+  estimated: number;
+}
+
+/** What the approximate-ranking playground shows. */
+export interface ApproximateView {
+  players: number;
+  scale: 'exact' | '100m';
+  buckets: { edges: number[]; counts: number[] };
+  points: RankPoint[];
+  error: ErrorStats;
+  errorByPercentile: ReturnType<typeof errorByPercentile>;
+  memory: ReturnType<typeof memoryComparison>;
+  /** Measured time per estimate, microseconds. */
+  usPerRank: number;
+}
+
+/**
+ * The approximate-ranking playground's view. 'exact' scale: a seeded world
+ * of `players`; exact ranks from the sorted scores; players in the exact
+ * head (top `head`) count with zero error. '100m': a histogram-only
+ * population of 100M from the distribution; exact ranks from its CDF.
+ * Pure computation (no client needed). O(players log players).
+ */
+export function approximateView(
+  params: ParamValues<typeof APPROXIMATE_PARAMS>,
+  points = 200,
+): ApproximateView {
+  const maxScore = 1_000_000;
+  let h: ScoreHistogram;
+  let exact: (s: number) => number;
+  let probes: ArrayLike<number>;
+  let players: number;
+  if (params.scale === '100m') {
+    players = 100_000_000;
+    const pop = syntheticPopulation({
+      players,
+      distribution: params.distribution,
+      maxScore,
+      kind: params.kind,
+      buckets: params.buckets,
+    });
+    h = pop.histogram;
+    exact = pop.exactRank;
+    probes = populationProbes(params.distribution, maxScore, 2000);
+  } else {
+    const w = createWorld({
+      seed: params.seed,
+      players: params.players,
+      distribution: params.distribution,
+      maxScore,
+    });
+    players = w.players;
+    h = new ScoreHistogram({
+      kind: params.kind,
+      buckets: params.buckets,
+      min: 0,
+      max: maxScore,
+      sample: w.scores,
+    });
+    for (const s of w.scores) h.add(s);
+    exact = exactRanker(w.scores);
+    probes = w.scores;
+  }
+  const head = params.scale === 'exact' ? params.head : 0;
+  // Inside the exact head the answer is exact.
+  const estimate = (s: number) => {
+    const e = exact(s);
+    return e <= head ? e : h.estimateRank(s);
+  };
+  const sorted = Float64Array.from(probes).sort();
+  const pts: RankPoint[] = [];
+  for (let i = 0; i < points; i++) {
+    const s = sorted[Math.floor(((i + 0.5) * sorted.length) / points)]!;
+    pts.push({ score: s, exact: exact(s), estimated: estimate(s) });
+  }
+  const t = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  let sink = 0;
+  const reps = Math.min(200_000, sorted.length * 10);
+  for (let i = 0; i < reps; i++) sink += h.estimateRank(sorted[i % sorted.length]!);
+  const us =
+    (((typeof performance !== 'undefined' ? performance.now() : Date.now()) - t) * 1000) /
+      Math.max(1, reps) +
+    (sink < 0 ? 1 : 0);
+  return {
+    players,
+    scale: params.scale,
+    buckets: h.view(),
+    points: pts,
+    error: measureError(probes, estimate, exact, (s) => h.errorBound(s)),
+    errorByPercentile: errorByPercentile(probes, estimate, exact),
+    memory: memoryComparison(players, h, head),
+    usPerRank: us,
+  };
+}
+
+/** Per-design counters of the fan-out playground. */
+export interface FanoutCounters {
+  mode: FanoutMode;
+  updates: number;
+  reads: number;
+  /** Feed writes per update (1 = no fan-out). */
+  writeAmplification: number;
+  /** Members read per friend-board read. */
+  readCost: number;
+  commands: number;
+}
+
+/** What the fan-out playground shows after a tick. */
+export interface FanoutView {
+  players: number;
+  edges: number;
+  celebrities: { id: string; followers: number }[];
+  counters: FanoutCounters[];
+  /** The cost of one update by the top celebrity, per design (the storm). */
+  celebrityUpdate: { mode: FanoutMode; membersWritten: number; commands: number }[] | null;
+  /** All three designs returned the same board for the sampled reader. */
+  boardsAgree: boolean;
+  sampleBoard: BoardRow[];
+}
+
+/**
+ * The fan-out playground: one seeded graph, the three friend-board designs
+ * side by side on the same client, fed the same match stream.
+ */
+export class FanoutModel {
+  readonly ledger = new CostLedger();
+  readonly boards: FriendBoards[];
+  private readonly world: World;
+  private readonly stream: ReturnType<typeof createMatchStream>;
+  private readonly graph: ReturnType<typeof createFriendGraph>;
+  private ticks = 0;
+
+  private constructor(
+    readonly client: RedisLike,
+    readonly params: ParamValues<typeof FANOUT_PARAMS>,
+  ) {
+    this.world = createWorld({ seed: params.seed, players: params.players });
+    this.graph = createFriendGraph({
+      seed: params.seed,
+      players: params.players,
+      meanFollows: params.meanFollows,
+      celebrities: params.celebrities ? 3 : 0,
+      celebrityReach: 0.3,
+    });
+    this.stream = createMatchStream({ seed: params.seed, players: params.players });
+    this.boards = (['read', 'write', 'hybrid'] as const).map(
+      (mode) =>
+        new FriendBoards(client, this.graph, this.world.id, {
+          mode,
+          name: `pgf-${mode}`,
+          ledger: this.ledger,
+          celebrityFollowers: params.celebrityFollowers,
+        }),
+    );
+  }
+
+  /** Builds the graph and loads the three designs. */
+  static async create(
+    client: RedisLike,
+    params: ParamValues<typeof FANOUT_PARAMS>,
+    onProgress?: (phase: string, done: number, total: number) => void | Promise<void>,
+  ): Promise<FanoutModel> {
+    const m = new FanoutModel(client, params);
+    for (const b of m.boards)
+      await b.load(m.world.scores, (d, t) => onProgress?.(`feeds (${b.mode})`, d, t));
+    return m;
+  }
+
+  /**
+   * Applies `params.rate` match results to every design, reads one friend
+   * board per design per update, and returns the running counters. With
+   * `celebrityStorm`, also measures one update by the top celebrity.
+   */
+  async tick(celebrityStorm = false): Promise<FanoutView> {
+    const n = this.params.rate;
+    let reader = 0;
+    for (let i = 0; i < n; i++) {
+      const r = this.stream();
+      const s = (this.world.scores[r.player] = this.world.scores[r.player]! + r.points);
+      for (const b of this.boards) await b.submit(r.player, s);
+      reader = (this.ticks * 7919 + i * 104_729) % this.world.players;
+      for (const b of this.boards) await b.board(reader, 10);
+    }
+    this.ticks++;
+    const boards = await Promise.all(this.boards.map((b) => b.board(reader, 10)));
+    const first = JSON.stringify(boards[0]!.result);
+    let storm: FanoutView['celebrityUpdate'] = null;
+    const celebs = Array.from(this.graph.celebrities).map((c) => ({
+      id: this.world.id(c),
+      followers: followersOf(this.graph, c).length,
+    }));
+    if (celebrityStorm && celebs.length) {
+      storm = [];
+      const s = (this.world.scores[0] = this.world.scores[0]! + 1);
+      for (const b of this.boards) {
+        const c = await b.submit(0, s);
+        storm.push({
+          mode: b.mode,
+          membersWritten: c.cost.membersWritten,
+          commands: c.cost.totalCommands,
+        });
+      }
+    }
+    return {
+      players: this.world.players,
+      edges: this.graph.edges,
+      celebrities: celebs,
+      counters: this.boards.map((b) => {
+        const w = this.ledger.entry(`friends:${b.mode}:submit`);
+        const r = this.ledger.entry(`friends:${b.mode}:read`);
+        return {
+          mode: b.mode,
+          updates: w.count,
+          reads: r.count,
+          writeAmplification: w.count ? w.total.membersWritten / w.count : 0,
+          readCost: r.count ? r.total.membersScanned / r.count : 0,
+          commands: w.total.totalCommands + r.total.totalCommands,
+        };
+      }),
+      celebrityUpdate: storm,
+      boardsAgree: boards.every((b) => JSON.stringify(b.result) === first),
+      sampleBoard: boards[0]!.result,
+    };
+  }
+}
