@@ -9,6 +9,7 @@ import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
 import {
+  ApproximateRankingPlayground,
   PracticeTimer,
   RedisConsole,
   ShardingPlayground,
@@ -48,6 +49,7 @@ const components = {
   RedisConsole,
   SkipListPicture,
   ShardingPlayground,
+  ApproximateRankingPlayground,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
 } satisfies MDXComponents;
 

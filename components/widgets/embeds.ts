@@ -4,6 +4,7 @@
  */
 export const EMBEDS = {
   sharding: 'Sharding playground',
+  'approximate-ranking': 'Approximate ranking playground',
 } as const;
 
 export type EmbedName = keyof typeof EMBEDS;

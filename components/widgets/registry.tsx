@@ -70,3 +70,31 @@ export function ShardingPlayground(props: ComponentProps<typeof ShardingPlaygrou
   const [ref, near] = useNearViewport();
   return near ? <ShardingPlaygroundChunk {...props} /> : <div ref={ref}>{shardingPlaceholder}</div>;
 }
+
+const approximatePlaceholder = (
+  <WidgetPlaceholder
+    name="approximate-ranking-playground"
+    label="Approximate ranking playground"
+    className="h-[78rem] sm:h-[44rem]"
+  />
+);
+
+const ApproximateRankingPlaygroundChunk = dynamic(
+  () =>
+    import('./approximate-ranking-playground/approximate-ranking-playground').then(
+      (m) => m.ApproximateRankingPlayground,
+    ),
+  { ssr: false, loading: () => approximatePlaceholder },
+);
+
+/** Fetched near the viewport, like the sharding playground. */
+export function ApproximateRankingPlayground(
+  props: ComponentProps<typeof ApproximateRankingPlaygroundChunk>,
+) {
+  const [ref, near] = useNearViewport();
+  return near ? (
+    <ApproximateRankingPlaygroundChunk {...props} />
+  ) : (
+    <div ref={ref}>{approximatePlaceholder}</div>
+  );
+}

@@ -9,9 +9,13 @@ import {
 /**
  * Starts one leaderboard playground worker once `enabled` turns true, for the component's
  * lifetime, and returns a typed client, or null until then. Each playground gets its own
- * worker, so two playgrounds on a page never share a world.
+ * worker, so two playgrounds on a page never share a world. A new `generation` replaces
+ * the worker (the way to stop a computation that does not yield).
  */
-export function useLeaderboardWorker(enabled = true): LeaderboardWorkerClient | null {
+export function useLeaderboardWorker(
+  enabled = true,
+  generation = 0,
+): LeaderboardWorkerClient | null {
   const [client, setClient] = useState<LeaderboardWorkerClient | null>(null);
   useEffect(() => {
     if (!enabled) return;
@@ -22,6 +26,6 @@ export function useLeaderboardWorker(enabled = true): LeaderboardWorkerClient | 
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setClient(createLeaderboardWorkerClient(worker));
     return () => worker.terminate();
-  }, [enabled]);
+  }, [enabled, generation]);
   return client;
 }

@@ -2,8 +2,12 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@/lib/engine/client';
-import { parseParams, SHARDING_PARAMS } from '@/lib/leaderboard/playground-params';
-import { ShardingModel, type ShardingView } from '@/lib/leaderboard/playgrounds';
+import {
+  APPROXIMATE_PARAMS,
+  parseParams,
+  SHARDING_PARAMS,
+} from '@/lib/leaderboard/playground-params';
+import { approximateView, ShardingModel, type ShardingView } from '@/lib/leaderboard/playgrounds';
 import { baseUrl, launchBrowser, openPage } from './browser';
 
 /**
@@ -227,6 +231,147 @@ describe('sharding playground', () => {
     await widget.getByRole('button', { name: 'Cancel' }).click();
     await widget.getByText('Load cancelled.').waitFor({ timeout: 30_000 });
     await widget.getByRole('button', { name: 'Load again' }).waitFor();
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 180_000);
+});
+
+/** What the approximate playground's figures should read, computed in Node. */
+function expectedStats(query: Record<string, string>): Record<string, string> {
+  const v = approximateView(parseParams(APPROXIMATE_PARAMS, query).values);
+  const bytes = (n: number) =>
+    n >= 1e9
+      ? `${(n / 1e9).toFixed(1)} GB`
+      : n >= 1e6
+        ? `${(n / 1e6).toFixed(1)} MB`
+        : n >= 1e3
+          ? `${(n / 1e3).toFixed(1)} KB`
+          : `${n} B`;
+  const pct = (x: number) => `${+x.toFixed(2)}%`;
+  return {
+    Players: fmt(v.players),
+    'Mean error': `${fmt(Math.round(v.error.meanAbs))} ranks (${pct(v.error.meanRel * 100)})`,
+    'p99 error': `${fmt(Math.round(v.error.p99Abs))} ranks (${pct(v.error.p99Rel * 100)})`,
+    'Max error': `${fmt(Math.round(v.error.maxAbs))} ranks`,
+    'Exact: sorted set': bytes(v.memory.exactBytes),
+    Approximate: bytes(v.memory.approximateBytes),
+  };
+}
+
+async function shownStats(widget: Locator): Promise<Record<string, string>> {
+  const items = widget.getByTestId('approx-stats').locator('div');
+  const out: Record<string, string> = {};
+  for (let i = 0; i < (await items.count()); i++) {
+    const k = (await items.nth(i).locator('dt').textContent()) ?? '';
+    if (k === 'Memory saved' || k === 'Per estimate') continue;
+    out[k] = (await items.nth(i).locator('dd').textContent()) ?? '';
+  }
+  return out;
+}
+
+async function approxReady(page: Page): Promise<Locator> {
+  const slot = page.locator('[data-widget="approximate-ranking-playground"]').first();
+  await slot.waitFor({ timeout: 30_000 });
+  await slot.evaluate((el) => el.scrollIntoView());
+  const widget = page.locator('section[data-widget="approximate-ranking-playground"]');
+  await widget.getByTestId('approx-stats').waitFor({ timeout: 60_000 });
+  await expect.poll(() => widget.getByTestId('load-progress').count(), { timeout: 60_000 }).toBe(0);
+  return widget;
+}
+
+describe('approximate ranking playground', () => {
+  const chapter = {
+    seed: '7',
+    players: '100000',
+    buckets: '100',
+    kind: 'fixed',
+    distribution: 'long-tail',
+    scale: 'exact',
+    head: '100',
+  };
+
+  it('shows the seeded chapter world with the library’s errors and memory, axe clean in light and dark', async () => {
+    const want = expectedStats(chapter);
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const { page, problems } = await openPage(context);
+      await page.goto(`${baseUrl()}/leaderboard-design/approximate-ranking/`);
+      const widget = await approxReady(page);
+      expect(await shownStats(widget)).toEqual(want);
+      expect(Object.fromEntries(new URL(page.url()).searchParams)).toEqual(chapter);
+      expect(await widget.locator('canvas').count()).toBeGreaterThan(0);
+      expect(await seriousAxe(page)).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('responds to its controls, reloads to the same state, and keeps 100M players as a histogram', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/approximate-ranking/?players=10000&buckets=100&kind=fixed`);
+    let widget = await approxReady(page);
+    await widget.getByLabel('Bucket type').selectOption('quantile');
+    const quantile = { ...chapter, players: '10000', kind: 'quantile', distribution: 'long-tail' };
+    const want = expectedStats(quantile);
+    await expect.poll(() => shownStats(widget), { timeout: 30_000 }).toEqual(want);
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('quantile');
+    await page.reload();
+    widget = await approxReady(page);
+    expect(await widget.getByLabel('Bucket type').inputValue()).toBe('quantile');
+    expect(await shownStats(widget)).toEqual(want);
+
+    await widget.getByText('100M', { exact: true }).click();
+    const big = expectedStats({ ...quantile, scale: '100m' });
+    await expect.poll(() => shownStats(widget), { timeout: 60_000 }).toEqual(big);
+    expect(big.Players).toBe('100,000,000');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('clamps out-of-range URL parameters with a visible note, without the site chrome', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/approximate-ranking/?players=7&buckets=50000`);
+    const widget = await approxReady(page);
+    const text = await widget.getByTestId('param-notes').textContent();
+    expect(text).toContain('players 7 is below 100: using 100');
+    expect(text).toContain('buckets 50000 is above 10,000: using 10,000');
+    expect(await page.locator('nav[aria-label="Chapters"]').count()).toBe(0);
+    expect(await page.locator('aside').count()).toBe(0);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('computes a million players in the worker without a main-thread task over 50 ms', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/approximate-ranking/?players=10000`);
+    const widget = await approxReady(page);
+    await page.evaluate(() => {
+      const w = window as unknown as { longTasks: number[] };
+      w.longTasks = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) w.longTasks.push(entry.duration);
+      }).observe({ type: 'longtask' });
+    });
+    await widget.getByLabel('Players', { exact: true }).selectOption('1000000');
+    await widget.getByTestId('load-progress').waitFor();
+    await expect
+      .poll(() => shownStats(widget).then((s) => s.Players), { timeout: 90_000 })
+      .toBe('1,000,000');
+    const longTasks = await page.evaluate(
+      () => (window as unknown as { longTasks: number[] }).longTasks,
+    );
+    expect(longTasks.filter((d) => d > 50)).toEqual([]);
+    // Cancel replaces the worker; the reader can start again.
+    await widget.getByLabel('Seed').fill('9');
+    await widget.getByTestId('load-progress').waitFor();
+    await widget.getByRole('button', { name: 'Cancel' }).click();
+    await widget.getByRole('button', { name: 'Compute again' }).click();
+    await expect
+      .poll(() => widget.getByTestId('load-progress').count(), { timeout: 90_000 })
+      .toBe(0);
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   }, 180_000);
