@@ -306,7 +306,11 @@ export function ApproximateRankingPlaygroundCore({
             <span>
               Computing {scale === '100m' ? '100,000,000' : fmt(players)} ranks in the worker…
             </span>
-            <progress className="h-2 min-w-0 flex-1 accent-accent-600" aria-label="Computing" />
+            {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
+            <progress
+              className="h-2 min-w-0 flex-1 accent-accent-600 motion-reduce:hidden"
+              aria-label="Computing"
+            />
             <button
               type="button"
               className={buttonClass}

@@ -270,7 +270,10 @@ export function ShardingPlaygroundCore({
             id={`${id}-players`}
             className={fieldClass}
             value={players}
-            onChange={(e) => update({ players: Number(e.target.value) })}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              update({ players: n, player: Math.min(values.player, n - 1) });
+            }}
           >
             {[...new Set([...PLAYER_COUNTS, players])]
               .sort((a, b) => a - b)
