@@ -10,8 +10,10 @@ import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
 import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
 import {
+  ApproximateRankingPlayground,
   PracticeTimer,
   RedisConsole,
+  ShardingPlayground,
   SkipListPicture,
   SpeedRoundDrill,
 } from '@/components/widgets/registry';
@@ -51,6 +53,8 @@ const components = {
   RedisConsole,
   SkipListPicture,
   ArchitectureDiagram,
+  ShardingPlayground,
+  ApproximateRankingPlayground,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
     <SpeedRoundDrill cards={speedRoundCards} {...props} />

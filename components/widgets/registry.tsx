@@ -4,10 +4,25 @@
  * The lazy wrappers chapters use for interactive widgets. Each widget's code is its own
  * chunk, fetched only on pages that render it; until it arrives a placeholder of the
  * widget's final size holds its place, so nothing on the page moves.
+ *
+ * Widgets that start a worker or carry a charting library are also deferred until their
+ * placeholder comes within a screen of the viewport (`nearViewport`): a reader opening a
+ * long section, and Lighthouse measuring it, pays nothing for a sandbox further down.
  */
 import dynamic from 'next/dynamic';
+import type { ComponentProps, ComponentType, ReactNode } from 'react';
 import { drillHeightClass } from './speed-round-frame';
+import { useNearViewport } from './use-near-viewport';
 import { WidgetPlaceholder } from './widget-placeholder';
+
+/** A lazy widget that is fetched only once its placeholder nears the viewport. */
+function nearViewport<P extends object>(Chunk: ComponentType<P>, placeholder: ReactNode) {
+  function NearViewport(props: P) {
+    const [ref, near] = useNearViewport();
+    return near ? <Chunk {...props} /> : <div ref={ref}>{placeholder}</div>;
+  }
+  return NearViewport;
+}
 
 export const PracticeTimer = dynamic(
   () => import('./practice-timer').then((m) => m.PracticeTimer),
@@ -18,30 +33,6 @@ export const PracticeTimer = dynamic(
         name="practice-timer"
         label="45-minute practice timer"
         className="h-[17.5rem]"
-      />
-    ),
-  },
-);
-
-export const RedisConsole = dynamic(
-  () => import('./redis-console/redis-console').then((m) => m.RedisConsole),
-  {
-    ssr: false,
-    loading: () => (
-      <WidgetPlaceholder name="redis-console" label="Redis console" className="h-[30rem]" />
-    ),
-  },
-);
-
-export const SkipListPicture = dynamic(
-  () => import('./skip-list-picture/skip-list-picture').then((m) => m.SkipListPicture),
-  {
-    ssr: false,
-    loading: () => (
-      <WidgetPlaceholder
-        name="skip-list-picture"
-        label="Skip-list picture"
-        className="h-[40rem] sm:h-[36rem]"
       />
     ),
   },
@@ -60,6 +51,68 @@ export const SpeedRoundDrill = dynamic(
     ),
   },
 );
+
+const consolePlaceholder = (
+  <WidgetPlaceholder name="redis-console" label="Redis console" className="h-[30rem]" />
+);
+const RedisConsoleChunk = dynamic(
+  () => import('./redis-console/redis-console').then((m) => m.RedisConsole),
+  { ssr: false, loading: () => consolePlaceholder },
+);
+export const RedisConsole = nearViewport<ComponentProps<typeof RedisConsoleChunk>>(
+  RedisConsoleChunk,
+  consolePlaceholder,
+);
+
+const skipListPlaceholder = (
+  <WidgetPlaceholder
+    name="skip-list-picture"
+    label="Skip-list picture"
+    className="h-[40rem] sm:h-[36rem]"
+  />
+);
+const SkipListPictureChunk = dynamic(
+  () => import('./skip-list-picture/skip-list-picture').then((m) => m.SkipListPicture),
+  { ssr: false, loading: () => skipListPlaceholder },
+);
+export const SkipListPicture = nearViewport<ComponentProps<typeof SkipListPictureChunk>>(
+  SkipListPictureChunk,
+  skipListPlaceholder,
+);
+
+const shardingPlaceholder = (
+  <WidgetPlaceholder
+    name="sharding-playground"
+    label="Sharding playground"
+    className="h-[78rem] sm:h-[50rem]"
+  />
+);
+const ShardingPlaygroundChunk = dynamic(
+  () => import('./sharding-playground/sharding-playground').then((m) => m.ShardingPlayground),
+  { ssr: false, loading: () => shardingPlaceholder },
+);
+export const ShardingPlayground = nearViewport<ComponentProps<typeof ShardingPlaygroundChunk>>(
+  ShardingPlaygroundChunk,
+  shardingPlaceholder,
+);
+
+const approximatePlaceholder = (
+  <WidgetPlaceholder
+    name="approximate-ranking-playground"
+    label="Approximate ranking playground"
+    className="h-[78rem] sm:h-[44rem]"
+  />
+);
+const ApproximateRankingPlaygroundChunk = dynamic(
+  () =>
+    import('./approximate-ranking-playground/approximate-ranking-playground').then(
+      (m) => m.ApproximateRankingPlayground,
+    ),
+  { ssr: false, loading: () => approximatePlaceholder },
+);
+export const ApproximateRankingPlayground = nearViewport<
+  ComponentProps<typeof ApproximateRankingPlaygroundChunk>
+>(ApproximateRankingPlaygroundChunk, approximatePlaceholder);
 
 /**
  * The live architecture diagram (React Flow, its CSS and the simulation). Its placeholder is

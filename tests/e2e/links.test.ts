@@ -90,7 +90,9 @@ describe('link check over out/', () => {
       .map((f) => '/' + path.relative(out, f).replace(/\\/g, '/'))
       .filter((p) => p.endsWith('/index.html'))
       .map((p) => p.replace(/index\.html$/, ''))
-      .filter((p) => p !== '/404/' && p !== '/_not-found/');
+      .filter((p) => p !== '/404/' && p !== '/_not-found/')
+      // Embed pages exist for iframes: noindex, and deliberately not in the sitemap.
+      .filter((p) => !p.startsWith('/embed/'));
     for (const page of pages) expect(sitemap).toContain(`${page}</loc>`);
   });
 });

@@ -1,0 +1,435 @@
+'use client';
+
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
+import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
+import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
+import { buttonClass, EmbedButton, Field, fieldClass, fmt, ParamNotes } from '../playground-parts';
+import { embedSnippet, usePlaygroundParams } from '../playground-url';
+import { UPlotChart, type ChartSeries } from '../uplot-chart';
+
+/** Props a chapter passes: the playground's starting state (the URL may override it). */
+export interface ApproximateRankingPlaygroundProps {
+  seed?: number;
+  players?: number;
+  buckets?: number;
+  kind?: 'fixed' | 'log' | 'quantile';
+  distribution?: 'uniform' | 'normal' | 'long-tail';
+  scale?: 'exact' | '100m';
+  head?: number;
+}
+
+type Params = ParamValues<typeof APPROXIMATE_PARAMS>;
+
+/** Height of the iframe an embed snippet asks for, px. */
+export const APPROXIMATE_EMBED_HEIGHT = 760;
+
+const PLAYER_COUNTS = [10_000, 100_000, 1_000_000];
+const BUCKET_COUNTS = [10, 50, 100, 1_000, 10_000];
+const HEAD_SIZES = [0, 100, 1_000, 10_000];
+
+const rankSeries: ChartSeries[] = [
+  { label: 'exact rank', stroke: ['#52525b', '#d4d4d8'] },
+  { label: 'estimated rank', stroke: ['#4f46e5', '#818cf8'], dash: [6, 4] },
+];
+const errorSeries: ChartSeries[] = [
+  {
+    label: 'mean relative error, % of the exact rank',
+    stroke: ['#d97706', '#fbbf24'],
+    fill: ['rgba(217,119,6,0.7)', 'rgba(251,191,36,0.7)'],
+    bars: true,
+  },
+];
+const pct = (v: number) => `${+v.toFixed(2)}%`;
+const percentileTick = (v: number) => `${Math.round(v)}`;
+
+/** Bytes as KB / MB / GB. */
+function bytes(n: number): string {
+  if (n >= 1e9) return `${(n / 1e9).toFixed(1)} GB`;
+  if (n >= 1e6) return `${(n / 1e6).toFixed(1)} MB`;
+  if (n >= 1e3) return `${(n / 1e3).toFixed(1)} KB`;
+  return `${n} B`;
+}
+
+/**
+ * The approximate-ranking playground: a score histogram (fixed-width, log or quantile
+ * buckets) answering rank by summing the buckets above and interpolating inside one,
+ * against the exact ranks of up to a million players, or of a 100M population kept only
+ * as a histogram. Every number comes from lib/leaderboard through `client`; `onAbort`
+ * (from the wrapper) stops a computation by replacing the worker.
+ */
+export function ApproximateRankingPlaygroundCore({
+  client,
+  embedded = false,
+  onAbort,
+  ...props
+}: ApproximateRankingPlaygroundProps & {
+  client: LeaderboardWorkerClient | null;
+  embedded?: boolean;
+  onAbort?: () => void;
+}) {
+  const { values, notes, update } = usePlaygroundParams(APPROXIMATE_PARAMS, props);
+  const [view, setView] = useState<ApproximateView | null>(null);
+  const [status, setStatus] = useState<'idle' | 'computing' | 'ready' | 'cancelled' | 'error'>(
+    'idle',
+  );
+  const [error, setError] = useState('');
+  const [runs, setRuns] = useState(0);
+  const aborted = useRef(false);
+  const id = useId();
+  const { seed, players, buckets, kind, distribution, scale, head } = values;
+
+  useEffect(() => {
+    if (!client || aborted.current) return;
+    const params: Params = { seed, players, buckets, kind, distribution, scale, head };
+    let live = true;
+    setStatus('computing');
+    client.call({ type: 'lb:approx:view', params }).done.then(
+      (v) => {
+        if (!live) return;
+        setView(v);
+        setStatus('ready');
+      },
+      (e: unknown) => {
+        if (!live) return;
+        setError(e instanceof Error ? e.message : String(e));
+        setStatus('error');
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, seed, players, buckets, kind, distribution, scale, head, runs]);
+
+  const change = (patch: Partial<Params>) => {
+    aborted.current = false;
+    update(patch);
+  };
+
+  const rankData = useMemo(
+    () =>
+      view
+        ? ([
+            view.points.map((p) => p.score),
+            view.points.map((p) => p.exact),
+            view.points.map((p) => p.estimated),
+          ] as [number[], number[], number[]])
+        : null,
+    [view],
+  );
+  const errorData = useMemo(
+    () =>
+      view
+        ? ([
+            view.errorByPercentile.map((b) => (b.fromPercentile + b.toPercentile) / 2),
+            view.errorByPercentile.map((b) => b.meanRel * 100),
+          ] as [number[], number[]])
+        : null,
+    [view],
+  );
+
+  const snippet = () =>
+    embedSnippet(
+      'approximate-ranking',
+      'Approximate ranking playground · Leaderboard Lab',
+      APPROXIMATE_PARAMS,
+      values,
+      APPROXIMATE_EMBED_HEIGHT,
+    );
+  const labelClass =
+    'm-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
+
+  return (
+    <section
+      aria-label="Approximate ranking playground"
+      data-widget="approximate-ranking-playground"
+      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
+        embedded ? 'h-dvh' : 'my-8 h-[78rem] sm:h-[44rem]'
+      }`}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Approximate ranking playground
+        </h3>
+        {embedded ? (
+          <a
+            href="/leaderboard-design/approximate-ranking/"
+            target="_blank"
+            rel="noopener"
+            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
+          >
+            Leaderboard Lab
+          </a>
+        ) : null}
+        <EmbedButton snippet={snippet} />
+      </div>
+
+      <form
+        className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
+          <legend className="mb-1 p-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Population
+          </legend>
+          <div className="flex h-9 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+            {(
+              [
+                ['exact', 'players'],
+                ['100m', '100M'],
+              ] as const
+            ).map(([s, label]) => (
+              <label
+                key={s}
+                className={`flex flex-1 cursor-pointer items-center justify-center rounded text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
+                  scale === s
+                    ? 'bg-accent-600 font-semibold text-white'
+                    : 'text-zinc-700 dark:text-zinc-300'
+                }`}
+              >
+                <input
+                  type="radio"
+                  name={`${id}-scale`}
+                  value={s}
+                  checked={scale === s}
+                  onChange={() => change({ scale: s })}
+                  className="sr-only"
+                />
+                {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label="Players" htmlFor={`${id}-players`}>
+          <select
+            id={`${id}-players`}
+            className={fieldClass}
+            value={players}
+            disabled={scale === '100m'}
+            onChange={(e) => change({ players: Number(e.target.value) })}
+          >
+            {[...new Set([...PLAYER_COUNTS, players])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {fmt(n)}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="Buckets" htmlFor={`${id}-buckets`}>
+          <select
+            id={`${id}-buckets`}
+            className={fieldClass}
+            value={buckets}
+            onChange={(e) => change({ buckets: Number(e.target.value) })}
+          >
+            {[...new Set([...BUCKET_COUNTS, buckets])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {fmt(n)}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="Bucket type" htmlFor={`${id}-kind`}>
+          <select
+            id={`${id}-kind`}
+            className={fieldClass}
+            value={kind}
+            onChange={(e) => change({ kind: e.target.value as Params['kind'] })}
+          >
+            {APPROXIMATE_PARAMS.kind.options.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Score distribution" htmlFor={`${id}-distribution`}>
+          <select
+            id={`${id}-distribution`}
+            className={fieldClass}
+            value={distribution}
+            onChange={(e) => change({ distribution: e.target.value as Params['distribution'] })}
+          >
+            {APPROXIMATE_PARAMS.distribution.options.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Exact head (top K)" htmlFor={`${id}-head`}>
+          <select
+            id={`${id}-head`}
+            className={fieldClass}
+            value={head}
+            disabled={scale === '100m'}
+            onChange={(e) => change({ head: Number(e.target.value) })}
+          >
+            {[...new Set([...HEAD_SIZES, head])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {fmt(n)}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="Seed" htmlFor={`${id}-seed`}>
+          <input
+            id={`${id}-seed`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            className={fieldClass}
+            value={seed}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              if (Number.isFinite(n))
+                change({ seed: Math.min(APPROXIMATE_PARAMS.seed.max, Math.max(0, n)) });
+            }}
+          />
+        </Field>
+      </form>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
+        <ParamNotes notes={notes} />
+        {status === 'computing' ? (
+          <div
+            className="flex items-center gap-3 text-sm"
+            role="status"
+            data-testid="load-progress"
+          >
+            <span>
+              Computing {scale === '100m' ? '100,000,000' : fmt(players)} ranks in the worker…
+            </span>
+            {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
+            <progress
+              className="h-2 min-w-0 flex-1 accent-accent-600 motion-reduce:hidden"
+              aria-label="Computing"
+            />
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                aborted.current = true;
+                setStatus('cancelled');
+                onAbort?.();
+              }}
+            >
+              Cancel
+            </button>
+          </div>
+        ) : status === 'cancelled' ? (
+          <div className="flex items-center gap-3 text-sm" role="status">
+            <span>Cancelled.</span>
+            <button
+              type="button"
+              className={buttonClass}
+              onClick={() => {
+                aborted.current = false;
+                setRuns((n) => n + 1);
+              }}
+            >
+              Compute again
+            </button>
+          </div>
+        ) : status === 'error' ? (
+          <p className="m-0 text-sm text-red-700 dark:text-red-300">{error}</p>
+        ) : null}
+        {view ? (
+          <div
+            className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
+            aria-busy={status === 'computing'}
+          >
+            <dl
+              className="m-0 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4"
+              data-testid="approx-stats"
+            >
+              {(
+                [
+                  ['Players', fmt(view.players)],
+                  [
+                    'Mean error',
+                    `${fmt(view.error.meanAbs)} ranks (${pct(view.error.meanRel * 100)})`,
+                  ],
+                  [
+                    'p99 error',
+                    `${fmt(view.error.p99Abs)} ranks (${pct(view.error.p99Rel * 100)})`,
+                  ],
+                  ['Max error', `${fmt(view.error.maxAbs)} ranks`],
+                  ['Exact: sorted set', bytes(view.memory.exactBytes)],
+                  ['Approximate', bytes(view.memory.approximateBytes)],
+                  [
+                    'Memory saved',
+                    `${fmt(view.memory.exactBytes / Math.max(1, view.memory.approximateBytes))}×`,
+                  ],
+                  ['Per estimate', `${view.usPerRank.toFixed(2)} µs`],
+                ] as const
+              ).map(([k, v]) => (
+                <div
+                  key={k}
+                  className="rounded-md border border-zinc-200 px-2.5 py-1.5 dark:border-zinc-800"
+                >
+                  <dt className="text-xs text-zinc-600 dark:text-zinc-400">{k}</dt>
+                  <dd className="m-0 font-mono text-sm font-semibold tabular-nums">{v}</dd>
+                </div>
+              ))}
+            </dl>
+            <div className="grid gap-4 md:grid-cols-2">
+              <div className="min-w-0">
+                <h4 className={labelClass}>Estimated against exact rank</h4>
+                {rankData ? (
+                  <UPlotChart
+                    data={rankData}
+                    series={rankSeries}
+                    xLabel="score"
+                    yLabel="rank"
+                    height={180}
+                    summary={`Estimated and exact rank by score, ${view.points.length} sampled scores; mean relative error ${pct(view.error.meanRel * 100)}`}
+                    yMin={0}
+                  />
+                ) : null}
+              </div>
+              <div className="min-w-0">
+                <h4 className={labelClass}>Error by percentile of players</h4>
+                {errorData ? (
+                  <UPlotChart
+                    data={errorData}
+                    series={errorSeries}
+                    xLabel="percentile (0 = top)"
+                    yLabel="error %"
+                    height={180}
+                    xValues={percentileTick}
+                    yValues={pct}
+                    summary={`Mean relative error by percentile band: ${view.errorByPercentile
+                      .map(
+                        (b) =>
+                          `${Math.round(b.fromPercentile)}–${Math.round(b.toPercentile)}: ${pct(b.meanRel * 100)}`,
+                      )
+                      .join(', ')}`}
+                    yMin={0}
+                  />
+                ) : null}
+              </div>
+            </div>
+            <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
+              {fmt(view.buckets.counts.length)} {kind} buckets: {bytes(view.memory.histogramBytes)}{' '}
+              of histogram
+              {view.memory.headBytes
+                ? ` plus ${bytes(view.memory.headBytes)} for the exact head`
+                : ''}
+              , against {bytes(view.memory.exactBytes)} for a sorted set of every player.
+              {view.error.boundViolations
+                ? ` ${fmt(view.error.boundViolations)} estimates broke the documented bound.`
+                : ' Every estimate stayed within the documented error bound.'}
+            </p>
+          </div>
+        ) : null}
+      </div>
+    </section>
+  );
+}

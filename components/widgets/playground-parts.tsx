@@ -1,0 +1,117 @@
+'use client';
+
+import { useId, useState } from 'react';
+
+/** Shared pieces of the playgrounds' chrome: notes, progress, embed, form fields. */
+
+export const fieldClass =
+  'h-9 w-full min-w-0 rounded-md border border-zinc-300 bg-white px-2 text-sm text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
+
+export const buttonClass =
+  'inline-flex h-9 items-center justify-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-100 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-50 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100 dark:hover:bg-zinc-800';
+
+/** A labelled control in the playground's form grid. */
+export function Field({
+  label,
+  htmlFor,
+  children,
+}: {
+  label: string;
+  htmlFor: string;
+  children: React.ReactNode;
+}) {
+  return (
+    <div className="flex min-w-0 flex-col gap-1">
+      <label htmlFor={htmlFor} className="text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** The clamping notes from the URL parameters, shown until dismissed. */
+export function ParamNotes({ notes }: { notes: string[] }) {
+  const [open, setOpen] = useState(true);
+  if (!open || notes.length === 0) return null;
+  return (
+    <div
+      role="note"
+      data-testid="param-notes"
+      className="flex items-start gap-2 rounded-md border border-amber-300 bg-amber-50 px-3 py-1.5 text-xs text-amber-900 dark:border-amber-700/60 dark:bg-amber-950/40 dark:text-amber-200"
+    >
+      <p className="m-0 min-w-0 flex-1">
+        <span className="font-semibold">Link adjusted: </span>
+        {notes.join('; ')}.
+      </p>
+      <button
+        type="button"
+        className="shrink-0 underline"
+        onClick={() => setOpen(false)}
+        aria-label="Dismiss the note"
+      >
+        OK
+      </button>
+    </div>
+  );
+}
+
+/** A load in progress: phase, a progress bar and a cancel button. */
+export function LoadProgress({
+  phase,
+  done,
+  total,
+  onCancel,
+}: {
+  phase: string;
+  done: number;
+  total: number;
+  onCancel: () => void;
+}) {
+  const percent = Math.floor((done / Math.max(1, total)) * 100);
+  const id = useId();
+  return (
+    <div className="flex w-full max-w-md flex-col gap-2 px-4" data-testid="load-progress">
+      <label htmlFor={id} className="text-sm text-zinc-700 dark:text-zinc-300">
+        Loading {phase}: {done.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
+      </label>
+      <progress
+        id={id}
+        max={Math.max(1, total)}
+        value={done}
+        className="h-2 w-full accent-accent-600"
+      >
+        {percent}%
+      </progress>
+      <button type="button" className={`${buttonClass} self-start`} onClick={onCancel}>
+        Cancel
+      </button>
+    </div>
+  );
+}
+
+/** Copies an iframe snippet (built on click, so it carries the current state). */
+export function EmbedButton({ snippet }: { snippet: () => string }) {
+  const [copied, setCopied] = useState<'idle' | 'copied' | 'failed'>('idle');
+  return (
+    <button
+      type="button"
+      className={buttonClass}
+      data-testid="embed-button"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(snippet());
+          setCopied('copied');
+        } catch {
+          setCopied('failed');
+        }
+        window.setTimeout(() => setCopied('idle'), 2000);
+      }}
+    >
+      {copied === 'copied' ? 'Copied' : copied === 'failed' ? 'No clipboard' : 'Embed'}
+    </button>
+  );
+}
+
+/** Whole numbers in the site's locale-independent style. */
+export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');

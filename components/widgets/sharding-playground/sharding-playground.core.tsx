@@ -1,0 +1,519 @@
+'use client';
+
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import type { OperationCost } from '@/lib/leaderboard/cost-ledger';
+import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
+import type { ShardingView } from '@/lib/leaderboard/playgrounds';
+import {
+  LeaderboardWorkerError,
+  type LeaderboardWorkerClient,
+  type PlaygroundCall,
+  type PlaygroundProgress,
+} from '@/lib/worker/leaderboard-worker-client';
+import {
+  buttonClass,
+  EmbedButton,
+  Field,
+  fieldClass,
+  fmt,
+  LoadProgress,
+  ParamNotes,
+} from '../playground-parts';
+import { embedSnippet, usePlaygroundParams } from '../playground-url';
+import { UPlotChart, type ChartSeries } from '../uplot-chart';
+
+/** Props a chapter passes: the playground's starting state (the URL may override it). */
+export interface ShardingPlaygroundProps {
+  seed?: number;
+  players?: number;
+  shards?: number;
+  mode?: 'range' | 'hash';
+  distribution?: 'uniform' | 'normal' | 'long-tail';
+  player?: number;
+}
+
+type Params = ParamValues<typeof SHARDING_PARAMS>;
+
+type Status =
+  | { kind: 'starting' }
+  | ({ kind: 'loading' } & PlaygroundProgress)
+  | { kind: 'ready' }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+const PLAYER_COUNTS = [1_000, 10_000, 100_000, 1_000_000];
+const SHARD_COUNTS = Array.from({ length: 16 }, (_, i) => i + 1);
+/** Height of the iframe an embed snippet asks for, px (the embed page's content height). */
+export const SHARDING_EMBED_HEIGHT = 820;
+
+/** "ZCOUNT ×4 · ZREVRANK ×1" from a cost's per-command counts. */
+function commandList(cost: OperationCost): string {
+  return Object.entries(cost.commands)
+    .sort((a, b) => b[1] - a[1])
+    .map(([name, n]) => `${name} ×${n}`)
+    .join(' · ');
+}
+
+const sizeSeries: ChartSeries[] = [
+  {
+    label: 'players per shard',
+    stroke: ['#4f46e5', '#818cf8'],
+    fill: ['rgba(79,70,229,0.75)', 'rgba(129,140,248,0.75)'],
+    bars: true,
+  },
+];
+const shardTick = (v: number) => (Number.isInteger(v) ? `#${v}` : '');
+
+/** Calls `fn` at most every `ms`, always delivering the latest value (progress re-renders). */
+function useThrottled<T>(fn: (v: T) => void, ms: number): (v: T) => void {
+  const last = useRef(0);
+  const pending = useRef<{ v: T } | null>(null);
+  const timer = useRef<number | null>(null);
+  useEffect(
+    () => () => {
+      if (timer.current !== null) window.clearTimeout(timer.current);
+    },
+    [],
+  );
+  return useCallback(
+    (v: T) => {
+      pending.current = { v };
+      if (timer.current !== null) return;
+      const wait = Math.max(0, last.current + ms - performance.now());
+      timer.current = window.setTimeout(() => {
+        timer.current = null;
+        last.current = performance.now();
+        if (pending.current) fn(pending.current.v);
+        pending.current = null;
+      }, wait);
+    },
+    [fn, ms],
+  );
+}
+
+/**
+ * The sharding playground: a seeded world of up to a million players loaded into range
+ * shards, hash shards and one sorted set (the oracle) in a worker; per-shard sizes, one
+ * player's global rank computed by each design with the commands it took, a boundary
+ * crossing, a rebalance and the top 10. It holds view state only: every number comes
+ * from lib/leaderboard through `client`, which the wrapper supplies (tests and the embed
+ * page can pass another).
+ */
+export function ShardingPlaygroundCore({
+  client,
+  embedded = false,
+  ...props
+}: ShardingPlaygroundProps & { client: LeaderboardWorkerClient | null; embedded?: boolean }) {
+  const { values, notes, update } = usePlaygroundParams(SHARDING_PARAMS, props);
+  const [status, setStatus] = useState<Status>({ kind: 'starting' });
+  const [view, setView] = useState<ShardingView | null>(null);
+  const [message, setMessage] = useState<string>('');
+  const [busy, setBusy] = useState(false);
+  const [reloads, setReloads] = useState(0);
+  const loadRef = useRef<PlaygroundCall<ShardingView> | null>(null);
+  const latest = useRef(values);
+  useEffect(() => {
+    // The load reads mode and player from here, so changing them alone does not reload.
+    latest.current = values;
+  });
+  const viewSeq = useRef(0);
+  const id = useId();
+
+  const showProgress = useThrottled<PlaygroundProgress>(
+    useCallback(
+      (p) => setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', ...p } : s)),
+      [],
+    ),
+    // A progress bar needs a few updates a second, not one per message.
+    200,
+  );
+
+  const { seed, players, shards, distribution, mode } = values;
+  const player = Math.min(values.player, players - 1);
+
+  useEffect(() => {
+    if (!client) return;
+    const params: Params = { ...latest.current, seed, players, shards, distribution };
+    params.player = Math.min(params.player, players - 1);
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setStatus({ kind: 'loading', phase: 'range shards', done: 0, total: players });
+    setMessage('');
+    const call = client.call({ type: 'lb:sharding:load', params }, showProgress);
+    loadRef.current = call;
+    call.done.then(
+      (v) => {
+        if (loadRef.current !== call) return;
+        setView(v);
+        setStatus({ kind: 'ready' });
+      },
+      (e: unknown) => {
+        if (loadRef.current !== call) return;
+        setStatus(
+          e instanceof LeaderboardWorkerError && e.cancelled
+            ? { kind: 'cancelled' }
+            : { kind: 'error', message: e instanceof Error ? e.message : String(e) },
+        );
+      },
+    );
+    return () => {
+      if (loadRef.current === call) loadRef.current = null;
+      call.cancel();
+    };
+  }, [client, seed, players, shards, distribution, showProgress, reloads]);
+
+  const ready = status.kind === 'ready' && client !== null;
+  useEffect(() => {
+    if (!ready || !client) return;
+    const seq = ++viewSeq.current;
+    client
+      .call({ type: 'lb:sharding:view', mode, player })
+      .done.then((v) => {
+        if (seq === viewSeq.current) setView(v);
+      })
+      .catch(() => undefined);
+  }, [ready, client, mode, player]);
+
+  async function act(kind: 'cross' | 'rebalance') {
+    if (!client || !ready) return;
+    setBusy(true);
+    try {
+      if (kind === 'cross') {
+        const r = await client.call({ type: 'lb:sharding:cross', mode, player }).done;
+        const m = r.move;
+        setMessage(
+          m.moved
+            ? `Score set to ${fmt(m.score)}: moved from shard #${m.fromShard} to #${m.toShard} atomically (${commandList(r.cost)}).`
+            : `Score set to ${fmt(m.score)}: stayed in shard #${m.toShard} (${commandList(r.cost)}).`,
+        );
+        viewSeq.current++;
+        setView(r.view);
+      } else {
+        const r = await client.call({ type: 'lb:sharding:rebalance', mode, player }).done;
+        setMessage(
+          `Rebalanced from quantiles: ${fmt(r.result.moved)} players changed shard (${commandList(r.cost)}).`,
+        );
+        viewSeq.current++;
+        setView(r.view);
+      }
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const chartData = useMemo(
+    () =>
+      view
+        ? ([view.shards.map((s) => s.shard), view.shards.map((s) => s.size)] as [
+            number[],
+            number[],
+          ])
+        : null,
+    [view],
+  );
+  const biggest = view?.shards.reduce((a, b) => (b.size > a.size ? b : a), view.shards[0]!);
+  const chartSummary = view
+    ? `Players per shard: ${view.shards.map((s) => `#${s.shard} ${fmt(s.size)}`).join(', ')}`
+    : '';
+
+  const snippet = () =>
+    embedSnippet(
+      'sharding',
+      'Sharding playground · Leaderboard Lab',
+      SHARDING_PARAMS,
+      { ...values, player },
+      SHARDING_EMBED_HEIGHT,
+    );
+
+  const loading = status.kind === 'loading' || status.kind === 'starting';
+  const exact = view?.exactRank.rank?.rank;
+  const designs = view
+    ? ([
+        ['Range shards', 'local rank + ZCOUNT of the shards above', view.rangeRank],
+        ['Hash shards', 'ZCOUNT on every shard, summed', view.hashRank],
+        ['One sorted set', 'ZREVRANK: the oracle', view.exactRank],
+      ] as const)
+    : [];
+
+  return (
+    <section
+      aria-label="Sharding playground"
+      data-widget="sharding-playground"
+      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
+        embedded ? 'h-dvh' : 'my-8 h-[78rem] sm:h-[50rem]'
+      }`}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          Sharding playground
+        </h3>
+        {embedded ? (
+          <a
+            href="/leaderboard-design/sharding/"
+            target="_blank"
+            rel="noopener"
+            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
+          >
+            Leaderboard Lab
+          </a>
+        ) : null}
+        <EmbedButton snippet={snippet} />
+      </div>
+
+      <form
+        className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-3 dark:border-zinc-800"
+        onSubmit={(e) => e.preventDefault()}
+      >
+        <Field label="Players" htmlFor={`${id}-players`}>
+          <select
+            id={`${id}-players`}
+            className={fieldClass}
+            value={players}
+            onChange={(e) => {
+              const n = Number(e.target.value);
+              update({ players: n, player: Math.min(values.player, n - 1) });
+            }}
+          >
+            {[...new Set([...PLAYER_COUNTS, players])]
+              .sort((a, b) => a - b)
+              .map((n) => (
+                <option key={n} value={n}>
+                  {fmt(n)}
+                </option>
+              ))}
+          </select>
+        </Field>
+        <Field label="Shards" htmlFor={`${id}-shards`}>
+          <select
+            id={`${id}-shards`}
+            className={fieldClass}
+            value={shards}
+            onChange={(e) => update({ shards: Number(e.target.value) })}
+          >
+            {SHARD_COUNTS.map((n) => (
+              <option key={n} value={n}>
+                {n}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label="Score distribution" htmlFor={`${id}-distribution`}>
+          <select
+            id={`${id}-distribution`}
+            className={fieldClass}
+            value={distribution}
+            onChange={(e) => update({ distribution: e.target.value as Params['distribution'] })}
+          >
+            {SHARDING_PARAMS.distribution.options.map((d) => (
+              <option key={d} value={d}>
+                {d}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
+          <legend className="mb-1 p-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+            Shard by
+          </legend>
+          <div className="flex h-9 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+            {(['range', 'hash'] as const).map((m) => (
+              <label
+                key={m}
+                className={`flex flex-1 cursor-pointer items-center justify-center rounded text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
+                  mode === m
+                    ? 'bg-accent-600 font-semibold text-white'
+                    : 'text-zinc-700 dark:text-zinc-300'
+                }`}
+              >
+                <input
+                  type="radio"
+                  name={`${id}-mode`}
+                  value={m}
+                  checked={mode === m}
+                  onChange={() => update({ mode: m })}
+                  className="sr-only"
+                />
+                {m}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <Field label={`Player # (0–${fmt(players - 1)})`} htmlFor={`${id}-player`}>
+          <input
+            id={`${id}-player`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={players - 1}
+            className={fieldClass}
+            value={player}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              if (Number.isFinite(n)) update({ player: Math.min(players - 1, Math.max(0, n)) });
+            }}
+          />
+        </Field>
+        <Field label="Seed" htmlFor={`${id}-seed`}>
+          <input
+            id={`${id}-seed`}
+            type="number"
+            inputMode="numeric"
+            min={0}
+            className={fieldClass}
+            value={seed}
+            onChange={(e) => {
+              const n = Math.round(Number(e.target.value));
+              if (Number.isFinite(n))
+                update({ seed: Math.min(SHARDING_PARAMS.seed.max, Math.max(0, n)) });
+            }}
+          />
+        </Field>
+      </form>
+
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
+        <ParamNotes notes={notes} />
+        {loading || status.kind !== 'ready' || !view ? (
+          <div className="flex flex-1 items-center justify-center" role="status" aria-live="polite">
+            {status.kind === 'loading' ? (
+              <LoadProgress
+                phase={status.phase}
+                done={status.done}
+                total={status.total}
+                onCancel={() => loadRef.current?.cancel()}
+              />
+            ) : status.kind === 'cancelled' ? (
+              <div className="flex flex-col items-center gap-2 text-sm">
+                <p className="m-0">Load cancelled.</p>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => setReloads((n) => n + 1)}
+                >
+                  Load again
+                </button>
+              </div>
+            ) : status.kind === 'error' ? (
+              <p className="m-0 text-sm text-red-700 dark:text-red-300">{status.message}</p>
+            ) : (
+              <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
+            )}
+          </div>
+        ) : (
+          <>
+            <div className="grid gap-4 md:grid-cols-2">
+              <div className="min-w-0">
+                <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                  Players per shard ({view.mode})
+                </h4>
+                {chartData ? (
+                  <UPlotChart
+                    data={chartData}
+                    series={sizeSeries}
+                    xLabel="shard"
+                    yLabel="players"
+                    height={180}
+                    xValues={shardTick}
+                    summary={chartSummary}
+                    yMin={0}
+                  />
+                ) : null}
+                <p
+                  className="m-0 mt-1 text-xs text-zinc-600 dark:text-zinc-400"
+                  data-testid="shard-summary"
+                >
+                  Largest: shard #{biggest?.shard} with {fmt(biggest?.size ?? 0)} of{' '}
+                  {fmt(view.players)} players (
+                  {(((biggest?.size ?? 0) / view.players) * 100).toFixed(1)}%).
+                  {view.mode === 'range'
+                    ? ` Boundaries: ${view.boundaries.map(fmt).join(', ') || 'none'}.`
+                    : ''}
+                </p>
+              </div>
+              <div className="min-w-0">
+                <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                  Global rank of {view.player.id} (score {fmt(view.player.score)})
+                </h4>
+                <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="ranks">
+                  {designs.map(([name, how, r]) => (
+                    <li
+                      key={name}
+                      className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
+                    >
+                      <div className="flex items-baseline justify-between gap-2">
+                        <span className="text-sm font-medium">{name}</span>
+                        <span className="font-mono text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
+                          #{r.rank ? fmt(r.rank.rank) : '–'}
+                          {r.rank && exact !== undefined && r.rank.rank === exact ? (
+                            <span className="sr-only"> (matches the single set)</span>
+                          ) : null}
+                        </span>
+                      </div>
+                      <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
+                        {how}: {commandList(r.cost)} · {r.cost.roundTrips} round trip
+                        {r.cost.roundTrips === 1 ? '' : 's'}
+                      </p>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            </div>
+
+            <div className="flex flex-wrap items-center gap-2">
+              <button
+                type="button"
+                className={buttonClass}
+                disabled={busy}
+                onClick={() => void act('cross')}
+              >
+                Push across a boundary
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                disabled={busy}
+                onClick={() => void act('rebalance')}
+              >
+                Rebalance
+              </button>
+            </div>
+            <p
+              className="m-0 min-h-[2.5rem] text-sm text-zinc-700 dark:text-zinc-300"
+              aria-live="polite"
+              data-testid="action-message"
+            >
+              {message ||
+                'Push the player across a boundary, or rebalance: what moved and the commands it took appear here.'}
+            </p>
+
+            <div>
+              <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
+                {view.mode === 'hash' ? 'Top 10 by scatter-gather' : 'Top 10 from the top shards'}
+              </h4>
+              <p className="m-0 mb-1 text-xs text-zinc-600 dark:text-zinc-400">
+                {commandList(view.top.cost)} · {fmt(view.top.cost.membersTransferred)} rows
+                transferred for 10 shown
+              </p>
+              <ol
+                className="m-0 grid list-none grid-cols-1 gap-x-6 p-0 font-mono text-xs tabular-nums sm:grid-cols-2"
+                data-testid="top10"
+              >
+                {view.top.rows.map((row, i) => (
+                  <li
+                    key={row.member}
+                    className="flex justify-between gap-2 border-b border-zinc-100 py-0.5 dark:border-zinc-800/70"
+                  >
+                    <span>
+                      {i + 1}. {row.member}
+                    </span>
+                    <span>{fmt(row.score)}</span>
+                  </li>
+                ))}
+              </ol>
+            </div>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}
