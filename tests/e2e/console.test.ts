@@ -13,6 +13,8 @@ beforeAll(async () => {
   const context = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
   ({ page, problems } = await openPage(context));
   await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+  // The console loads when its placeholder nears the viewport.
+  await page.locator('[data-widget="redis-console"]').first().scrollIntoViewIfNeeded();
   consoleBox = page.locator('section.redis-console');
   await consoleBox.scrollIntoViewIfNeeded();
   input = consoleBox.getByRole('textbox', { name: 'Redis command' });

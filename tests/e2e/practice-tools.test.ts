@@ -241,19 +241,28 @@ describe('prompt templates', () => {
     const prompts = page.locator('section.prompt');
     expect(await prompts.count()).toBe(written.length);
     // Exactly one visible copy button per block: a prompt's title bar, or a code block's corner.
-    const buttons = page.getByRole('button', { name: /^Copy( prompt)?$/ });
-    const count = await buttons.count();
+    // Buttons are found through their block, not by name: a clicked button is renamed
+    // "Copied" for two seconds, which would shift a name-based index.
+    // A prompt's inner code block hides its own button, so only scopes with a visible one count.
+    const scopes = page
+      .locator('[data-copy-scope]')
+      .filter({ has: page.getByRole('button', { name: /^Copy( prompt)?$/ }) });
+    const count = await scopes.count();
     expect(count).toBe(await page.locator('main pre').count());
+    // Pin each block now: a filter by button name would move once a button says "Copied".
+    await scopes.evaluateAll((els) =>
+      els.forEach((el, i) => el.setAttribute('data-test-block', String(i))),
+    );
     for (let i = 0; i < count; i++) {
-      const button = buttons.nth(i);
-      const expected = await button.evaluate(
-        (b) => b.closest('[data-copy-scope]')?.querySelector('pre')?.textContent,
-      );
-      await button.scrollIntoViewIfNeeded();
-      await button.hover();
-      await button.click();
-      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-      await page.getByText('Copied to the clipboard').first().waitFor({ state: 'attached' });
+      const scope = page.locator(`[data-test-block="${i}"]`);
+      const buttons = scope.getByRole('button', { name: /^Copy( prompt)?$/ });
+      expect(await buttons.count()).toBe(1);
+      const expected = await scope.evaluate((s) => s.querySelector('pre')?.textContent);
+      await scope.scrollIntoViewIfNeeded();
+      await scope.hover();
+      await buttons.click();
+      await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+      await scope.getByText('Copied to the clipboard').first().waitFor({ state: 'attached' });
     }
     for (let i = 0; i < written.length; i++) {
       await prompts.nth(i).getByRole('button', { name: 'Copy prompt' }).click();

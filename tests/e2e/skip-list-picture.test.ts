@@ -15,6 +15,8 @@ describe('skip-list picture', () => {
     const context = await browser.newContext({ reducedMotion: 'reduce' });
     const { page, problems } = await openPage(context);
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+    // The picture loads when its placeholder nears the viewport.
+    await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
     const widget = page.locator('section.skip-list-picture');
     await widget.scrollIntoViewIfNeeded();
     await widget.locator('svg').waitFor();
@@ -57,6 +59,8 @@ describe('skip-list picture', () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+    // The picture loads when its placeholder nears the viewport.
+    await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
     const widget = page.locator('section.skip-list-picture');
     await widget.scrollIntoViewIfNeeded();
     await page.waitForFunction(() =>
