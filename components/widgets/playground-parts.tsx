@@ -115,3 +115,51 @@ export function EmbedButton({ snippet }: { snippet: () => string }) {
 
 /** Whole numbers in the site's locale-independent style. */
 export const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/**
+ * A row of radio buttons drawn as one segmented control (range | hash, players | 100M):
+ * a fieldset with its legend, keyboard-operable as native radios.
+ */
+export function SegmentedControl<T extends string>({
+  legend,
+  name,
+  value,
+  options,
+  onChange,
+}: {
+  legend: string;
+  name: string;
+  value: T;
+  options: readonly (readonly [T, string])[];
+  onChange: (value: T) => void;
+}) {
+  return (
+    <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
+      <legend className="mb-1 p-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+        {legend}
+      </legend>
+      <div className="flex h-9 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
+        {options.map(([option, label]) => (
+          <label
+            key={option}
+            className={`flex flex-1 cursor-pointer items-center justify-center rounded text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
+              value === option
+                ? 'bg-accent-600 font-semibold text-white'
+                : 'text-zinc-700 dark:text-zinc-300'
+            }`}
+          >
+            <input
+              type="radio"
+              name={name}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+              className="sr-only"
+            />
+            {label}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

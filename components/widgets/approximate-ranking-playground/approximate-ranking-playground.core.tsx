@@ -4,7 +4,15 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
 import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
-import { buttonClass, EmbedButton, Field, fieldClass, fmt, ParamNotes } from '../playground-parts';
+import {
+  buttonClass,
+  EmbedButton,
+  Field,
+  fieldClass,
+  fmt,
+  ParamNotes,
+  SegmentedControl,
+} from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 
@@ -168,38 +176,16 @@ export function ApproximateRankingPlaygroundCore({
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
       >
-        <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
-          <legend className="mb-1 p-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Population
-          </legend>
-          <div className="flex h-9 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
-            {(
-              [
-                ['exact', 'players'],
-                ['100m', '100M'],
-              ] as const
-            ).map(([s, label]) => (
-              <label
-                key={s}
-                className={`flex flex-1 cursor-pointer items-center justify-center rounded text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
-                  scale === s
-                    ? 'bg-accent-600 font-semibold text-white'
-                    : 'text-zinc-700 dark:text-zinc-300'
-                }`}
-              >
-                <input
-                  type="radio"
-                  name={`${id}-scale`}
-                  value={s}
-                  checked={scale === s}
-                  onChange={() => change({ scale: s })}
-                  className="sr-only"
-                />
-                {label}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedControl
+          legend="Population"
+          name={`${id}-scale`}
+          value={scale}
+          options={[
+            ['exact', 'players'],
+            ['100m', '100M'],
+          ]}
+          onChange={(s) => change({ scale: s })}
+        />
         <Field label="Players" htmlFor={`${id}-players`}>
           <select
             id={`${id}-players`}

@@ -18,6 +18,7 @@ import {
   fmt,
   LoadProgress,
   ParamNotes,
+  SegmentedControl,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
@@ -312,33 +313,16 @@ export function ShardingPlaygroundCore({
             ))}
           </select>
         </Field>
-        <fieldset className="m-0 flex min-w-0 flex-col gap-1 border-0 p-0">
-          <legend className="mb-1 p-0 text-xs font-medium text-zinc-600 dark:text-zinc-400">
-            Shard by
-          </legend>
-          <div className="flex h-9 rounded-md border border-zinc-300 p-0.5 dark:border-zinc-700">
-            {(['range', 'hash'] as const).map((m) => (
-              <label
-                key={m}
-                className={`flex flex-1 cursor-pointer items-center justify-center rounded text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent-500 ${
-                  mode === m
-                    ? 'bg-accent-600 font-semibold text-white'
-                    : 'text-zinc-700 dark:text-zinc-300'
-                }`}
-              >
-                <input
-                  type="radio"
-                  name={`${id}-mode`}
-                  value={m}
-                  checked={mode === m}
-                  onChange={() => update({ mode: m })}
-                  className="sr-only"
-                />
-                {m}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <SegmentedControl
+          legend="Shard by"
+          name={`${id}-mode`}
+          value={mode}
+          options={[
+            ['range', 'range'],
+            ['hash', 'hash'],
+          ]}
+          onChange={(m) => update({ mode: m })}
+        />
         <Field label={`Player # (0–${fmt(players - 1)})`} htmlFor={`${id}-player`}>
           <input
             id={`${id}-player`}
