@@ -3,6 +3,36 @@
 import { useEffect, useState } from 'react';
 import type { Heading } from '@/lib/content/headings';
 
+/** Follows the scroll: the current heading is the last one just below the header. */
+function spy(headings: readonly Heading[], setActiveId: (id: string | null) => void): () => void {
+  let frame = 0;
+  function update() {
+    frame = 0;
+    const offset = 120;
+    let current: string | null = null;
+    for (const heading of headings) {
+      const element = document.getElementById(heading.id);
+      if (element && element.getBoundingClientRect().top <= offset) current = heading.id;
+    }
+    const atBottom =
+      window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
+    if (atBottom) current = headings[headings.length - 1]?.id ?? current;
+    setActiveId(current ?? headings[0]?.id ?? null);
+  }
+  function onScroll() {
+    if (!frame) frame = requestAnimationFrame(update);
+  }
+  // The first measurement waits for a frame, outside the hydration task.
+  frame = requestAnimationFrame(update);
+  window.addEventListener('scroll', onScroll, { passive: true });
+  window.addEventListener('hashchange', onScroll);
+  return () => {
+    window.removeEventListener('scroll', onScroll);
+    window.removeEventListener('hashchange', onScroll);
+    if (frame) cancelAnimationFrame(frame);
+  };
+}
+
 /**
  * "On this page", with scroll-spy: the current heading is the last one whose top has
  * passed just below the header. One passive scroll listener, throttled to animation
@@ -13,30 +43,22 @@ export function TableOfContents({ headings }: { headings: readonly Heading[] }) 
 
   useEffect(() => {
     if (headings.length === 0) return;
-    let frame = 0;
-    function update() {
-      frame = 0;
-      const offset = 120;
-      let current: string | null = null;
-      for (const heading of headings) {
-        const element = document.getElementById(heading.id);
-        if (element && element.getBoundingClientRect().top <= offset) current = heading.id;
+    // The table of contents is hidden below the xl breakpoint: measuring every heading
+    // there would only add layout work to the phone's first load.
+    const wide = window.matchMedia('(min-width: 80rem)');
+    let detach: (() => void) | null = null;
+    const follow = () => {
+      if (wide.matches && !detach) detach = spy(headings, setActiveId);
+      else if (!wide.matches && detach) {
+        detach();
+        detach = null;
       }
-      const atBottom =
-        window.innerHeight + window.scrollY >= document.documentElement.scrollHeight - 4;
-      if (atBottom) current = headings[headings.length - 1]?.id ?? current;
-      setActiveId(current ?? headings[0]?.id ?? null);
-    }
-    function onScroll() {
-      if (!frame) frame = requestAnimationFrame(update);
-    }
-    update();
-    window.addEventListener('scroll', onScroll, { passive: true });
-    window.addEventListener('hashchange', onScroll);
+    };
+    follow();
+    wide.addEventListener('change', follow);
     return () => {
-      window.removeEventListener('scroll', onScroll);
-      window.removeEventListener('hashchange', onScroll);
-      if (frame) cancelAnimationFrame(frame);
+      wide.removeEventListener('change', follow);
+      detach?.();
     };
   }, [headings]);
 
