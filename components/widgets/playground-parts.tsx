@@ -163,3 +163,51 @@ export function SegmentedControl<T extends string>({
     </fieldset>
   );
 }
+
+/**
+ * A labelled select over a fixed list of values. Numeric lists also offer the current
+ * value when a URL asked for one outside the list, so the select never shows a wrong
+ * choice; `format` gives each option its label.
+ */
+export function SelectField<T extends string | number>({
+  label,
+  id,
+  value,
+  options,
+  onChange,
+  format = String,
+  disabled = false,
+}: {
+  label: string;
+  id: string;
+  value: T;
+  options: readonly T[];
+  onChange: (value: T) => void;
+  format?: (value: T) => string;
+  disabled?: boolean;
+}) {
+  const shown =
+    typeof value === 'number'
+      ? ([...new Set([...options, value])] as number[]).sort((a, b) => a - b)
+      : options;
+  return (
+    <Field label={label} htmlFor={id}>
+      <select
+        id={id}
+        className={fieldClass}
+        value={value}
+        disabled={disabled}
+        onChange={(e) => {
+          const chosen = shown.find((o) => String(o) === e.target.value);
+          if (chosen !== undefined) onChange(chosen as T);
+        }}
+      >
+        {shown.map((option) => (
+          <option key={option} value={option}>
+            {format(option as T)}
+          </option>
+        ))}
+      </select>
+    </Field>
+  );
+}

@@ -12,6 +12,7 @@ import {
   fmt,
   ParamNotes,
   SegmentedControl,
+  SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
@@ -186,84 +187,46 @@ export function ApproximateRankingPlaygroundCore({
           ]}
           onChange={(s) => change({ scale: s })}
         />
-        <Field label="Players" htmlFor={`${id}-players`}>
-          <select
-            id={`${id}-players`}
-            className={fieldClass}
-            value={players}
-            disabled={scale === '100m'}
-            onChange={(e) => change({ players: Number(e.target.value) })}
-          >
-            {[...new Set([...PLAYER_COUNTS, players])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {fmt(n)}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <Field label="Buckets" htmlFor={`${id}-buckets`}>
-          <select
-            id={`${id}-buckets`}
-            className={fieldClass}
-            value={buckets}
-            onChange={(e) => change({ buckets: Number(e.target.value) })}
-          >
-            {[...new Set([...BUCKET_COUNTS, buckets])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {fmt(n)}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <Field label="Bucket type" htmlFor={`${id}-kind`}>
-          <select
-            id={`${id}-kind`}
-            className={fieldClass}
-            value={kind}
-            onChange={(e) => change({ kind: e.target.value as Params['kind'] })}
-          >
-            {APPROXIMATE_PARAMS.kind.options.map((k) => (
-              <option key={k} value={k}>
-                {k}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Score distribution" htmlFor={`${id}-distribution`}>
-          <select
-            id={`${id}-distribution`}
-            className={fieldClass}
-            value={distribution}
-            onChange={(e) => change({ distribution: e.target.value as Params['distribution'] })}
-          >
-            {APPROXIMATE_PARAMS.distribution.options.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Exact head (top K)" htmlFor={`${id}-head`}>
-          <select
-            id={`${id}-head`}
-            className={fieldClass}
-            value={head}
-            disabled={scale === '100m'}
-            onChange={(e) => change({ head: Number(e.target.value) })}
-          >
-            {[...new Set([...HEAD_SIZES, head])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {fmt(n)}
-                </option>
-              ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Players"
+          id={`${id}-players`}
+          value={players}
+          options={PLAYER_COUNTS}
+          format={fmt}
+          disabled={scale === '100m'}
+          onChange={(n) => change({ players: n })}
+        />
+        <SelectField
+          label="Buckets"
+          id={`${id}-buckets`}
+          value={buckets}
+          options={BUCKET_COUNTS}
+          format={fmt}
+          onChange={(n) => change({ buckets: n })}
+        />
+        <SelectField
+          label="Bucket type"
+          id={`${id}-kind`}
+          value={kind}
+          options={APPROXIMATE_PARAMS.kind.options}
+          onChange={(k) => change({ kind: k })}
+        />
+        <SelectField
+          label="Score distribution"
+          id={`${id}-distribution`}
+          value={distribution}
+          options={APPROXIMATE_PARAMS.distribution.options}
+          onChange={(d) => change({ distribution: d })}
+        />
+        <SelectField
+          label="Exact head (top K)"
+          id={`${id}-head`}
+          value={head}
+          options={HEAD_SIZES}
+          format={fmt}
+          disabled={scale === '100m'}
+          onChange={(n) => change({ head: n })}
+        />
         <Field label="Seed" htmlFor={`${id}-seed`}>
           <input
             id={`${id}-seed`}

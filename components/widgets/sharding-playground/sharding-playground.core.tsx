@@ -19,6 +19,7 @@ import {
   LoadProgress,
   ParamNotes,
   SegmentedControl,
+  SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
@@ -266,53 +267,28 @@ export function ShardingPlaygroundCore({
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-3 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
       >
-        <Field label="Players" htmlFor={`${id}-players`}>
-          <select
-            id={`${id}-players`}
-            className={fieldClass}
-            value={players}
-            onChange={(e) => {
-              const n = Number(e.target.value);
-              update({ players: n, player: Math.min(values.player, n - 1) });
-            }}
-          >
-            {[...new Set([...PLAYER_COUNTS, players])]
-              .sort((a, b) => a - b)
-              .map((n) => (
-                <option key={n} value={n}>
-                  {fmt(n)}
-                </option>
-              ))}
-          </select>
-        </Field>
-        <Field label="Shards" htmlFor={`${id}-shards`}>
-          <select
-            id={`${id}-shards`}
-            className={fieldClass}
-            value={shards}
-            onChange={(e) => update({ shards: Number(e.target.value) })}
-          >
-            {SHARD_COUNTS.map((n) => (
-              <option key={n} value={n}>
-                {n}
-              </option>
-            ))}
-          </select>
-        </Field>
-        <Field label="Score distribution" htmlFor={`${id}-distribution`}>
-          <select
-            id={`${id}-distribution`}
-            className={fieldClass}
-            value={distribution}
-            onChange={(e) => update({ distribution: e.target.value as Params['distribution'] })}
-          >
-            {SHARDING_PARAMS.distribution.options.map((d) => (
-              <option key={d} value={d}>
-                {d}
-              </option>
-            ))}
-          </select>
-        </Field>
+        <SelectField
+          label="Players"
+          id={`${id}-players`}
+          value={players}
+          options={PLAYER_COUNTS}
+          format={fmt}
+          onChange={(n) => update({ players: n, player: Math.min(values.player, n - 1) })}
+        />
+        <SelectField
+          label="Shards"
+          id={`${id}-shards`}
+          value={shards}
+          options={SHARD_COUNTS}
+          onChange={(n) => update({ shards: n })}
+        />
+        <SelectField
+          label="Score distribution"
+          id={`${id}-distribution`}
+          value={distribution}
+          options={SHARDING_PARAMS.distribution.options}
+          onChange={(d) => update({ distribution: d })}
+        />
         <SegmentedControl
           legend="Shard by"
           name={`${id}-mode`}
