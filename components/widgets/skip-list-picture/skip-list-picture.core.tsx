@@ -345,28 +345,25 @@ export function SkipListPictureCore({
                 {`A skip list of ${length} members in ascending score order with ${layout.levels} levels; the first ${Math.min(length, DRAWN)} are drawn.`}
               </desc>
               <defs>
-                <marker
-                  id="sl-arrow"
-                  viewBox="0 0 8 8"
-                  refX="7"
-                  refY="4"
-                  markerWidth="6"
-                  markerHeight="6"
-                  orient="auto"
-                >
-                  <path d="M0,0 L8,4 L0,8 z" className="fill-zinc-400 dark:fill-zinc-500" />
-                </marker>
-                <marker
-                  id="sl-arrow-hot"
-                  viewBox="0 0 8 8"
-                  refX="7"
-                  refY="4"
-                  markerWidth="6"
-                  markerHeight="6"
-                  orient="auto"
-                >
-                  <path d="M0,0 L8,4 L0,8 z" className="fill-accent-600 dark:fill-accent-400" />
-                </marker>
+                {(
+                  [
+                    ['sl-arrow', 'fill-zinc-400 dark:fill-zinc-500'],
+                    ['sl-arrow-hot', 'fill-accent-600 dark:fill-accent-400'],
+                  ] as const
+                ).map(([markerId, fill]) => (
+                  <marker
+                    key={markerId}
+                    id={markerId}
+                    viewBox="0 0 8 8"
+                    refX="7"
+                    refY="4"
+                    markerWidth="6"
+                    markerHeight="6"
+                    orient="auto"
+                  >
+                    <path d="M0,0 L8,4 L0,8 z" className={fill} />
+                  </marker>
+                ))}
               </defs>
               {layout.edges.map((edge) => {
                 const hot = frame?.crossed.has(edge.key) ?? false;
