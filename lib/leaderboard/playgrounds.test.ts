@@ -4,6 +4,7 @@ import {
   LeaderboardPlaygroundHost,
   type PlaygroundRequest,
   type PlaygroundResponse,
+  type PlaygroundResults,
 } from './playground-host';
 import {
   APPROXIMATE_PARAMS,
@@ -102,11 +103,40 @@ describe('playground host (the worker protocol) and models', () => {
       const up = (
         await ask(host, { id: 4, type: 'lb:sharding:updates', count: 2000, mode, player: 17 })
       ).last;
-      const u = (up as { result: { perSecond: number; view: ShardingView } }).result;
+      expect(up.type).toBe('lb:result');
+      const u = (up as { result: PlaygroundResults['lb:sharding:updates'] }).result;
       expect(u.perSecond).toBeGreaterThan(0);
-      agree(u.view);
-      expect(u.view.mode).toBe(mode);
+      expect(u.live.mode).toBe(mode);
+      // The next full view syncs the other boards: all three agree with what the
+      // running design showed live.
+      const v = (await ask(host, { id: 5, type: 'lb:sharding:view', mode, player: 17 })).last;
+      const view = (v as { result: ShardingView }).result;
+      agree(view);
+      expect(u.live.rank.rank).toEqual(view.exactRank.rank);
+      expect(u.live.top.rows).toEqual(view.top.rows);
+      expect(u.live.shards.map((s) => s.size)).toEqual(view.shards.map((s) => s.size));
     }
+  });
+
+  it('live updates touch one design, and a later crossing starts from the moved score', async () => {
+    const host = new LeaderboardPlaygroundHost({ createClient: () => createClient() });
+    const params = parseParams(SHARDING_PARAMS, { players: '2000', shards: '4' }).values;
+    await ask(host, { id: 1, type: 'lb:sharding:load', params });
+    const before = (await ask(host, { id: 2, type: 'lb:sharding:view', mode: 'range', player: 0 }))
+      .last as { result: ShardingView };
+    const hashCalls = before.result.ledger.find((e) => e.operation === 'hash:submit:overwrite');
+    await ask(host, { id: 3, type: 'lb:sharding:updates', count: 1500, mode: 'range', player: 0 });
+    const cross = (await ask(host, { id: 4, type: 'lb:sharding:cross', mode: 'range', player: 0 }))
+      .last as { result: { move: { score: number }; view: ShardingView } };
+    agree(cross.result.view);
+    expect(cross.result.view.player.score).toBe(cross.result.move.score);
+    // The hash board was written only when the view synced it, never per update.
+    const hashAfter = cross.result.view.ledger.find((e) => e.operation === 'hash:submit:overwrite');
+    expect((hashAfter?.count ?? 0) - (hashCalls?.count ?? 0)).toBeLessThan(1500);
+    await ask(host, { id: 5, type: 'lb:sharding:updates', count: 500, mode: 'hash', player: 0 });
+    const after = (await ask(host, { id: 6, type: 'lb:sharding:view', mode: 'hash', player: 0 }))
+      .last as { result: ShardingView };
+    agree(after.result);
   });
 
   it('a load can be cancelled, and errors come back as messages', async () => {

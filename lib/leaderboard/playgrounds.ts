@@ -64,10 +64,29 @@ export interface ShardingView {
   ledger: LedgerEntry[];
 }
 
+/** What the sharding playground redraws while live updates run: one design only. */
+export interface LiveShardingView {
+  mode: 'range' | 'hash';
+  player: { id: string; score: number };
+  /** The chosen player's rank by the running design. */
+  rank: CostedRank;
+  shards: ShardingView['shards'];
+  top: { rows: BoardRow[]; cost: OperationCost };
+}
+
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
+
+/** The three boards of the sharding model. */
+type BoardName = 'range' | 'hash' | 'oracle';
+
 /**
  * The sharding playground: a seeded world loaded into one sorted set (the
  * oracle), a range-sharded board and a hash-sharded board on the same
  * client. Memory: about 3 × players members.
+ *
+ * Live updates go to one design only, so the reader watches that design's
+ * cost; the other two boards catch up (`sync`) before anything compares
+ * the three.
  */
 export class ShardingModel {
   readonly ledger = new CostLedger();
@@ -75,6 +94,13 @@ export class ShardingModel {
   readonly hash: HashShardedBoard;
   readonly oracle: GlobalBoard;
   readonly world: World;
+  /** Players whose latest score a board has not seen yet. */
+  private readonly stale: Record<BoardName, Set<number>> = {
+    range: new Set(),
+    hash: new Set(),
+    oracle: new Set(),
+  };
+  private readonly matches: ReturnType<typeof createMatchStream>;
 
   private constructor(
     readonly client: RedisLike,
@@ -102,6 +128,7 @@ export class ShardingModel {
       mode: 'overwrite',
       ledger: this.ledger,
     });
+    this.matches = createMatchStream({ seed: params.seed, players: params.players });
   }
 
   /** Loads the world (progress in three phases; may await or throw to cancel). */
@@ -137,13 +164,75 @@ export class ShardingModel {
     return m;
   }
 
+  /** Player number `i` clamped to the world. */
+  private playerIndex(i: number): number {
+    return Math.min(this.world.players - 1, Math.max(0, i));
+  }
+
   /** The id of player `i` (clamped to the world). */
   playerId(i: number): string {
-    return this.world.id(Math.min(this.world.players - 1, Math.max(0, i)));
+    return this.world.id(this.playerIndex(i));
+  }
+
+  /**
+   * Applies the next `count` seeded match results (each adds 100 × its
+   * points, capped at the world's maximum) to the `mode` design only, and
+   * returns the time taken, ms (including `step`). `step` is called every 1,000
+   * updates (it may await, or throw to stop). O(count · (log N + shards)).
+   */
+  async applyUpdates(
+    mode: 'range' | 'hash',
+    count: number,
+    step?: (done: number) => void | Promise<void>,
+  ): Promise<number> {
+    await this.syncBoard(mode);
+    const board = mode === 'range' ? this.range : this.hash;
+    const behind =
+      mode === 'range'
+        ? [this.stale.hash, this.stale.oracle]
+        : [this.stale.range, this.stale.oracle];
+    const w = this.world;
+    const t = clock();
+    for (let i = 0; i < count; i++) {
+      const r = this.matches();
+      const s = Math.min(w.maxScore, w.scores[r.player]! + r.points * 100);
+      w.scores[r.player] = s;
+      await board.submit(w.id(r.player), s);
+      for (const set of behind) set.add(r.player);
+      if (step && i % 1000 === 999) await step(i + 1);
+    }
+    return clock() - t;
+  }
+
+  /** Brings every board up to the world's scores (after live updates). */
+  async sync(): Promise<void> {
+    for (const name of ['range', 'hash', 'oracle'] as const) await this.syncBoard(name);
+  }
+
+  private async syncBoard(name: BoardName): Promise<void> {
+    const board = this[name];
+    for (const p of this.stale[name]) await board.submit(this.world.id(p), this.world.scores[p]!);
+    this.stale[name].clear();
+  }
+
+  /** What live updates redraw: the chosen player's rank by `mode`, shard sizes, top 10. */
+  async liveView(mode: 'range' | 'hash', player: number): Promise<LiveShardingView> {
+    const id = this.playerId(player);
+    const board = mode === 'range' ? this.range : this.hash;
+    const rank = await board.rank(id);
+    const top = await board.topK(10);
+    return {
+      mode,
+      player: { id, score: rank.result?.score ?? 0 },
+      rank: { rank: rank.result, cost: rank.cost },
+      shards: await board.stats(),
+      top: { rows: top.result, cost: top.cost },
+    };
   }
 
   /** Everything the playground draws for `mode` and the chosen player. */
   async view(mode: 'range' | 'hash', player: number): Promise<ShardingView> {
+    await this.sync();
     const id = this.playerId(player);
     const rangeRank = await this.range.rank(id);
     const hashRank = await this.hash.rank(id);
@@ -168,6 +257,7 @@ export class ShardingModel {
    * from the top shard), in all three boards, and returns the range move.
    */
   async crossBoundary(player: number): Promise<{ move: RangeSubmitResult; cost: OperationCost }> {
+    await this.sync();
     const id = this.playerId(player);
     const score = (await this.oracle.rank(id)).result?.score ?? 0;
     const b = this.range.boundaries;
@@ -176,11 +266,14 @@ export class ShardingModel {
     const r = await this.range.submit(id, target);
     await this.hash.submit(id, target);
     await this.oracle.submit(id, target);
+    // Later live updates start from the new score.
+    this.world.scores[this.playerIndex(player)] = target;
     return { move: r.result, cost: r.cost };
   }
 
   /** Rebalances the range shards from quantiles. */
   async rebalance(): Promise<{ result: RebalanceResult; cost: OperationCost }> {
+    await this.sync();
     return this.range.rebalance();
   }
 }

@@ -148,6 +148,50 @@ describe('sharding playground', () => {
     await context.close();
   });
 
+  it('runs live score updates, then all three designs agree with Node after the same updates', async () => {
+    const query = { seed: '7', players: '10000', shards: '4', mode: 'range', player: '5' };
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/sharding/?${new URLSearchParams(query)}`);
+    const widget = await waitReady(page);
+    const rate = widget.getByTestId('live-rate');
+    await widget.getByTestId('live-toggle').click();
+    await expect
+      .poll(async () => Number(await rate.getAttribute('data-updates')), { timeout: 60_000 })
+      .toBeGreaterThanOrEqual(10_000);
+    // While live, only the running design's rank is current.
+    expect(await widget.getByTestId('ranks').textContent()).toContain('paused');
+    expect(await widget.getByRole('button', { name: 'Rebalance' }).isDisabled()).toBe(true);
+    await widget.getByTestId('live-toggle').click();
+    await rate.getByText(/^Stopped after/).waitFor();
+
+    // Replays the same number of updates in Node and compares what the page settles on.
+    const cache = new Map<number, ShardingView>();
+    const expectedAfter = async (n: number) => {
+      if (!cache.has(n)) {
+        const { params, model } = await expected(query);
+        await model.applyUpdates('range', n);
+        cache.set(n, await model.view('range', params.player));
+      }
+      return cache.get(n)!;
+    };
+    await expect
+      .poll(
+        async () => {
+          const n = Number(await rate.getAttribute('data-updates'));
+          const view = await expectedAfter(n);
+          const e = view.exactRank.rank!.rank;
+          const shown = await shownRanks(widget);
+          const top = await widget.getByTestId('top10').locator('li').allTextContents();
+          return shown.every((r) => r === e) && top.join() === rowsOf(view).join();
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 120_000);
+
   it('clamps out-of-range URL parameters with a visible note', async () => {
     const context = await browser.newContext();
     const { page, problems } = await openPage(context);

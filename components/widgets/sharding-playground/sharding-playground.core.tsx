@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { OperationCost } from '@/lib/leaderboard/cost-ledger';
 import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { ShardingView } from '@/lib/leaderboard/playgrounds';
+import type { LiveShardingView, ShardingView } from '@/lib/leaderboard/playgrounds';
 import {
   LeaderboardWorkerError,
   type LeaderboardWorkerClient,
@@ -45,6 +45,11 @@ type Status =
 
 const PLAYER_COUNTS = [1_000, 10_000, 100_000, 1_000_000];
 const SHARD_COUNTS = Array.from({ length: 16 }, (_, i) => i + 1);
+/**
+ * Updates per live request: about 50–100 ms of worker time, so the ranks redraw ten or
+ * more times a second and the message overhead stays under 2%.
+ */
+const LIVE_BATCH = 2_500;
 /** Height of the iframe an embed snippet asks for, px (the embed page's content height). */
 export const SHARDING_EMBED_HEIGHT = 820;
 
@@ -112,6 +117,13 @@ export function ShardingPlaygroundCore({
   const [message, setMessage] = useState<string>('');
   const [busy, setBusy] = useState(false);
   const [reloads, setReloads] = useState(0);
+  const [running, setRunning] = useState(false);
+  const [live, setLive] = useState<{
+    view: LiveShardingView;
+    updates: number;
+    seconds: number;
+  } | null>(null);
+  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
   const loadRef = useRef<PlaygroundCall<ShardingView> | null>(null);
   const latest = useRef(values);
   useEffect(() => {
@@ -140,6 +152,8 @@ export function ShardingPlaygroundCore({
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStatus({ kind: 'loading', phase: 'range shards', done: 0, total: players });
     setMessage('');
+    setRunning(false);
+    setLive(null);
     const call = client.call({ type: 'lb:sharding:load', params }, showProgress);
     loadRef.current = call;
     call.done.then(
@@ -165,15 +179,50 @@ export function ShardingPlaygroundCore({
 
   const ready = status.kind === 'ready' && client !== null;
   useEffect(() => {
-    if (!ready || !client) return;
+    if (!ready || !client || running) return;
     const seq = ++viewSeq.current;
-    client
-      .call({ type: 'lb:sharding:view', mode, player })
-      .done.then((v) => {
+    // After a live run this view also brings the other two designs up to date.
+    const call = inFlight.current.then(
+      () => client.call({ type: 'lb:sharding:view', mode, player }).done,
+    );
+    inFlight.current = call.catch(() => undefined);
+    call
+      .then((v) => {
         if (seq === viewSeq.current) setView(v);
       })
       .catch(() => undefined);
-  }, [ready, client, mode, player]);
+  }, [ready, client, mode, player, running]);
+
+  // Live updates: one request in flight at a time, each applying LIVE_BATCH seeded score
+  // updates to the chosen design in the worker; the rate is wall-clock time in the page.
+  useEffect(() => {
+    if (!ready || !client || !running) return;
+    let stopped = false;
+    const world = loadRef.current;
+    let updates = 0;
+    const loop = async () => {
+      await inFlight.current;
+      const started = performance.now();
+      while (!stopped) {
+        const call = client.call({ type: 'lb:sharding:updates', count: LIVE_BATCH, mode, player });
+        inFlight.current = call.done.catch(() => undefined);
+        const r = await call.done;
+        updates += r.updates;
+        // A batch that lands after Stop still counts (the worker applied it); one that
+        // lands after a reload belongs to a world that is gone.
+        if (loadRef.current !== world) return;
+        setLive({ view: r.live, updates, seconds: (performance.now() - started) / 1000 });
+      }
+    };
+    loop().catch((e: unknown) => {
+      if (loadRef.current !== world) return;
+      setMessage(e instanceof Error ? e.message : String(e));
+      setRunning(false);
+    });
+    return () => {
+      stopped = true;
+    };
+  }, [ready, client, running, mode, player]);
 
   async function act(kind: 'cross' | 'rebalance') {
     if (!client || !ready) return;
@@ -204,19 +253,20 @@ export function ShardingPlaygroundCore({
     }
   }
 
+  // While live updates run, the running design's numbers replace the last full view.
+  const liveView = running && live?.view.mode === mode ? live.view : null;
+  const shardList = liveView?.shards ?? view?.shards;
+  const top = liveView?.top ?? view?.top;
   const chartData = useMemo(
     () =>
-      view
-        ? ([view.shards.map((s) => s.shard), view.shards.map((s) => s.size)] as [
-            number[],
-            number[],
-          ])
+      shardList
+        ? ([shardList.map((s) => s.shard), shardList.map((s) => s.size)] as [number[], number[]])
         : null,
-    [view],
+    [shardList],
   );
-  const biggest = view?.shards.reduce((a, b) => (b.size > a.size ? b : a), view.shards[0]!);
-  const chartSummary = view
-    ? `Players per shard: ${view.shards.map((s) => `#${s.shard} ${fmt(s.size)}`).join(', ')}`
+  const biggest = shardList?.reduce((a, b) => (b.size > a.size ? b : a), shardList[0]!);
+  const chartSummary = shardList
+    ? `Players per shard: ${shardList.map((s) => `#${s.shard} ${fmt(s.size)}`).join(', ')}`
     : '';
 
   const snippet = () =>
@@ -232,11 +282,12 @@ export function ShardingPlaygroundCore({
   const exact = view?.exactRank.rank?.rank;
   const designs = view
     ? ([
-        ['Range shards', 'local rank + ZCOUNT of the shards above', view.rangeRank],
-        ['Hash shards', 'ZCOUNT on every shard, summed', view.hashRank],
-        ['One sorted set', 'ZREVRANK: the oracle', view.exactRank],
+        ['range', 'Range shards', 'local rank + ZCARD of the shards above', view.rangeRank],
+        ['hash', 'Hash shards', 'ZCOUNT on every shard, summed', view.hashRank],
+        ['oracle', 'One sorted set', 'ZREVRANK: the oracle', view.exactRank],
       ] as const)
     : [];
+  const shownPlayer = liveView?.player ?? view?.player;
 
   return (
     <section
@@ -364,7 +415,7 @@ export function ShardingPlaygroundCore({
             <div className="grid gap-4 md:grid-cols-2">
               <div className="min-w-0">
                 <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                  Players per shard ({view.mode})
+                  Players per shard ({liveView?.mode ?? view.mode})
                 </h4>
                 {chartData ? (
                   <UPlotChart
@@ -385,36 +436,42 @@ export function ShardingPlaygroundCore({
                   Largest: shard #{biggest?.shard} with {fmt(biggest?.size ?? 0)} of{' '}
                   {fmt(view.players)} players (
                   {(((biggest?.size ?? 0) / view.players) * 100).toFixed(1)}%).
-                  {view.mode === 'range'
+                  {(liveView?.mode ?? view.mode) === 'range'
                     ? ` Boundaries: ${view.boundaries.map(fmt).join(', ') || 'none'}.`
                     : ''}
                 </p>
               </div>
               <div className="min-w-0">
                 <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                  Global rank of {view.player.id} (score {fmt(view.player.score)})
+                  Global rank of {shownPlayer?.id} (score {fmt(shownPlayer?.score ?? 0)})
                 </h4>
                 <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="ranks">
-                  {designs.map(([name, how, r]) => (
-                    <li
-                      key={name}
-                      className="rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800"
-                    >
-                      <div className="flex items-baseline justify-between gap-2">
-                        <span className="text-sm font-medium">{name}</span>
-                        <span className="font-mono text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
-                          #{r.rank ? fmt(r.rank.rank) : '–'}
-                          {r.rank && exact !== undefined && r.rank.rank === exact ? (
-                            <span className="sr-only"> (matches the single set)</span>
-                          ) : null}
-                        </span>
-                      </div>
-                      <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
-                        {how}: {commandList(r.cost)} · {r.cost.roundTrips} round trip
-                        {r.cost.roundTrips === 1 ? '' : 's'}
-                      </p>
-                    </li>
-                  ))}
+                  {designs.map(([key, name, how, settled]) => {
+                    // Live, only the running design is current; the others catch up on stop.
+                    const paused = liveView !== null && key !== liveView.mode;
+                    const r = liveView && key === liveView.mode ? liveView.rank : settled;
+                    return (
+                      <li
+                        key={key}
+                        className={`rounded-md border border-zinc-200 px-3 py-2 dark:border-zinc-800 ${paused ? 'opacity-60' : ''}`}
+                      >
+                        <div className="flex items-baseline justify-between gap-2">
+                          <span className="text-sm font-medium">{name}</span>
+                          <span className="font-mono text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
+                            {paused ? 'paused' : `#${r.rank ? fmt(r.rank.rank) : '–'}`}
+                            {!liveView && r.rank && exact !== undefined && r.rank.rank === exact ? (
+                              <span className="sr-only"> (matches the single set)</span>
+                            ) : null}
+                          </span>
+                        </div>
+                        <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
+                          {paused
+                            ? 'catches up with the live updates when you stop them'
+                            : `${how}: ${commandList(r.cost)} · ${r.cost.roundTrips} round trip${r.cost.roundTrips === 1 ? '' : 's'}`}
+                        </p>
+                      </li>
+                    );
+                  })}
                 </ul>
               </div>
             </div>
@@ -423,7 +480,17 @@ export function ShardingPlaygroundCore({
               <button
                 type="button"
                 className={buttonClass}
+                aria-pressed={running}
+                data-testid="live-toggle"
                 disabled={busy}
+                onClick={() => setRunning((r) => !r)}
+              >
+                {running ? 'Stop live updates' : 'Run live updates'}
+              </button>
+              <button
+                type="button"
+                className={buttonClass}
+                disabled={busy || running}
                 onClick={() => void act('cross')}
               >
                 Push across a boundary
@@ -431,34 +498,52 @@ export function ShardingPlaygroundCore({
               <button
                 type="button"
                 className={buttonClass}
-                disabled={busy}
+                disabled={busy || running}
                 onClick={() => void act('rebalance')}
               >
                 Rebalance
               </button>
             </div>
+            {live ? (
+              <p
+                className="m-0 text-sm text-zinc-700 tabular-nums dark:text-zinc-300"
+                data-testid="live-rate"
+                data-updates={live.updates}
+                data-seconds={live.seconds.toFixed(3)}
+              >
+                {running ? 'Live: ' : 'Stopped after '}
+                {fmt(live.updates)} seeded score updates to the {live.view.mode} shards in{' '}
+                {live.seconds.toFixed(1)} s:{' '}
+                <strong className="font-semibold">
+                  {fmt(live.updates / Math.max(live.seconds, 1e-3))} updates/s
+                </strong>{' '}
+                with the rank and top 10 redrawn after every {fmt(LIVE_BATCH)}.
+              </p>
+            ) : null}
             <p
               className="m-0 min-h-[2.5rem] text-sm text-zinc-700 dark:text-zinc-300"
               aria-live="polite"
               data-testid="action-message"
             >
               {message ||
-                'Push the player across a boundary, or rebalance: what moved and the commands it took appear here.'}
+                'Run live updates, push the player across a boundary, or rebalance: what changed and the commands it took appear here.'}
             </p>
 
             <div>
               <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                {view.mode === 'hash' ? 'Top 10 by scatter-gather' : 'Top 10 from the top shards'}
+                {(liveView ?? view).mode === 'hash'
+                  ? 'Top 10 by scatter-gather'
+                  : 'Top 10 from the top shards'}
               </h4>
               <p className="m-0 mb-1 text-xs text-zinc-600 dark:text-zinc-400">
-                {commandList(view.top.cost)} · {fmt(view.top.cost.membersTransferred)} rows
-                transferred for 10 shown
+                {commandList(top!.cost)} · {fmt(top!.cost.membersTransferred)} rows transferred for
+                10 shown
               </p>
               <ol
                 className="m-0 grid list-none grid-cols-1 gap-x-6 p-0 font-mono text-xs tabular-nums sm:grid-cols-2"
                 data-testid="top10"
               >
-                {view.top.rows.map((row, i) => (
+                {top!.rows.map((row, i) => (
                   <li
                     key={row.member}
                     className="flex justify-between gap-2 border-b border-zinc-100 py-0.5 dark:border-zinc-800/70"
