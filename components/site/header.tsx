@@ -1,8 +1,7 @@
 import Link from 'next/link';
-import type { ReactNode } from 'react';
+import { MenuIcon } from './icons';
 import { SearchButton } from './search-button';
 import { ThemeToggle } from './theme-toggle';
-import { MobileNav } from './mobile-nav';
 
 export function Logo() {
   return (
@@ -15,12 +14,19 @@ export function Logo() {
   );
 }
 
-/** The sticky header. `nav` is the sidebar, handed to the mobile drawer on small screens. */
-export function Header({ nav }: { nav: ReactNode }) {
+/** The sticky header. Below `lg` its menu button opens the navigation popover `navId`. */
+export function Header({ navId }: { navId: string }) {
   return (
     <header className="sticky top-0 z-30 h-(--header-height) border-b border-zinc-200/80 bg-white/85 backdrop-blur-md dark:border-zinc-800 dark:bg-zinc-950/85">
       <div className="mx-auto flex h-full max-w-[90rem] items-center gap-3 px-4 sm:px-6">
-        <MobileNav>{nav}</MobileNav>
+        <button
+          type="button"
+          popoverTarget={navId}
+          className="-ml-2 inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 lg:hidden dark:text-zinc-200 dark:hover:bg-zinc-800"
+          aria-label="Open navigation"
+        >
+          <MenuIcon />
+        </button>
         <Link
           href="/"
           className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-white"

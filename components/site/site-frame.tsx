@@ -1,12 +1,20 @@
 import type { ReactNode } from 'react';
 import { Footer } from './footer';
 import { Header } from './header';
+import { CopyHandler } from './copy-handler';
+import { CloseIcon } from './icons';
+import { NavDrawerCloser } from './nav-drawer-closer';
 import { Sidebar } from './sidebar';
 
+/** The id of the navigation column, which is also the phone drawer (a popover). */
+export const SITE_NAV_ID = 'site-nav';
+
 /**
- * The chrome shared by every page: header (with the mobile drawer), a sticky sidebar
- * from the `lg` breakpoint, the page, and the footer. The sidebar is rendered twice,
- * once inline and once for the drawer; both are static HTML and excluded from search.
+ * The chrome shared by every page: header, the chapter navigation, the page, and the
+ * footer. The navigation is rendered once: from the `lg` breakpoint it is a sticky
+ * column; below it, the same element is a popover the header's menu button opens, so
+ * the drawer needs no script to open, close on Escape or close on an outside click
+ * (see `.site-nav` in globals.css). It is static HTML and excluded from search.
  */
 export function SiteFrame({
   chapterSlug,
@@ -17,17 +25,35 @@ export function SiteFrame({
   sectionSlug?: string;
   children: ReactNode;
 }) {
-  const nav = <Sidebar chapterSlug={chapterSlug} sectionSlug={sectionSlug} />;
   return (
     <>
-      <Header nav={nav} />
+      <Header navId={SITE_NAV_ID} />
       <div className="mx-auto flex max-w-[90rem] px-4 sm:px-6">
         <aside
-          className="sticky top-(--header-height) hidden h-[calc(100dvh-var(--header-height))] w-64 shrink-0 overflow-y-auto py-8 pr-6 lg:block"
+          id={SITE_NAV_ID}
+          popover="auto"
+          aria-label="Navigation"
+          className="site-nav"
           data-pagefind-ignore="all"
         >
-          {nav}
+          <div className="flex h-(--header-height) items-center justify-between border-b border-zinc-200 px-4 lg:hidden dark:border-zinc-800">
+            <span className="font-semibold">Contents</span>
+            <button
+              type="button"
+              popoverTarget={SITE_NAV_ID}
+              popoverTargetAction="hide"
+              className="inline-flex size-10 items-center justify-center rounded-lg hover:bg-zinc-100 dark:hover:bg-zinc-800"
+              aria-label="Close navigation"
+            >
+              <CloseIcon />
+            </button>
+          </div>
+          <div className="px-4 py-5 lg:p-0">
+            <Sidebar chapterSlug={chapterSlug} sectionSlug={sectionSlug} />
+          </div>
         </aside>
+        <NavDrawerCloser navId={SITE_NAV_ID} />
+        <CopyHandler />
         <div className="min-w-0 flex-1">{children}</div>
       </div>
       <Footer />

@@ -124,13 +124,18 @@ describe('copy link', () => {
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
-    await page.goto(`${baseUrl()}/interview-skills/`);
+    await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
     const scope = page.locator('[data-copy-scope]').first();
-    if ((await scope.count()) === 0) return;
     const expected = await scope.locator('pre').textContent();
+    expect(expected?.length).toBeGreaterThan(10);
     await scope.hover();
-    await scope.getByRole('button', { name: 'Copy' }).click();
+    const button = scope.getByRole('button', { name: 'Copy' });
+    await button.click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
+    // The button confirms, then returns to its label.
+    await scope.getByRole('button', { name: 'Copied' }).waitFor();
+    await page.getByText('Copied to the clipboard').waitFor({ state: 'attached' });
+    await button.waitFor({ timeout: 5_000 });
     await context.close();
   });
 });

@@ -61,16 +61,26 @@ describe('navigation', () => {
     await page.close();
   });
 
-  it('the mobile drawer opens, navigates and closes', async () => {
+  it('the mobile drawer opens, closes on Escape, navigates and closes', async () => {
     const page = await browser.newPage({ viewport: { width: 360, height: 740 } });
     await page.goto(`${baseUrl()}/interview-skills/`);
-    expect(await page.locator('aside nav[aria-label="Chapters"]').isVisible()).toBe(false);
-    await page.getByRole('button', { name: 'Open navigation' }).click();
-    const drawer = page.getByRole('dialog', { name: 'Navigation' });
+    const drawer = page.locator('aside#site-nav');
+    expect(await drawer.isVisible()).toBe(false);
+    const open = page.getByRole('button', { name: 'Open navigation' });
+    await open.click();
     await drawer.waitFor();
+    // The drawer is in the top layer, above the sticky header.
+    expect(await drawer.evaluate((el) => el.matches(':popover-open'))).toBe(true);
+    await page.keyboard.press('Escape');
+    await drawer.waitFor({ state: 'hidden' });
+    await open.click();
+    // The drawer is a fixed panel at the left edge, over the page.
+    const box = await drawer.boundingBox();
+    expect(box?.x).toBe(0);
+    expect(box?.width).toBeLessThanOrEqual(306);
     await drawer.locator('a[href="/interview-skills/pushing-back/"]').click();
     await page.waitForURL('**/interview-skills/pushing-back/');
-    expect(await page.getByRole('dialog', { name: 'Navigation' }).isVisible()).toBe(false);
+    await drawer.waitFor({ state: 'hidden' });
     const overflow = await page.evaluate(
       () => document.documentElement.scrollWidth - window.innerWidth,
     );

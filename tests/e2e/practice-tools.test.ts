@@ -262,7 +262,8 @@ describe('prompt templates', () => {
       await scope.hover();
       await buttons.click();
       await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
-      await scope.getByText('Copied to the clipboard').first().waitFor({ state: 'attached' });
+      await scope.getByRole('button', { name: 'Copied' }).waitFor();
+      await page.getByText('Copied to the clipboard').waitFor({ state: 'attached' });
     }
     for (let i = 0; i < written.length; i++) {
       await prompts.nth(i).getByRole('button', { name: 'Copy prompt' }).click();
