@@ -118,7 +118,7 @@ const paginationPlaceholder = (
   <WidgetPlaceholder
     name="pagination-playground"
     label="Pagination under churn playground"
-    className="h-[60rem] sm:h-[53rem]"
+    className="h-[71rem] sm:h-[55rem]"
   />
 );
 const PaginationPlaygroundChunk = dynamic(

@@ -30,7 +30,7 @@ type Params = ParamValues<typeof PAGINATION_PARAMS>;
 type Reader = 'offset' | 'cursor';
 
 /** Height of the iframe an embed snippet asks for, px. */
-export const PAGINATION_EMBED_HEIGHT = 860;
+export const PAGINATION_EMBED_HEIGHT = 880;
 
 const PLAYER_COUNTS = [50, 200, 1_000, 5_000];
 const PAGE_SIZES = [5, 10, 20, 50, 100];
@@ -42,6 +42,7 @@ const badgeBase =
   'inline-flex items-center gap-1 rounded px-1 py-px font-sans text-[0.6875rem] leading-4 font-semibold whitespace-nowrap';
 const repeatBadge = `${badgeBase} bg-amber-100 text-amber-900 dark:bg-amber-400/15 dark:text-amber-200`;
 const skipBadge = `${badgeBase} bg-violet-100 text-violet-900 dark:bg-violet-400/15 dark:text-violet-200`;
+const unchangedBadge = `${badgeBase} bg-rose-100 text-rose-900 dark:bg-rose-400/15 dark:text-rose-200`;
 
 /** Per reader, the 0-based page on which each player was first shown. */
 function firstShown(pages: ChurnPage[], reader: Reader): Map<string, number> {
@@ -178,7 +179,7 @@ export function PaginationPlaygroundCore({
       aria-label="Pagination under churn playground"
       data-widget="pagination-playground"
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : 'my-8 h-[60rem] sm:h-[53rem]'
+        embedded ? 'h-dvh' : 'my-8 h-[71rem] sm:h-[55rem]'
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -241,181 +242,191 @@ export function PaginationPlaygroundCore({
         </Field>
       </form>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
-        <ParamNotes notes={pageNote ? [...notes, pageNote] : notes} />
-        <div className="flex min-h-9 items-center gap-3 text-sm" role="status">
-          {status === 'computing' || status === 'idle' ? (
-            <>
-              <span>Paging through {fmt(players)} players in the worker…</span>
-              {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
-              <progress
-                className="h-2 min-w-0 flex-1 accent-accent-600 motion-reduce:hidden"
-                aria-label="Computing"
-                data-testid="load-progress"
-              />
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={status === 'idle'}
-                onClick={() => {
-                  aborted.current = true;
-                  setStatus('cancelled');
-                  onAbort?.();
-                }}
-              >
-                Cancel
-              </button>
-            </>
-          ) : status === 'cancelled' ? (
-            <>
-              <span>Cancelled.</span>
-              <button
-                type="button"
-                className={buttonClass}
-                onClick={() => {
-                  aborted.current = false;
-                  setRuns((n) => n + 1);
-                }}
-              >
-                Compute again
-              </button>
-            </>
-          ) : status === 'error' ? (
-            <span className="text-red-700 dark:text-red-300">{error}</span>
-          ) : result ? (
-            <span className="text-zinc-600 dark:text-zinc-400">
-              Both readers page through the same {fmt(result.players)} players;{' '}
-              {changes === 0
-                ? 'no score changes land'
-                : `${fmt(changes)} score ${changes === 1 ? 'change lands' : 'changes land'}`}{' '}
-              between any two pages.
-            </span>
+      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
+        {/* A block, not a flex column, between the scroller and its content: nothing shrinks. */}
+        <div className="flex flex-col gap-3">
+          <ParamNotes notes={pageNote ? [...notes, pageNote] : notes} />
+          {/* One fixed row for progress and the scan's heading, so a run never moves the page. */}
+          <div className="flex min-h-9 items-center gap-3 text-sm" role="status">
+            {status === 'computing' || status === 'idle' ? (
+              <>
+                <span>Paging through {fmt(players)} players in the worker…</span>
+                {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
+                <progress
+                  className="h-2 min-w-0 flex-1 accent-accent-600 motion-reduce:hidden"
+                  aria-label="Computing"
+                  data-testid="load-progress"
+                />
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={status === 'idle'}
+                  onClick={() => {
+                    aborted.current = true;
+                    setStatus('cancelled');
+                    onAbort?.();
+                  }}
+                >
+                  Cancel
+                </button>
+              </>
+            ) : status === 'cancelled' ? (
+              <>
+                <span>Cancelled.</span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  onClick={() => {
+                    aborted.current = false;
+                    setRuns((n) => n + 1);
+                  }}
+                >
+                  Compute again
+                </button>
+              </>
+            ) : status === 'error' ? (
+              <span className="text-red-700 dark:text-red-300">{error}</span>
+            ) : result ? (
+              <h4 className={labelClass}>
+                Whole scan · {fmt(result.players)} players · {count(changes, 'change')} between
+                pages
+              </h4>
+            ) : null}
+          </div>
+
+          {result && current && first ? (
+            <div
+              className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
+              aria-busy={status === 'computing'}
+            >
+              <div className="grid gap-3 sm:grid-cols-[3fr_2fr] sm:gap-6">
+                <Summary result={result} />
+                <ul className="m-0 flex list-none flex-col gap-1.5 p-0 text-xs leading-snug text-zinc-600 sm:pt-7 dark:text-zinc-400">
+                  <li>
+                    <span className={repeatBadge}>↺ repeat</span> already shown on an earlier page
+                  </li>
+                  <li>
+                    <span className={skipBadge}>⤼ skipped</span> carried above the reader by the
+                    last changes, never shown
+                  </li>
+                  <li>
+                    <span className={unchangedBadge}>unchanged</span> the player’s score never
+                    changed during the scan: a correct pager shows it exactly once
+                  </li>
+                </ul>
+              </div>
+
+              <div className="flex flex-wrap items-center gap-2">
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={index === 0}
+                  onClick={() => go(index - 1)}
+                  aria-label="Previous page"
+                >
+                  <span aria-hidden="true">‹&nbsp;</span>Prev
+                </button>
+                <input
+                  type="range"
+                  min={1}
+                  max={Math.max(1, pageCount)}
+                  value={index + 1}
+                  onChange={(e) => go(Number(e.target.value) - 1)}
+                  aria-label="Page"
+                  aria-valuetext={`Page ${index + 1} of ${pageCount}`}
+                  className="h-9 min-w-0 flex-1 basis-24 accent-accent-600"
+                />
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={index >= pageCount - 1}
+                  onClick={() => go(index + 1)}
+                  aria-label="Next page"
+                >
+                  Next<span aria-hidden="true">&nbsp;›</span>
+                </button>
+                <span
+                  className="px-1 text-sm font-medium whitespace-nowrap text-zinc-900 dark:text-zinc-100"
+                  aria-live="polite"
+                  data-testid="page-status"
+                >
+                  <span aria-hidden="true">
+                    Page {fmt(index + 1)} of {fmt(pageCount)}
+                  </span>
+                  <span className="sr-only">{pageStatus}</span>
+                </span>
+                <button
+                  type="button"
+                  className={buttonClass}
+                  disabled={nextTrouble === undefined}
+                  onClick={() => nextTrouble !== undefined && go(nextTrouble)}
+                >
+                  Next repeat or skip
+                </button>
+              </div>
+
+              <div className="grid grid-cols-2 gap-2 sm:gap-4">
+                <ReaderPage
+                  reader="offset"
+                  title="Offset"
+                  how={
+                    current.offset.length || index * pageSize < result.players
+                      ? `ZREVRANGE ${fmt(index * pageSize)} ${fmt(index * pageSize + pageSize - 1)}`
+                      : 'past the end'
+                  }
+                  page={current}
+                  previous={previous}
+                  first={first.offset}
+                  changed={changed}
+                />
+                <ReaderPage
+                  reader="cursor"
+                  title="Cursor"
+                  how={cursorHow(previous)}
+                  page={current}
+                  previous={previous}
+                  first={first.cursor}
+                  changed={changed}
+                />
+              </div>
+
+              <div>
+                <h4 className={`${labelClass} mb-1`}>
+                  {previous
+                    ? `Score changes between page ${fmt(index)} and ${fmt(index + 1)}`
+                    : 'Score changes'}
+                </h4>
+                {previous && previous.changes.length ? (
+                  <ul
+                    className="m-0 flex max-h-16 list-none flex-wrap sm:max-h-24 gap-x-3 gap-y-0.5 overflow-y-auto p-0 font-mono text-xs tabular-nums"
+                    data-testid="page-changes"
+                  >
+                    {previous.changes.map((c, i) => (
+                      <li key={`${c.member}-${i}`}>
+                        {c.member} {fmt(c.from)}→{fmt(c.to)}{' '}
+                        <span aria-hidden="true">
+                          {c.to > c.from ? '▲' : c.to < c.from ? '▼' : '='}
+                        </span>
+                        <span className="sr-only">
+                          {c.to > c.from ? 'up' : c.to < c.from ? 'down' : 'same'}
+                        </span>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <p
+                    className="m-0 text-xs text-zinc-600 dark:text-zinc-400"
+                    data-testid="page-changes"
+                  >
+                    {previous
+                      ? 'None: with no changes, both readers see each player exactly once.'
+                      : 'None yet: this is the first page. Changes land after each page is read.'}
+                  </p>
+                )}
+              </div>
+            </div>
           ) : null}
         </div>
-
-        {result && current && first ? (
-          <div
-            className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
-            aria-busy={status === 'computing'}
-          >
-            <Summary result={result} />
-
-            <div className="flex flex-wrap items-center gap-2">
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={index === 0}
-                onClick={() => go(index - 1)}
-                aria-label="Previous page"
-              >
-                ‹ Prev
-              </button>
-              <input
-                type="range"
-                min={1}
-                max={Math.max(1, pageCount)}
-                value={index + 1}
-                onChange={(e) => go(Number(e.target.value) - 1)}
-                aria-label="Page"
-                aria-valuetext={`Page ${index + 1} of ${pageCount}`}
-                className="h-9 min-w-0 flex-1 basis-24 accent-accent-600"
-              />
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={index >= pageCount - 1}
-                onClick={() => go(index + 1)}
-                aria-label="Next page"
-              >
-                Next ›
-              </button>
-              <button
-                type="button"
-                className={buttonClass}
-                disabled={nextTrouble === undefined}
-                onClick={() => nextTrouble !== undefined && go(nextTrouble)}
-              >
-                Next repeat or skip
-              </button>
-            </div>
-            <p
-              className="m-0 text-sm font-medium text-zinc-900 dark:text-zinc-100"
-              aria-live="polite"
-              data-testid="page-status"
-            >
-              <span aria-hidden="true">
-                Page {fmt(index + 1)} of {fmt(pageCount)}
-              </span>
-              <span className="sr-only">{pageStatus}</span>
-            </p>
-
-            <div className="grid grid-cols-2 gap-2 sm:gap-4">
-              <ReaderPage
-                reader="offset"
-                title="Offset"
-                how={
-                  current.offset.length || index * pageSize < result.players
-                    ? `ZREVRANGE ${fmt(index * pageSize)} ${fmt(index * pageSize + pageSize - 1)}`
-                    : 'past the end'
-                }
-                page={current}
-                previous={previous}
-                first={first.offset}
-                changed={changed}
-              />
-              <ReaderPage
-                reader="cursor"
-                title="Cursor"
-                how={cursorHow(previous)}
-                page={current}
-                previous={previous}
-                first={first.cursor}
-                changed={changed}
-              />
-            </div>
-            <p className="m-0 text-xs leading-relaxed text-zinc-600 dark:text-zinc-400">
-              <span className={repeatBadge}>↺ repeat</span> shown on an earlier page ·{' '}
-              <span className={skipBadge}>⤼ skipped</span> carried above the reader by the last
-              changes, never shown · <strong className="font-semibold">unchanged</strong>: the
-              player’s score never changed during the whole scan.
-            </p>
-
-            <div>
-              <h4 className={`${labelClass} mb-1`}>
-                {previous
-                  ? `Score changes between page ${fmt(index)} and ${fmt(index + 1)}`
-                  : 'Score changes'}
-              </h4>
-              {previous && previous.changes.length ? (
-                <ul
-                  className="m-0 flex max-h-24 list-none flex-wrap gap-x-3 gap-y-0.5 overflow-y-auto p-0 font-mono text-xs tabular-nums"
-                  data-testid="page-changes"
-                >
-                  {previous.changes.map((c, i) => (
-                    <li key={`${c.member}-${i}`}>
-                      {c.member} {fmt(c.from)}→{fmt(c.to)}{' '}
-                      <span aria-hidden="true">
-                        {c.to > c.from ? '▲' : c.to < c.from ? '▼' : '='}
-                      </span>
-                      <span className="sr-only">
-                        {c.to > c.from ? 'up' : c.to < c.from ? 'down' : 'same'}
-                      </span>
-                    </li>
-                  ))}
-                </ul>
-              ) : (
-                <p
-                  className="m-0 text-xs text-zinc-600 dark:text-zinc-400"
-                  data-testid="page-changes"
-                >
-                  {previous
-                    ? 'None: with no changes, both readers see each player exactly once.'
-                    : 'None yet: this is the first page. Changes land after each page is read.'}
-                </p>
-              )}
-            </div>
-          </div>
-        ) : null}
       </div>
     </section>
   );
@@ -432,7 +443,7 @@ function cursorHow(previous: ChurnPage | undefined): string {
 function Summary({ result }: { result: ChurnResult }) {
   const rows: [string, (s: ChurnReaderSummary) => string][] = [
     ['Rows read', (s) => fmt(s.rowsRead)],
-    ['Distinct players', (s) => `${fmt(s.distinct)} of ${fmt(result.players)}`],
+    [`Distinct players (of ${fmt(result.players)})`, (s) => fmt(s.distinct)],
     ['Repeated rows', (s) => fmt(s.repeated)],
     ['Skipped players', (s) => fmt(s.skipped)],
     ['Repeats, score unchanged', (s) => fmt(s.unchangedRepeated)],
@@ -441,9 +452,7 @@ function Summary({ result }: { result: ChurnResult }) {
   return (
     <div aria-live="polite">
       <table className="w-full border-collapse text-sm tabular-nums" data-testid="churn-summary">
-        <caption className="pb-1 text-left text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-          Whole scan
-        </caption>
+        <caption className="sr-only">Both readers over the whole scan</caption>
         <thead>
           <tr className="border-b border-zinc-200 text-left text-xs text-zinc-600 dark:border-zinc-800 dark:text-zinc-400">
             <th scope="col" className="py-1 pr-2 font-medium">
@@ -468,8 +477,12 @@ function Summary({ result }: { result: ChurnResult }) {
               <th scope="row" className="py-0.5 pr-2 text-left font-normal">
                 {label}
               </th>
-              <td className="py-0.5 pr-2 text-right font-mono">{value(result.offset)}</td>
-              <td className="py-0.5 text-right font-mono">{value(result.cursor)}</td>
+              <td className="py-0.5 pr-2 text-right font-mono whitespace-nowrap">
+                {value(result.offset)}
+              </td>
+              <td className="py-0.5 text-right font-mono whitespace-nowrap">
+                {value(result.cursor)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -504,7 +517,7 @@ function ReaderPage({
   const skipped = previous ? previous[reader === 'offset' ? 'offsetSkipped' : 'cursorSkipped'] : [];
   const headingId = useId();
   const unchanged = (member: string) =>
-    changed.has(member) ? null : <span className="font-bold">· unchanged</span>;
+    changed.has(member) ? null : <span className={unchangedBadge}>unchanged</span>;
   return (
     <div className="flex min-w-0 flex-col">
       <h4 id={headingId} className="m-0 text-sm font-semibold text-zinc-900 dark:text-zinc-100">
@@ -513,7 +526,7 @@ function ReaderPage({
           {how}
         </span>
       </h4>
-      <div className="mt-1 h-[17.5rem] overflow-y-auto rounded-md border border-zinc-200 dark:border-zinc-800">
+      <div className="mt-1 h-[16rem] overflow-y-auto rounded-md border border-zinc-200 dark:border-zinc-800">
         <table
           aria-labelledby={headingId}
           className="w-full border-collapse font-mono text-xs tabular-nums"
@@ -529,6 +542,7 @@ function ReaderPage({
             {skipped.map((s) => (
               <tr
                 key={`skip-${s.member}`}
+                data-member={s.member}
                 data-mark="skipped"
                 className="border-b border-dashed border-violet-300 bg-violet-50/70 text-zinc-600 dark:border-violet-800 dark:bg-violet-950/30 dark:text-zinc-400"
               >
@@ -536,8 +550,9 @@ function ReaderPage({
                   <span className="flex flex-wrap items-center gap-x-1.5">
                     <span className="italic">{s.member}</span>
                     <span className={skipBadge}>
-                      <span aria-hidden="true">⤼</span> skipped {unchanged(s.member)}
+                      <span aria-hidden="true">⤼</span> skipped
                     </span>
+                    {unchanged(s.member)}
                   </span>
                 </td>
                 <td className="px-1.5 py-0.5 text-right align-top italic">{fmt(s.score)}</td>
@@ -548,6 +563,7 @@ function ReaderPage({
               return (
                 <tr
                   key={r.member}
+                  data-member={r.member}
                   data-mark={again ? 'repeat' : undefined}
                   className={`border-b border-zinc-100 last:border-b-0 dark:border-zinc-800/70 ${
                     again ? 'bg-amber-50 dark:bg-amber-950/30' : ''
@@ -561,10 +577,10 @@ function ReaderPage({
                           <span aria-hidden="true">↺</span> repeat
                           <span className="sr-only">
                             , first shown on page {fmt((first.get(r.member) ?? 0) + 1)}
-                          </span>{' '}
-                          {unchanged(r.member)}
+                          </span>
                         </span>
                       ) : null}
+                      {again ? unchanged(r.member) : null}
                     </span>
                   </td>
                   <td className="px-1.5 py-0.5 text-right align-top">{fmt(r.score)}</td>
