@@ -114,6 +114,22 @@ export const ApproximateRankingPlayground = nearViewport<
   ComponentProps<typeof ApproximateRankingPlaygroundChunk>
 >(ApproximateRankingPlaygroundChunk, approximatePlaceholder);
 
+const paginationPlaceholder = (
+  <WidgetPlaceholder
+    name="pagination-playground"
+    label="Pagination under churn playground"
+    className="h-[71rem] sm:h-[55rem]"
+  />
+);
+const PaginationPlaygroundChunk = dynamic(
+  () => import('./pagination-playground/pagination-playground').then((m) => m.PaginationPlayground),
+  { ssr: false, loading: () => paginationPlaceholder },
+);
+export const PaginationPlayground = nearViewport<ComponentProps<typeof PaginationPlaygroundChunk>>(
+  PaginationPlaygroundChunk,
+  paginationPlaceholder,
+);
+
 /**
  * The live architecture diagram (React Flow, its CSS and the simulation). Its placeholder is
  * not a loading box but the server-rendered picture of the stage, so `ArchitectureDiagram`

@@ -1,7 +1,8 @@
+import { compareUtf8 } from '../engine/utf8';
 import { mulberry32 } from '../engine/workload';
 import type { CostLedger } from './cost-ledger';
 import { GlobalBoard, type BoardCursor, type BoardRow, type CursorPage } from './global-board';
-import type { RedisLike } from './redis-like';
+import { toPairs, type RedisLike } from './redis-like';
 
 /**
  * Pagination under churn: a reader pages through the whole board while
@@ -42,6 +43,14 @@ export interface ChurnPage {
   cursorRepeated: string[];
   /** Score changes applied after this page was read. */
   changes: { member: string; from: number; to: number }[];
+  /**
+   * Players these changes carried from ahead of the reader to behind it, and
+   * that the reader then never showed: its skips, each attributed to the
+   * batch that caused it (the last one, for a player carried past twice),
+   * with the score it had when the next page was read. Board order.
+   */
+  offsetSkipped: { member: string; score: number }[];
+  cursorSkipped: { member: string; score: number }[];
 }
 
 /** Totals over the whole scan. */
@@ -87,12 +96,21 @@ export async function paginationUnderChurn(
   const random = mulberry32(options.seed);
   const ids = Array.from({ length: players }, (_, i) => `p${String(i).padStart(4, '0')}`);
   const scores = ids.map(() => Math.floor(random() * 1001));
+  const index = new Map(ids.map((m, i) => [m, i]));
   await client.del(key);
   const args: (string | number)[] = [];
   ids.forEach((m, i) => args.push(scores[i]!, m));
   if (args.length) await client.zadd(key, ...args);
   const board = new GlobalBoard(client, { key, mode: 'overwrite', ledger: options.ledger });
 
+  /** The row at 0-based position `i` now, or undefined past the end. */
+  const rowAt = async (i: number) => toPairs(await client.zrevrange(key, i, i, 'WITHSCORES'))[0];
+  /** Whether (score, member) sorts at or before `edge` in board order. */
+  const atOrBefore = (score: number, member: string, edge: { score: number; member: string }) =>
+    score > edge.score || (score === edge.score && compareUtf8(member, edge.member) >= 0);
+  /** The last batch that carried each player past each reader (kept only for skips). */
+  const passedOffset = new Map<string, { page: number; score: number }>();
+  const passedCursor = new Map<string, { page: number; score: number }>();
   const seenOffset = new Map<string, number>();
   const seenCursor = new Map<string, number>();
   const pages: ChurnPage[] = [];
@@ -114,6 +132,17 @@ export async function paginationUnderChurn(
     const cursorRepeated = cursorRows.filter((r) => seenCursor.has(r.member)).map((r) => r.member);
     for (const r of offsetRows) seenOffset.set(r.member, (seenOffset.get(r.member) ?? 0) + 1);
     for (const r of cursorRows) seenCursor.set(r.member, (seenCursor.get(r.member) ?? 0) + 1);
+    // The offset reader's line is the last position it has covered; an
+    // unchanged player can rise at most one position per change, so only
+    // the `changesPerPage` rows below the line (and the changed players)
+    // can cross it in this batch.
+    const line = (page + 1) * pageSize;
+    const offsetEdge = offsetDone ? undefined : await rowAt(line - 1);
+    const nearLine =
+      offsetEdge && changesPerPage > 0
+        ? toPairs(await client.zrevrange(key, line, line + changesPerPage - 1, 'WITHSCORES'))
+        : [];
+    const before = new Map<string, number>(nearLine.map((p) => [p.member, p.score]));
     const changes: ChurnPage['changes'] = [];
     for (let c = 0; c < changesPerPage && players > 0; c++) {
       const i = Math.floor(random() * players);
@@ -122,6 +151,27 @@ export async function paginationUnderChurn(
       scores[i] = to;
       await client.zadd(key, to, ids[i]!);
       changes.push({ member: ids[i]!, from, to });
+      if (!before.has(ids[i]!)) before.set(ids[i]!, from);
+    }
+    if (offsetEdge) {
+      const edgeAfter = await rowAt(line - 1);
+      for (const [member, score] of before) {
+        const now = scores[index.get(member)!]!;
+        if (
+          !atOrBefore(score, member, offsetEdge) &&
+          edgeAfter &&
+          atOrBefore(now, member, edgeAfter)
+        )
+          passedOffset.set(member, { page, score: now });
+      }
+    }
+    if (cursor) {
+      const edge = { score: cursor.stored, member: cursor.member };
+      for (const { member } of changes) {
+        const now = scores[index.get(member)!]!;
+        if (!atOrBefore(before.get(member)!, member, edge) && atOrBefore(now, member, edge))
+          passedCursor.set(member, { page, score: now });
+      }
     }
     pages.push({
       page,
@@ -130,6 +180,8 @@ export async function paginationUnderChurn(
       offsetRepeated,
       cursorRepeated,
       changes,
+      offsetSkipped: [],
+      cursorSkipped: [],
     });
   }
   const changed = new Set(pages.flatMap((p) => p.changes.map((c) => c.member)));
@@ -147,6 +199,20 @@ export async function paginationUnderChurn(
       unchangedSkipped: skippedMembers.filter((m) => !changed.has(m)).length,
     };
   };
+  const attribute = (
+    seen: Map<string, number>,
+    passed: Map<string, { page: number; score: number }>,
+    field: 'offsetSkipped' | 'cursorSkipped',
+  ) => {
+    for (const m of ids) {
+      const p = passed.get(m);
+      if (!seen.has(m) && p) pages[p.page]![field].push({ member: m, score: p.score });
+    }
+    for (const p of pages)
+      p[field].sort((a, b) => b.score - a.score || compareUtf8(b.member, a.member));
+  };
+  attribute(seenOffset, passedOffset, 'offsetSkipped');
+  attribute(seenCursor, passedCursor, 'cursorSkipped');
   return {
     players,
     pages,

@@ -86,12 +86,14 @@ export const FANOUT_PARAMS = {
   celebrityFollowers: int(2, 20_000, 500),
 } satisfies ParamSchema;
 
-/** `<PaginationPlayground seed players pageSize changes />` */
+/** `<PaginationPlayground seed players pageSize changes page />` */
 export const PAGINATION_PARAMS = {
   seed: int(0, 2 ** 31 - 1, 7),
   players: int(10, 5_000, 200),
   pageSize: int(1, 100, 10),
   changes: int(0, 200, 5),
+  /** The page on screen, 1-based (the widget brings one past the last page back to it). */
+  page: int(1, 20_000, 1),
 } satisfies ParamSchema;
 
 /** Parsed values plus what had to be fixed. */
