@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createClient } from '../engine/client';
-import { paginationUnderChurn, type ChurnResult } from './churn';
+import { churnOverview, churnPages, paginationUnderChurn, type ChurnResult } from './churn';
 
 /** Every skipped player, as the pages attribute them, in ascending member order. */
 function attributed(r: ChurnResult, reader: 'offset' | 'cursor'): string[] {
@@ -69,5 +69,49 @@ describe('paginationUnderChurn: skips attributed to the batch that caused them',
         expect(last?.to).toBe(s.score);
       }
     }
+  });
+});
+
+describe('churnOverview and churnPages: what the playground is sent', () => {
+  it('summarise the run without its pages, and hand out one page at a time', async () => {
+    const r = await paginationUnderChurn(createClient(), {
+      seed: 7,
+      players: 300,
+      pageSize: 10,
+      changesPerPage: 8,
+    });
+    const o = churnOverview(r);
+    expect(o.pageCount).toBe(r.pages.length);
+    expect(o.offset).toEqual(r.offset);
+    expect(new Set(o.changed)).toEqual(
+      new Set(r.pages.flatMap((p) => p.changes.map((c) => c.member))),
+    );
+    // Every player a reader showed has a first page, and it is the earliest page listing it.
+    for (const reader of ['offset', 'cursor'] as const) {
+      expect(Object.keys(o.firstShown[reader]).length).toBe(r[reader].distinct);
+      for (const [member, page] of Object.entries(o.firstShown[reader])) {
+        expect(r.pages.findIndex((p) => p[reader].some((x) => x.member === member))).toBe(page);
+      }
+    }
+    // Troubled pages are exactly those with a repeat, or a skip caused just before.
+    const expected = r.pages
+      .filter((p, i) => {
+        const b = r.pages[i - 1];
+        return (
+          p.offsetRepeated.length > 0 ||
+          p.cursorRepeated.length > 0 ||
+          (b !== undefined && b.offsetSkipped.length + b.cursorSkipped.length > 0)
+        );
+      })
+      .map((p) => p.page);
+    expect(o.troubled).toEqual(expected);
+    expect(o.troubled.length).toBeGreaterThan(0);
+    expect(JSON.stringify(o).length).toBeLessThan(JSON.stringify(r).length / 2);
+
+    expect(churnPages(r, 0)).toEqual({ index: 0, current: r.pages[0], previous: null });
+    expect(churnPages(r, 3)).toEqual({ index: 3, current: r.pages[3], previous: r.pages[2] });
+    const last = r.pages.length - 1;
+    expect(churnPages(r, 1e9).index).toBe(last);
+    expect(churnPages(r, -5).index).toBe(0);
   });
 });

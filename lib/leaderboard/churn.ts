@@ -226,3 +226,63 @@ export async function paginationUnderChurn(
     ),
   };
 }
+
+/**
+ * The whole-scan numbers a reader of the experiment needs up front, without
+ * every page: a run over 5,000 players with small pages holds thousands of
+ * pages and hundreds of thousands of score changes (tens of MB), which the
+ * playground's worker keeps and hands out a page at a time (`churnPages`).
+ */
+export interface ChurnOverview {
+  players: number;
+  pageCount: number;
+  offset: ChurnReaderSummary;
+  cursor: ChurnReaderSummary;
+  /** Players whose score changed during the scan. */
+  changed: string[];
+  /** Per reader, the 0-based page on which each player was first shown. */
+  firstShown: { offset: Record<string, number>; cursor: Record<string, number> };
+  /**
+   * 0-based pages on which either reader repeats a row, or was carried past a
+   * player by the changes just before. Ascending.
+   */
+  troubled: number[];
+}
+
+/** The overview of a run. O(rows read + changes). */
+export function churnOverview(result: ChurnResult): ChurnOverview {
+  const changed = new Set<string>();
+  const first = { offset: {} as Record<string, number>, cursor: {} as Record<string, number> };
+  const troubled: number[] = [];
+  result.pages.forEach((p, i) => {
+    for (const c of p.changes) changed.add(c.member);
+    for (const reader of ['offset', 'cursor'] as const)
+      for (const r of p[reader]) if (!(r.member in first[reader])) first[reader][r.member] = p.page;
+    const before = result.pages[i - 1];
+    const skips = before ? before.offsetSkipped.length + before.cursorSkipped.length : 0;
+    if (p.offsetRepeated.length + p.cursorRepeated.length + skips > 0) troubled.push(p.page);
+  });
+  return {
+    players: result.players,
+    pageCount: result.pages.length,
+    offset: result.offset,
+    cursor: result.cursor,
+    changed: [...changed],
+    firstShown: first,
+    troubled,
+  };
+}
+
+/** One page step as the playground shows it: the page and the one before (its changes). */
+export interface ChurnPageView {
+  /** 0-based, clamped to the run. */
+  index: number;
+  current: ChurnPage | null;
+  previous: ChurnPage | null;
+}
+
+/** Page `index` (clamped) and the page before it. O(1). */
+export function churnPages(result: ChurnResult, index: number): ChurnPageView {
+  const i = Math.min(Math.max(0, Math.floor(index)), Math.max(0, result.pages.length - 1));
+  return { index: i, current: result.pages[i] ?? null, previous: result.pages[i - 1] ?? null };
+}

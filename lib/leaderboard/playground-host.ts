@@ -1,4 +1,11 @@
-import { paginationUnderChurn, type ChurnResult } from './churn';
+import {
+  churnOverview,
+  churnPages,
+  paginationUnderChurn,
+  type ChurnOverview,
+  type ChurnPageView,
+  type ChurnResult,
+} from './churn';
 import type { OperationCost } from './cost-ledger';
 import {
   APPROXIMATE_PARAMS,
@@ -52,6 +59,8 @@ export type PlaygroundRequest =
   | { id: number; type: 'lb:fanout:load'; params: ParamValues<typeof FANOUT_PARAMS> }
   | { id: number; type: 'lb:fanout:tick'; storm?: boolean }
   | { id: number; type: 'lb:churn:run'; params: ParamValues<typeof PAGINATION_PARAMS> }
+  /** Page `index` (0-based) of the last churn run. */
+  | { id: number; type: 'lb:churn:page'; index: number }
   /** Cancels the running request `target` (a load): it ends with an lb:error, cancelled: true. */
   | { id: number; type: 'lb:cancel'; target: number };
 
@@ -69,7 +78,9 @@ export interface PlaygroundResults {
   'lb:approx:view': ApproximateView;
   'lb:fanout:load': FanoutView;
   'lb:fanout:tick': FanoutView;
-  'lb:churn:run': ChurnResult;
+  /** The run's overview and the page `params.page` asks for (the worker keeps the rest). */
+  'lb:churn:run': { overview: ChurnOverview; page: ChurnPageView };
+  'lb:churn:page': ChurnPageView;
   'lb:cancel': { cancelled: boolean };
 }
 
@@ -97,6 +108,7 @@ const clock = (): number => (typeof performance !== 'undefined' ? performance.no
 export class LeaderboardPlaygroundHost {
   private sharding: ShardingModel | null = null;
   private fanout: FanoutModel | null = null;
+  private churn: ChurnResult | null = null;
   private readonly cancelled = new Set<number>();
 
   constructor(private readonly options: PlaygroundHostOptions) {}
@@ -196,13 +208,21 @@ export class LeaderboardPlaygroundHost {
         if (!this.fanout) throw new Error('no fan-out world loaded: send lb:fanout:load first');
         return this.fanout.tick(req.storm ?? false);
       }
-      case 'lb:churn:run':
-        return paginationUnderChurn(this.options.createClient(), {
+      case 'lb:churn:run': {
+        this.churn = null;
+        const result = await paginationUnderChurn(this.options.createClient(), {
           seed: req.params.seed,
           players: req.params.players,
           pageSize: req.params.pageSize,
           changesPerPage: req.params.changes,
         });
+        this.churn = result;
+        return { overview: churnOverview(result), page: churnPages(result, req.params.page - 1) };
+      }
+      case 'lb:churn:page': {
+        if (!this.churn) throw new Error('no churn run: send lb:churn:run first');
+        return churnPages(this.churn, req.index);
+      }
     }
   }
 }

@@ -209,9 +209,16 @@ describe('playground host (the worker protocol) and models', () => {
       await ask(host, {
         id: 3,
         type: 'lb:churn:run',
-        params: parseParams(PAGINATION_PARAMS, {}).values,
+        params: parseParams(PAGINATION_PARAMS, { page: '3' }).values,
       })
     ).last;
     expect(churn.type).toBe('lb:result');
+    const run = (churn as { result: PlaygroundResults['lb:churn:run'] }).result;
+    expect(run.page.index).toBe(2);
+    expect(run.overview.pageCount).toBeGreaterThan(3);
+    const next = (await ask(host, { id: 4, type: 'lb:churn:page', index: 3 })).last as {
+      result: PlaygroundResults['lb:churn:page'];
+    };
+    expect(next.result.previous).toEqual(run.page.current);
   });
 });

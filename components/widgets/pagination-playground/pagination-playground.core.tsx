@@ -1,7 +1,12 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { ChurnPage, ChurnReaderSummary, ChurnResult } from '@/lib/leaderboard/churn';
+import type {
+  ChurnOverview,
+  ChurnPage,
+  ChurnPageView,
+  ChurnReaderSummary,
+} from '@/lib/leaderboard/churn';
 import type { BoardRow } from '@/lib/leaderboard/global-board';
 import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
@@ -44,14 +49,6 @@ const repeatBadge = `${badgeBase} bg-amber-100 text-amber-900 dark:bg-amber-400/
 const skipBadge = `${badgeBase} bg-violet-100 text-violet-900 dark:bg-violet-400/15 dark:text-violet-200`;
 const unchangedBadge = `${badgeBase} bg-rose-100 text-rose-900 dark:bg-rose-400/15 dark:text-rose-200`;
 
-/** Per reader, the 0-based page on which each player was first shown. */
-function firstShown(pages: ChurnPage[], reader: Reader): Map<string, number> {
-  const first = new Map<string, number>();
-  for (const p of pages)
-    for (const r of p[reader]) if (!first.has(r.member)) first.set(r.member, p.page);
-  return first;
-}
-
 /** "1 repeat" / "2 repeats". */
 const count = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1 ? one : many}`;
 
@@ -74,7 +71,8 @@ export function PaginationPlaygroundCore({
   onAbort?: () => void;
 }) {
   const { values, notes, update } = usePlaygroundParams(PAGINATION_PARAMS, props);
-  const [result, setResult] = useState<ChurnResult | null>(null);
+  const [overview, setOverview] = useState<ChurnOverview | null>(null);
+  const [shown, setShown] = useState<ChurnPageView | null>(null);
   const [status, setStatus] = useState<'idle' | 'computing' | 'ready' | 'cancelled' | 'error'>(
     'idle',
   );
@@ -89,19 +87,25 @@ export function PaginationPlaygroundCore({
     wantedPage.current = page;
   }, [page]);
 
+  // The worker keeps the whole run (it can be tens of MB); the page gets the overview and
+  // one page at a time, so no message is large enough to stall the tab.
   useEffect(() => {
     if (!client || aborted.current) return;
     let live = true;
     setStatus('computing');
     client
-      .call({ type: 'lb:churn:run', params: { seed, players, pageSize, changes, page: 1 } })
+      .call({
+        type: 'lb:churn:run',
+        params: { seed, players, pageSize, changes, page: wantedPage.current },
+      })
       .done.then(
         (r) => {
           if (!live) return;
-          setResult(r);
+          setOverview(r.overview);
+          setShown(r.page);
           setStatus('ready');
           // A link may ask for a page past the end of this run: show the last one, and say so.
-          const last = Math.max(1, r.pages.length);
+          const last = Math.max(1, r.overview.pageCount);
           if (wantedPage.current > last) {
             setPageNote(`page ${wantedPage.current} is past the last page: showing ${last}`);
             update({ page: last });
@@ -118,6 +122,23 @@ export function PaginationPlaygroundCore({
     };
   }, [client, seed, players, pageSize, changes, runs, update]);
 
+  const pageCount = overview?.pageCount ?? 0;
+  const index = Math.min(page, Math.max(1, pageCount)) - 1;
+  const ready = status === 'ready';
+  useEffect(() => {
+    if (!client || !ready || shown?.index === index) return;
+    let live = true;
+    client
+      .call({ type: 'lb:churn:page', index })
+      .done.then((v) => {
+        if (live) setShown(v);
+      })
+      .catch(() => undefined);
+    return () => {
+      live = false;
+    };
+  }, [client, ready, index, shown?.index]);
+
   /** A new experiment starts again from its first page. */
   const change = (patch: Partial<Params>) => {
     aborted.current = false;
@@ -125,39 +146,11 @@ export function PaginationPlaygroundCore({
     update({ ...patch, page: 1 });
   };
 
-  const changed = useMemo(() => {
-    const s = new Set<string>();
-    for (const p of result?.pages ?? []) for (const c of p.changes) s.add(c.member);
-    return s;
-  }, [result]);
-  const first = useMemo(
-    () =>
-      result
-        ? { offset: firstShown(result.pages, 'offset'), cursor: firstShown(result.pages, 'cursor') }
-        : null,
-    [result],
-  );
-  /** Pages where the offset or the cursor reader repeats a row or was carried past a player. */
-  const troubled = useMemo(
-    () =>
-      (result?.pages ?? [])
-        .filter((p, i, all) => {
-          const before = all[i - 1];
-          return (
-            p.offsetRepeated.length +
-              p.cursorRepeated.length +
-              (before ? before.offsetSkipped.length + before.cursorSkipped.length : 0) >
-            0
-          );
-        })
-        .map((p) => p.page),
-    [result],
-  );
-
-  const pageCount = result?.pages.length ?? 0;
-  const index = Math.min(page, Math.max(1, pageCount)) - 1;
-  const current = result?.pages[index];
-  const previous = result?.pages[index - 1];
+  const changed = useMemo(() => new Set(overview?.changed), [overview]);
+  const first = overview?.firstShown;
+  const troubled = overview?.troubled ?? [];
+  const current = shown?.current ?? undefined;
+  const previous = shown?.previous ?? undefined;
   const nextTrouble = troubled.find((p) => p > index);
   const go = (i: number) => update({ page: Math.min(Math.max(1, pageCount), Math.max(1, i + 1)) });
 
@@ -286,21 +279,21 @@ export function PaginationPlaygroundCore({
               </>
             ) : status === 'error' ? (
               <span className="text-red-700 dark:text-red-300">{error}</span>
-            ) : result ? (
+            ) : overview ? (
               <h4 className={labelClass}>
-                Whole scan · {fmt(result.players)} players · {count(changes, 'change')} between
+                Whole scan · {fmt(overview.players)} players · {count(changes, 'change')} between
                 pages
               </h4>
             ) : null}
           </div>
 
-          {result && current && first ? (
+          {overview && current && first ? (
             <div
               className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
               aria-busy={status === 'computing'}
             >
               <div className="grid gap-3 sm:grid-cols-[3fr_2fr] sm:gap-6">
-                <Summary result={result} />
+                <Summary result={overview} />
                 <ul className="m-0 flex list-none flex-col gap-1.5 p-0 text-xs leading-snug text-zinc-600 sm:pt-7 dark:text-zinc-400">
                   <li>
                     <span className={repeatBadge}>↺ repeat</span> already shown on an earlier page
@@ -370,7 +363,7 @@ export function PaginationPlaygroundCore({
                   reader="offset"
                   title="Offset"
                   how={
-                    current.offset.length || index * pageSize < result.players
+                    current.offset.length || index * pageSize < overview.players
                       ? `ZREVRANGE ${fmt(index * pageSize)} ${fmt(index * pageSize + pageSize - 1)}`
                       : 'past the end'
                   }
@@ -440,7 +433,7 @@ function cursorHow(previous: ChurnPage | undefined): string {
 }
 
 /** The totals for the whole scan, the two readers side by side. */
-function Summary({ result }: { result: ChurnResult }) {
+function Summary({ result }: { result: ChurnOverview }) {
   const rows: [string, (s: ChurnReaderSummary) => string][] = [
     ['Rows read', (s) => fmt(s.rowsRead)],
     [`Distinct players (of ${fmt(result.players)})`, (s) => fmt(s.distinct)],
@@ -509,7 +502,7 @@ function ReaderPage({
   how: string;
   page: ChurnPage;
   previous: ChurnPage | undefined;
-  first: Map<string, number>;
+  first: Record<string, number>;
   changed: Set<string>;
 }) {
   const rows: BoardRow[] = page[reader];
@@ -576,7 +569,7 @@ function ReaderPage({
                         <span className={repeatBadge}>
                           <span aria-hidden="true">↺</span> repeat
                           <span className="sr-only">
-                            , first shown on page {fmt((first.get(r.member) ?? 0) + 1)}
+                            , first shown on page {fmt((first[r.member] ?? 0) + 1)}
                           </span>
                         </span>
                       ) : null}
