@@ -175,7 +175,7 @@ export class ShardingModel {
   }
 
   /**
-   * Applies the next `count` seeded match results (each adds 100 × its
+   * Applies the next `count` seeded match results (each adds its 1–50
    * points, capped at the world's maximum) to the `mode` design only, and
    * returns the time taken, ms (including `step`). `step` is called every 1,000
    * updates (it may await, or throw to stop). O(count · (log N + shards)).
@@ -195,7 +195,7 @@ export class ShardingModel {
     const t = clock();
     for (let i = 0; i < count; i++) {
       const r = this.matches();
-      const s = Math.min(w.maxScore, w.scores[r.player]! + r.points * 100);
+      const s = Math.min(w.maxScore, w.scores[r.player]! + r.points);
       w.scores[r.player] = s;
       await board.submit(w.id(r.player), s);
       for (const set of behind) set.add(r.player);

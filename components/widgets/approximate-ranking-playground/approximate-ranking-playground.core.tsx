@@ -244,7 +244,7 @@ export function ApproximateRankingPlaygroundCore({
         </Field>
       </form>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
         <ParamNotes notes={notes} />
         {status === 'computing' ? (
           <div

@@ -382,7 +382,7 @@ export function ShardingPlaygroundCore({
         </Field>
       </form>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
+      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
         <ParamNotes notes={notes} />
         {loading || status.kind !== 'ready' || !view ? (
           <div className="flex flex-1 items-center justify-center" role="status" aria-live="polite">
