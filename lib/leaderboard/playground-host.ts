@@ -50,7 +50,8 @@ export type PlaygroundRequest =
     }
   | { id: number; type: 'lb:approx:view'; params: ParamValues<typeof APPROXIMATE_PARAMS> }
   | { id: number; type: 'lb:fanout:load'; params: ParamValues<typeof FANOUT_PARAMS> }
-  | { id: number; type: 'lb:fanout:tick'; storm?: boolean }
+  | { id: number; type: 'lb:fanout:tick' }
+  | { id: number; type: 'lb:fanout:storm' }
   | { id: number; type: 'lb:churn:run'; params: ParamValues<typeof PAGINATION_PARAMS> }
   /** Cancels the running request `target` (a load): it ends with an lb:error, cancelled: true. */
   | { id: number; type: 'lb:cancel'; target: number };
@@ -66,6 +67,7 @@ export interface PlaygroundResults {
   'lb:approx:view': ApproximateView;
   'lb:fanout:load': FanoutView;
   'lb:fanout:tick': FanoutView;
+  'lb:fanout:storm': FanoutView;
   'lb:churn:run': ChurnResult;
   'lb:cancel': { cancelled: boolean };
 }
@@ -133,6 +135,11 @@ export class LeaderboardPlaygroundHost {
   private needSharding(): ShardingModel {
     if (!this.sharding) throw new Error('no sharding world loaded: send lb:sharding:load first');
     return this.sharding;
+  }
+
+  private needFanout(): FanoutModel {
+    if (!this.fanout) throw new Error('no fan-out world loaded: send lb:fanout:load first');
+    return this.fanout;
   }
 
   private async run(
@@ -205,12 +212,12 @@ export class LeaderboardPlaygroundHost {
           req.params,
           this.progress(req.id, post),
         );
-        return this.fanout.tick(false);
+        return this.fanout.view();
       }
-      case 'lb:fanout:tick': {
-        if (!this.fanout) throw new Error('no fan-out world loaded: send lb:fanout:load first');
-        return this.fanout.tick(req.storm ?? false);
-      }
+      case 'lb:fanout:tick':
+        return this.needFanout().tick(this.progress(req.id, post));
+      case 'lb:fanout:storm':
+        return this.needFanout().celebrityPost();
       case 'lb:churn:run':
         return paginationUnderChurn(this.options.createClient(), {
           seed: req.params.seed,
