@@ -11,6 +11,7 @@ import { Table } from '@/components/mdx/table';
 import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
 import {
   ApproximateRankingPlayground,
+  FanOutPlayground,
   PracticeTimer,
   RedisConsole,
   ShardingPlayground,
@@ -55,6 +56,7 @@ const components = {
   ArchitectureDiagram,
   ShardingPlayground,
   ApproximateRankingPlayground,
+  FanOutPlayground,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
     <SpeedRoundDrill cards={speedRoundCards} {...props} />

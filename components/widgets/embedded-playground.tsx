@@ -1,7 +1,7 @@
 'use client';
 
 import type { EmbedName } from './embeds';
-import { ApproximateRankingPlayground, ShardingPlayground } from './registry';
+import { ApproximateRankingPlayground, FanOutPlayground, ShardingPlayground } from './registry';
 
 /** One playground filling an iframe; it reads its state from the query string. */
 export function EmbeddedPlayground({ name }: { name: EmbedName }) {
@@ -10,5 +10,7 @@ export function EmbeddedPlayground({ name }: { name: EmbedName }) {
       return <ShardingPlayground embedded />;
     case 'approximate-ranking':
       return <ApproximateRankingPlayground embedded />;
+    case 'fan-out':
+      return <FanOutPlayground embedded />;
   }
 }

@@ -5,6 +5,7 @@
 export const EMBEDS = {
   sharding: 'Sharding playground',
   'approximate-ranking': 'Approximate ranking playground',
+  'fan-out': 'Fan-out playground',
 } as const;
 
 export type EmbedName = keyof typeof EMBEDS;

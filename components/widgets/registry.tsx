@@ -11,6 +11,7 @@
  */
 import dynamic from 'next/dynamic';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
+import { fanOutHeightClass } from './fan-out-playground/fan-out-height';
 import { drillHeightClass } from './speed-round-frame';
 import { useNearViewport } from './use-near-viewport';
 import { WidgetPlaceholder } from './widget-placeholder';
@@ -113,6 +114,22 @@ const ApproximateRankingPlaygroundChunk = dynamic(
 export const ApproximateRankingPlayground = nearViewport<
   ComponentProps<typeof ApproximateRankingPlaygroundChunk>
 >(ApproximateRankingPlaygroundChunk, approximatePlaceholder);
+
+const fanOutPlaceholder = (
+  <WidgetPlaceholder
+    name="fan-out-playground"
+    label="Fan-out playground"
+    className={fanOutHeightClass}
+  />
+);
+const FanOutPlaygroundChunk = dynamic(
+  () => import('./fan-out-playground/fan-out-playground').then((m) => m.FanOutPlayground),
+  { ssr: false, loading: () => fanOutPlaceholder },
+);
+export const FanOutPlayground = nearViewport<ComponentProps<typeof FanOutPlaygroundChunk>>(
+  FanOutPlaygroundChunk,
+  fanOutPlaceholder,
+);
 
 /**
  * The live architecture diagram (React Flow, its CSS and the simulation). Its placeholder is
