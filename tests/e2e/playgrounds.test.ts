@@ -1,4 +1,3 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@/lib/engine/client';
@@ -8,7 +7,7 @@ import {
   SHARDING_PARAMS,
 } from '@/lib/leaderboard/playground-params';
 import { approximateView, ShardingModel, type ShardingView } from '@/lib/leaderboard/playgrounds';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
 
 /**
  * The playgrounds in a real browser. Every number a test expects is computed here, in
@@ -47,15 +46,6 @@ async function waitReady(page: Page): Promise<Locator> {
   const widget = page.locator('section[data-widget="sharding-playground"]');
   await widget.getByTestId('ranks').waitFor({ timeout: 60_000 });
   return widget;
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
 
 function rowsOf(view: ShardingView): string[] {

@@ -2,4 +2,4 @@
  * The fan-out playground's height at the base and sm breakpoints, shared with its lazy
  * placeholder so the page does not move when the playground arrives.
  */
-export const fanOutHeightClass = 'h-[90rem] sm:h-[58rem]';
+export const fanOutHeightClass = 'h-[102rem] sm:h-[63rem]';

@@ -76,6 +76,10 @@ const DESIGNS: Record<FanoutMode, { title: string; how: string; color: [string, 
 };
 const MODES = ['read', 'write', 'hybrid'] as const;
 
+/** Start/Pause: the one filled button, so the way to begin is obvious. */
+const primaryButtonClass =
+  'inline-flex h-9 min-w-20 items-center justify-center rounded-md border border-accent-600 bg-accent-600 px-3 text-sm font-semibold text-white hover:bg-accent-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500';
+
 const designSeries: ChartSeries[] = MODES.map((m) => ({
   label: DESIGNS[m].title,
   stroke: DESIGNS[m].color,
@@ -303,6 +307,22 @@ export function FanOutPlaygroundCore({
     setAnnouncement(on ? 'Running.' : view ? `Paused. ${summary(view)}` : 'Paused.');
   };
 
+  // A run nobody watches only spends the reader's CPU: it pauses when scrolled out of view.
+  const box = useRef<HTMLElement>(null);
+  useEffect(() => {
+    const el = box.current;
+    if (!running || !el) return;
+    const observer = new IntersectionObserver((entries) => {
+      if (entries.some((e) => !e.isIntersecting)) {
+        runningRef.current = false;
+        setRunning(false);
+        setAnnouncement('Paused: the playground left the screen.');
+      }
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [running]);
+
   const writtenData = useMemo(
     () => [history.updates, ...history.written] as [number[], number[], number[], number[]],
     [history],
@@ -336,6 +356,7 @@ export function FanOutPlaygroundCore({
 
   return (
     <section
+      ref={box}
       aria-label="Fan-out playground"
       data-widget="fan-out-playground"
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
@@ -457,7 +478,7 @@ export function FanOutPlaygroundCore({
             <div className="flex flex-wrap items-center gap-2">
               <button
                 type="button"
-                className={`${buttonClass} min-w-20`}
+                className={primaryButtonClass}
                 onClick={() => setRun(!running)}
                 data-testid="run-button"
               >
@@ -509,7 +530,7 @@ export function FanOutPlaygroundCore({
               ))}
             </div>
             <p
-              className="m-0 min-h-[2.5rem] text-sm text-zinc-700 dark:text-zinc-300"
+              className="m-0 min-h-[2.5rem] shrink-0 text-sm text-zinc-700 dark:text-zinc-300"
               data-testid="storm-message"
             >
               {error ? (
@@ -572,7 +593,7 @@ export function FanOutPlaygroundCore({
                   : `The designs returned different friend boards for ${view.sampleReader.id}.`}
               </p>
               <ol
-                className="m-0 grid min-h-[13.25rem] list-none auto-rows-min grid-cols-1 gap-x-6 p-0 font-mono text-xs tabular-nums sm:min-h-[6.625rem] sm:grid-cols-2"
+                className="m-0 grid min-h-[13.25rem] shrink-0 list-none auto-rows-min grid-cols-1 gap-x-6 p-0 font-mono text-xs tabular-nums sm:min-h-[6.625rem] sm:grid-cols-2"
                 data-testid="sample-board"
                 aria-label={`Friend board of ${view.sampleReader.id}, top 10`}
               >
