@@ -45,8 +45,8 @@ type Status =
   | { kind: 'cancelled' }
   | { kind: 'error'; message: string };
 
-/** Height of the iframe an embed snippet asks for, px (the embed page's content height). */
-export const FANOUT_EMBED_HEIGHT = 900;
+/** Height of the iframe an embed snippet asks for, px: the sm height of the chapter widget. */
+export const FANOUT_EMBED_HEIGHT = 1008;
 
 const PLAYER_COUNTS = [100, 500, 2_000, 5_000, 20_000];
 const FOLLOW_COUNTS = [5, 10, 20, 50, 100, 200];
