@@ -12,6 +12,7 @@ import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
 import {
   ApproximateRankingPlayground,
   PaginationPlayground,
+  FanOutPlayground,
   PracticeTimer,
   RedisConsole,
   ShardingPlayground,
@@ -57,6 +58,7 @@ const components = {
   ShardingPlayground,
   ApproximateRankingPlayground,
   PaginationPlayground,
+  FanOutPlayground,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
     <SpeedRoundDrill cards={speedRoundCards} {...props} />

@@ -1,7 +1,12 @@
 'use client';
 
 import type { EmbedName } from './embeds';
-import { ApproximateRankingPlayground, PaginationPlayground, ShardingPlayground } from './registry';
+import {
+  ApproximateRankingPlayground,
+  FanOutPlayground,
+  PaginationPlayground,
+  ShardingPlayground,
+} from './registry';
 
 /** One playground filling an iframe; it reads its state from the query string. */
 export function EmbeddedPlayground({ name }: { name: EmbedName }) {
@@ -12,5 +17,7 @@ export function EmbeddedPlayground({ name }: { name: EmbedName }) {
       return <ApproximateRankingPlayground embedded />;
     case 'pagination':
       return <PaginationPlayground embedded />;
+    case 'fan-out':
+      return <FanOutPlayground embedded />;
   }
 }

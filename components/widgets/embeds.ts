@@ -6,6 +6,7 @@ export const EMBEDS = {
   sharding: 'Sharding playground',
   'approximate-ranking': 'Approximate ranking playground',
   pagination: 'Pagination under churn playground',
+  'fan-out': 'Fan-out playground',
 } as const;
 
 export type EmbedName = keyof typeof EMBEDS;

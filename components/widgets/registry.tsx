@@ -11,6 +11,7 @@
  */
 import dynamic from 'next/dynamic';
 import type { ComponentProps, ComponentType, ReactNode } from 'react';
+import { fanOutHeightClass } from './fan-out-playground/fan-out-height';
 import { drillHeightClass } from './speed-round-frame';
 import { useNearViewport } from './use-near-viewport';
 import { WidgetPlaceholder } from './widget-placeholder';
@@ -128,6 +129,22 @@ const PaginationPlaygroundChunk = dynamic(
 export const PaginationPlayground = nearViewport<ComponentProps<typeof PaginationPlaygroundChunk>>(
   PaginationPlaygroundChunk,
   paginationPlaceholder,
+);
+
+const fanOutPlaceholder = (
+  <WidgetPlaceholder
+    name="fan-out-playground"
+    label="Fan-out playground"
+    className={fanOutHeightClass}
+  />
+);
+const FanOutPlaygroundChunk = dynamic(
+  () => import('./fan-out-playground/fan-out-playground').then((m) => m.FanOutPlayground),
+  { ssr: false, loading: () => fanOutPlaceholder },
+);
+export const FanOutPlayground = nearViewport<ComponentProps<typeof FanOutPlaygroundChunk>>(
+  FanOutPlaygroundChunk,
+  fanOutPlaceholder,
 );
 
 /**

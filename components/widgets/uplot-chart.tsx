@@ -46,6 +46,8 @@ export interface UPlotChartProps {
   /** A short text equivalent for screen readers. */
   summary: string;
   yMin?: number;
+  /** Draw the series legend under the plot (default true); off when the page shows it once for several charts. */
+  legend?: boolean;
 }
 
 const compact = (v: number) =>
@@ -69,6 +71,7 @@ export const UPlotChart = memo(function UPlotChart({
   yValues,
   summary,
   yMin,
+  legend = true,
 }: UPlotChartProps) {
   const box = useRef<HTMLDivElement>(null);
   const dark = useDarkTheme();
@@ -126,18 +129,20 @@ export const UPlotChart = memo(function UPlotChart({
   return (
     <figure className="m-0">
       <div ref={box} role="img" aria-label={summary} style={{ height }} />
-      <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
-        {series.map((s) => (
-          <span key={s.label} className="inline-flex items-center gap-1.5">
-            <span
-              aria-hidden="true"
-              className="inline-block h-2 w-3 rounded-sm"
-              style={{ background: dark ? s.stroke[1] : s.stroke[0] }}
-            />
-            {s.label}
-          </span>
-        ))}
-      </figcaption>
+      {legend ? (
+        <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-zinc-600 dark:text-zinc-400">
+          {series.map((s) => (
+            <span key={s.label} className="inline-flex items-center gap-1.5">
+              <span
+                aria-hidden="true"
+                className="inline-block h-2 w-3 rounded-sm"
+                style={{ background: dark ? s.stroke[1] : s.stroke[0] }}
+              />
+              {s.label}
+            </span>
+          ))}
+        </figcaption>
+      ) : null}
     </figure>
   );
 });

@@ -105,6 +105,7 @@ export type {
   ApproximateView,
   CostedRank,
   FanoutCounters,
+  FanoutStorm,
   FanoutView,
   RankPoint,
   ShardingView,

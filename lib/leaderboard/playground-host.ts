@@ -57,7 +57,8 @@ export type PlaygroundRequest =
     }
   | { id: number; type: 'lb:approx:view'; params: ParamValues<typeof APPROXIMATE_PARAMS> }
   | { id: number; type: 'lb:fanout:load'; params: ParamValues<typeof FANOUT_PARAMS> }
-  | { id: number; type: 'lb:fanout:tick'; storm?: boolean }
+  | { id: number; type: 'lb:fanout:tick' }
+  | { id: number; type: 'lb:fanout:storm' }
   | { id: number; type: 'lb:churn:run'; params: ParamValues<typeof PAGINATION_PARAMS> }
   /** Page `index` (0-based) of the last churn run. */
   | { id: number; type: 'lb:churn:page'; index: number }
@@ -78,6 +79,7 @@ export interface PlaygroundResults {
   'lb:approx:view': ApproximateView;
   'lb:fanout:load': FanoutView;
   'lb:fanout:tick': FanoutView;
+  'lb:fanout:storm': FanoutView;
   /** The run's overview and the page `params.page` asks for (the worker keeps the rest). */
   'lb:churn:run': { overview: ChurnOverview; page: ChurnPageView };
   'lb:churn:page': ChurnPageView;
@@ -149,6 +151,11 @@ export class LeaderboardPlaygroundHost {
     return this.sharding;
   }
 
+  private needFanout(): FanoutModel {
+    if (!this.fanout) throw new Error('no fan-out world loaded: send lb:fanout:load first');
+    return this.fanout;
+  }
+
   private async run(
     req: PlaygroundRequest,
     post: (m: PlaygroundResponse) => void,
@@ -202,12 +209,12 @@ export class LeaderboardPlaygroundHost {
           req.params,
           this.progress(req.id, post),
         );
-        return this.fanout.tick(false);
+        return this.fanout.view();
       }
-      case 'lb:fanout:tick': {
-        if (!this.fanout) throw new Error('no fan-out world loaded: send lb:fanout:load first');
-        return this.fanout.tick(req.storm ?? false);
-      }
+      case 'lb:fanout:tick':
+        return this.needFanout().tick(this.progress(req.id, post));
+      case 'lb:fanout:storm':
+        return this.needFanout().celebrityPost();
       case 'lb:churn:run': {
         this.churn = null;
         const result = await paginationUnderChurn(this.options.createClient(), {

@@ -191,20 +191,46 @@ describe('playground host (the worker protocol) and models', () => {
       rate: '50',
       celebrityFollowers: '200',
     }).values;
-    await ask(host, { id: 1, type: 'lb:fanout:load', params });
-    const t = (await ask(host, { id: 2, type: 'lb:fanout:tick', storm: true })).last as {
-      result: import('./playgrounds').FanoutView;
+    type View = import('./playgrounds').FanoutView;
+    const loaded = (await ask(host, { id: 1, type: 'lb:fanout:load', params })).last as {
+      result: View;
     };
-    const v = t.result;
+    // A load applies no updates: every counter starts at zero.
+    expect(loaded.result.ticks).toBe(0);
+    expect(loaded.result.counters.map((c) => c.updates + c.reads + c.commands)).toEqual([0, 0, 0]);
+    expect(loaded.result.boardsAgree).toBe(true);
+    const v = ((await ask(host, { id: 2, type: 'lb:fanout:tick' })).last as { result: View })
+      .result;
+    expect(v.ticks).toBe(1);
     expect(v.boardsAgree).toBe(true);
+    expect(v.celebrityUpdate).toBeNull();
     const by = Object.fromEntries(v.counters.map((c) => [c.mode, c]));
+    for (const c of v.counters) {
+      expect([c.updates, c.reads]).toEqual([50, 50]);
+      expect(c.writeAmplification).toBeCloseTo(c.membersWritten / 50, 10);
+      expect(c.readCost).toBeCloseTo(c.membersRead / 50, 10);
+    }
     expect(by.read!.writeAmplification).toBe(1);
     expect(by.write!.writeAmplification).toBeGreaterThan(by.hybrid!.writeAmplification);
     expect(by.read!.readCost).toBeGreaterThan(by.write!.readCost);
-    const storm = Object.fromEntries(v.celebrityUpdate!.map((s) => [s.mode, s.membersWritten]));
-    expect(storm.write).toBeGreaterThan(200);
+    expect(v.celebrities).toHaveLength(3);
+    expect(v.hybridCelebrities).toBeGreaterThanOrEqual(3);
+
+    const s = ((await ask(host, { id: 3, type: 'lb:fanout:storm' })).last as { result: View })
+      .result;
+    expect(s.ticks).toBe(1);
+    expect(s.boardsAgree).toBe(true);
+    expect(s.celebrityUpdate!.author.followers).toBeGreaterThanOrEqual(
+      Math.max(...v.celebrities.map((c) => c.followers)),
+    );
+    const storm = Object.fromEntries(
+      s.celebrityUpdate!.designs.map((d) => [d.mode, d.membersWritten]),
+    );
+    expect(storm.write).toBe(s.celebrityUpdate!.author.followers + 2);
     expect(storm.hybrid).toBe(2);
     expect(storm.read).toBe(1);
+    // The storm is an update like any other.
+    expect(s.counters.map((c) => c.updates)).toEqual([51, 51, 51]);
     const churn = (
       await ask(host, {
         id: 3,
@@ -220,5 +246,42 @@ describe('playground host (the worker protocol) and models', () => {
       result: PlaygroundResults['lb:churn:page'];
     };
     expect(next.result.previous).toEqual(run.page.current);
+  });
+
+  it('fan-out: the same seed gives the same views; a tick reports progress and cancels', async () => {
+    const params = parseParams(FANOUT_PARAMS, { players: '800', rate: '120', seed: '3' }).values;
+    const run = async () => {
+      const host = new LeaderboardPlaygroundHost({ createClient: () => createClient() });
+      await ask(host, { id: 1, type: 'lb:fanout:load', params });
+      await ask(host, { id: 2, type: 'lb:fanout:tick' });
+      await ask(host, { id: 3, type: 'lb:fanout:storm' });
+      return (await ask(host, { id: 4, type: 'lb:fanout:tick' })).last;
+    };
+    expect(stable(await run())).toEqual(stable(await run()));
+
+    const host = new LeaderboardPlaygroundHost({
+      createClient: () => createClient(),
+      yieldNow: () => new Promise((r) => setTimeout(r, 0)),
+      sliceMs: 0,
+    });
+    await ask(host, { id: 1, type: 'lb:fanout:load', params });
+    const msgs: PlaygroundResponse[] = [];
+    const tick = host.handle({ id: 2, type: 'lb:fanout:tick' }, (m) => {
+      msgs.push(m);
+      if (m.type === 'lb:progress' && m.done === 50)
+        void host.handle({ id: 3, type: 'lb:cancel', target: 2 }, () => undefined);
+    });
+    await tick;
+    expect(
+      msgs.filter((m) => m.type === 'lb:progress').map((m) => m.type === 'lb:progress' && m.done),
+    ).toEqual([25, 50]);
+    expect(msgs.at(-1)).toMatchObject({ type: 'lb:error', cancelled: true });
+    // Whole updates stay applied; the tick itself did not complete.
+    const after = (await ask(host, { id: 4, type: 'lb:fanout:tick' })).last as {
+      result: import('./playgrounds').FanoutView;
+    };
+    expect(after.result.ticks).toBe(1);
+    expect(after.result.counters.map((c) => c.updates)).toEqual([170, 170, 170]);
+    expect(after.result.boardsAgree).toBe(true);
   });
 });

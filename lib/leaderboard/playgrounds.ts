@@ -33,8 +33,11 @@ import {
   createMatchStream,
   createWorld,
   followersOf,
+  followsOf,
   type World,
 } from './world';
+
+const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /**
  * The models behind the playgrounds: each takes a client and the
@@ -73,8 +76,6 @@ export interface LiveShardingView {
   shards: ShardingView['shards'];
   top: { rows: BoardRow[]; cost: OperationCost };
 }
-
-const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
 /** The three boards of the sharding model. */
 type BoardName = 'range' | 'hash' | 'oracle';
@@ -387,32 +388,60 @@ export interface FanoutCounters {
   /** Members read per friend-board read. */
   readCost: number;
   commands: number;
+  /** Members written by every update so far (the score set and feeds). */
+  membersWritten: number;
+  /** Members read by every friend-board read so far. */
+  membersRead: number;
 }
 
-/** What the fan-out playground shows after a tick. */
+/** One update by the most-followed player, per design. */
+export interface FanoutStorm {
+  author: { id: string; followers: number };
+  designs: { mode: FanoutMode; membersWritten: number; commands: number }[];
+}
+
+/** What the fan-out playground shows after a load, a tick or a storm. */
 export interface FanoutView {
   players: number;
   edges: number;
+  /** Ticks applied so far. */
+  ticks: number;
+  /** Wall time of the request that produced this view, ms (not seeded). */
+  ms: number;
+  /** The graph's celebrities (none when the flag is off), most followed first. */
   celebrities: { id: string; followers: number }[];
+  /** Players the hybrid does not fan out: at least `celebrityFollowers` followers. */
+  hybridCelebrities: number;
   counters: FanoutCounters[];
-  /** The cost of one update by the top celebrity, per design (the storm). */
-  celebrityUpdate: { mode: FanoutMode; membersWritten: number; commands: number }[] | null;
-  /** All three designs returned the same board for the sampled reader. */
+  /** The storm this view reports, or null (views from a load or a tick). */
+  celebrityUpdate: FanoutStorm | null;
+  /** Whose friend board is shown: the last reader of the last tick. */
+  sampleReader: { id: string; follows: number };
+  /** All three designs returned the same full board for the sampled reader. */
   boardsAgree: boolean;
+  /** The sampled reader's top 10 (as fan-out on read computes it). */
   sampleBoard: BoardRow[];
 }
 
 /**
  * The fan-out playground: one seeded graph, the three friend-board designs
- * side by side on the same client, fed the same match stream.
+ * side by side on the same client, fed the same match stream. Every update
+ * is followed by one friend-board read per design, so the counters compare
+ * designs at a 1:1 read/write mix. Memory: the score set three times plus
+ * one feed member per edge for each of the write and hybrid designs.
  */
 export class FanoutModel {
   readonly ledger = new CostLedger();
   readonly boards: FriendBoards[];
+  /** The same boards on a ledger of their own: the agreement check is not counted. */
+  private readonly probes: FriendBoards[];
   private readonly world: World;
   private readonly stream: ReturnType<typeof createMatchStream>;
   private readonly graph: ReturnType<typeof createFriendGraph>;
+  private readonly mostFollowed: number;
+  private readonly hybridCelebrities: number;
   private ticks = 0;
+  private reader = 0;
 
   private constructor(
     readonly client: RedisLike,
@@ -427,23 +456,39 @@ export class FanoutModel {
       celebrityReach: 0.3,
     });
     this.stream = createMatchStream({ seed: params.seed, players: params.players });
-    this.boards = (['read', 'write', 'hybrid'] as const).map(
-      (mode) =>
-        new FriendBoards(client, this.graph, this.world.id, {
-          mode,
-          name: `pgf-${mode}`,
-          ledger: this.ledger,
-          celebrityFollowers: params.celebrityFollowers,
-        }),
-    );
+    const designs = (ledger: CostLedger) =>
+      (['read', 'write', 'hybrid'] as const).map(
+        (mode) =>
+          new FriendBoards(client, this.graph, this.world.id, {
+            mode,
+            name: `pgf-${mode}`,
+            ledger,
+            celebrityFollowers: params.celebrityFollowers,
+          }),
+      );
+    this.boards = designs(this.ledger);
+    this.probes = designs(new CostLedger());
+    let most = 0;
+    let over = 0;
+    for (let i = 0; i < this.graph.players; i++) {
+      const n = followersOf(this.graph, i).length;
+      if (n > followersOf(this.graph, most).length) most = i;
+      if (n >= params.celebrityFollowers) over++;
+    }
+    this.mostFollowed = most;
+    this.hybridCelebrities = over;
   }
 
-  /** Builds the graph and loads the three designs. */
+  /**
+   * Builds the graph and loads the three designs: O(edges) feed members.
+   * `onProgress` may await (to yield) or throw (to cancel).
+   */
   static async create(
     client: RedisLike,
     params: ParamValues<typeof FANOUT_PARAMS>,
     onProgress?: (phase: string, done: number, total: number) => void | Promise<void>,
   ): Promise<FanoutModel> {
+    await onProgress?.('friend graph', 0, params.players);
     const m = new FanoutModel(client, params);
     for (const b of m.boards)
       await b.load(m.world.scores, (d, t) => onProgress?.(`feeds (${b.mode})`, d, t));
@@ -451,44 +496,68 @@ export class FanoutModel {
   }
 
   /**
-   * Applies `params.rate` match results to every design, reads one friend
-   * board per design per update, and returns the running counters. With
-   * `celebrityStorm`, also measures one update by the top celebrity.
+   * Applies `params.rate` match results to every design, each followed by
+   * one friend-board read per design (a different reader each time), and
+   * returns the running counters. Cost: rate × (followers of the player +
+   * follows of the reader) per design. `onProgress` is told every 25
+   * updates and may await or throw; a throw leaves whole updates applied.
    */
-  async tick(celebrityStorm = false): Promise<FanoutView> {
+  async tick(
+    onProgress?: (phase: string, done: number, total: number) => void | Promise<void>,
+  ): Promise<FanoutView> {
+    const t = clock();
     const n = this.params.rate;
-    let reader = 0;
     for (let i = 0; i < n; i++) {
       const r = this.stream();
       const s = (this.world.scores[r.player] = this.world.scores[r.player]! + r.points);
       for (const b of this.boards) await b.submit(r.player, s);
-      reader = (this.ticks * 7919 + i * 104_729) % this.world.players;
-      for (const b of this.boards) await b.board(reader, 10);
+      this.reader = (this.ticks * 7919 + i * 104_729) % this.world.players;
+      for (const b of this.boards) await b.board(this.reader, 10);
+      if (onProgress && i % 25 === 24 && i + 1 < n) await onProgress('updates', i + 1, n);
     }
     this.ticks++;
-    const boards = await Promise.all(this.boards.map((b) => b.board(reader, 10)));
-    const first = JSON.stringify(boards[0]!.result);
-    let storm: FanoutView['celebrityUpdate'] = null;
-    const celebs = Array.from(this.graph.celebrities).map((c) => ({
-      id: this.world.id(c),
-      followers: followersOf(this.graph, c).length,
-    }));
-    if (celebrityStorm && celebs.length) {
-      storm = [];
-      const s = (this.world.scores[0] = this.world.scores[0]! + 1);
-      for (const b of this.boards) {
-        const c = await b.submit(0, s);
-        storm.push({
-          mode: b.mode,
-          membersWritten: c.cost.membersWritten,
-          commands: c.cost.totalCommands,
-        });
-      }
+    return this.view(null, clock() - t);
+  }
+
+  /**
+   * One update by the most-followed player (a celebrity when the graph has
+   * them): one more point, submitted to each design, counted like any other
+   * update. Returns the view with what it cost each design.
+   */
+  async celebrityPost(): Promise<FanoutView> {
+    const t = clock();
+    const a = this.mostFollowed;
+    const s = (this.world.scores[a] = this.world.scores[a]! + 1);
+    const designs: FanoutStorm['designs'] = [];
+    for (const b of this.boards) {
+      const c = await b.submit(a, s);
+      designs.push({
+        mode: b.mode,
+        membersWritten: c.cost.membersWritten,
+        commands: c.cost.totalCommands,
+      });
     }
+    const author = { id: this.world.id(a), followers: followersOf(this.graph, a).length };
+    return this.view({ author, designs }, clock() - t);
+  }
+
+  /**
+   * The counters, and the sampled reader's board from each design (read
+   * outside the ledger, full boards compared). O(designs + reader's follows).
+   */
+  async view(storm: FanoutStorm | null = null, ms = 0): Promise<FanoutView> {
+    const boards = await Promise.all(this.probes.map((b) => b.board(this.reader)));
+    const first = JSON.stringify(boards[0]!.result);
+    const celebrities = Array.from(this.graph.celebrities)
+      .map((c) => ({ id: this.world.id(c), followers: followersOf(this.graph, c).length }))
+      .sort((a, b) => b.followers - a.followers);
     return {
       players: this.world.players,
       edges: this.graph.edges,
-      celebrities: celebs,
+      ticks: this.ticks,
+      ms,
+      celebrities,
+      hybridCelebrities: this.hybridCelebrities,
       counters: this.boards.map((b) => {
         const w = this.ledger.entry(`friends:${b.mode}:submit`);
         const r = this.ledger.entry(`friends:${b.mode}:read`);
@@ -499,11 +568,17 @@ export class FanoutModel {
           writeAmplification: w.count ? w.total.membersWritten / w.count : 0,
           readCost: r.count ? r.total.membersScanned / r.count : 0,
           commands: w.total.totalCommands + r.total.totalCommands,
+          membersWritten: w.total.membersWritten,
+          membersRead: r.total.membersScanned,
         };
       }),
       celebrityUpdate: storm,
+      sampleReader: {
+        id: this.world.id(this.reader),
+        follows: followsOf(this.graph, this.reader).length,
+      },
       boardsAgree: boards.every((b) => JSON.stringify(b.result) === first),
-      sampleBoard: boards[0]!.result,
+      sampleBoard: boards[0]!.result.slice(0, 10),
     };
   }
 }

@@ -274,7 +274,7 @@ export class FriendBoards {
         for (const t of followsOf(this.graph, i))
           if (this.fannedOut(t)) args.push(scores[t]!, this.id(t));
         await this.client.zadd(this.feedKey(i), ...args);
-        if (onProgress && i % 5000 === 4999) await onProgress(i + 1, n);
+        if (onProgress && i % 250 === 249) await onProgress(i + 1, n);
       }
     }
     await onProgress?.(n, n);

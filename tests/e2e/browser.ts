@@ -63,7 +63,7 @@ export async function openPage(
   return { page, problems };
 }
 
-/** Serious and critical axe violations on the page (WCAG 2.1 AA and best practice). */
+/** Serious and critical axe violations on the page (WCAG 2.1 AA and best practice), as text. */
 export async function seriousAxe(page: Page): Promise<string[]> {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])

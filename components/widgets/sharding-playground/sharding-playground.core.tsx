@@ -23,6 +23,7 @@ import {
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
+import { useThrottled } from '../use-throttled';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface ShardingPlaygroundProps {
@@ -70,33 +71,6 @@ const sizeSeries: ChartSeries[] = [
   },
 ];
 const shardTick = (v: number) => (Number.isInteger(v) ? `#${v}` : '');
-
-/** Calls `fn` at most every `ms`, always delivering the latest value (progress re-renders). */
-function useThrottled<T>(fn: (v: T) => void, ms: number): (v: T) => void {
-  const last = useRef(0);
-  const pending = useRef<{ v: T } | null>(null);
-  const timer = useRef<number | null>(null);
-  useEffect(
-    () => () => {
-      if (timer.current !== null) window.clearTimeout(timer.current);
-    },
-    [],
-  );
-  return useCallback(
-    (v: T) => {
-      pending.current = { v };
-      if (timer.current !== null) return;
-      const wait = Math.max(0, last.current + ms - performance.now());
-      timer.current = window.setTimeout(() => {
-        timer.current = null;
-        last.current = performance.now();
-        if (pending.current) fn(pending.current.v);
-        pending.current = null;
-      }, wait);
-    },
-    [fn, ms],
-  );
-}
 
 /**
  * The sharding playground: a seeded world of up to a million players loaded into range

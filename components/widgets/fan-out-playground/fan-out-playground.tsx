@@ -1,0 +1,19 @@
+'use client';
+
+import { useLeaderboardWorker } from '../use-leaderboard-worker';
+import { useNearViewport } from '../use-near-viewport';
+import { FanOutPlaygroundCore, type FanOutPlaygroundProps } from './fan-out-playground.core';
+
+/**
+ * The fan-out playground with its default engine: a leaderboard worker of its own,
+ * started when the playground comes near the viewport.
+ */
+export function FanOutPlayground(props: FanOutPlaygroundProps & { embedded?: boolean }) {
+  const [ref, near] = useNearViewport();
+  const client = useLeaderboardWorker(near);
+  return (
+    <div ref={ref}>
+      <FanOutPlaygroundCore client={client} {...props} />
+    </div>
+  );
+}
