@@ -81,8 +81,11 @@ export const FANOUT_PARAMS = {
   players: int(10, 20_000, 2_000),
   meanFollows: int(1, 200, 20),
   celebrities: { kind: 'flag', default: true } as FlagParam,
-  /** Updates per tick. */
-  rate: int(1, 5_000, 100),
+  /**
+   * Updates per tick. At most 500: an update costs 2–30 ms in the worker at the largest
+   * graphs, and a tick runs to its end before Pause takes effect.
+   */
+  rate: int(1, 500, 100),
   celebrityFollowers: int(2, 20_000, 500),
 } satisfies ParamSchema;
 

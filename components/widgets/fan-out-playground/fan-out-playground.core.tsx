@@ -50,7 +50,7 @@ export const FANOUT_EMBED_HEIGHT = 1008;
 
 const PLAYER_COUNTS = [100, 500, 2_000, 5_000, 20_000];
 const FOLLOW_COUNTS = [5, 10, 20, 50, 100, 200];
-const RATES = [1, 10, 50, 100, 500, 1_000, 5_000];
+const RATES = [1, 10, 50, 100, 500];
 const THRESHOLDS = [50, 100, 200, 500, 1_000, 2_000, 5_000, 20_000];
 /** Shortest time between the starts of two ticks of a run, ms: a few chart frames a second. */
 const TICK_PERIOD = 200;
