@@ -1,10 +1,9 @@
 import type { Level } from '@/content/chapters';
 
+/** Colours per level: `.level-fundamental` and `.level-advanced` in globals.css. */
 const styles: Record<Level, string> = {
-  fundamental:
-    'bg-emerald-50 text-emerald-800 ring-emerald-600/25 dark:bg-emerald-400/10 dark:text-emerald-300 dark:ring-emerald-400/30',
-  advanced:
-    'bg-violet-50 text-violet-800 ring-violet-600/25 dark:bg-violet-400/10 dark:text-violet-300 dark:ring-violet-400/30',
+  fundamental: 'level-fundamental',
+  advanced: 'level-advanced',
 };
 
 const explanations: Record<Level, string> = {
@@ -16,10 +15,7 @@ const explanations: Record<Level, string> = {
 export function LevelBadge({ level, compact = false }: { level: Level; compact?: boolean }) {
   if (compact) {
     return (
-      <span
-        className={`inline-flex size-5 shrink-0 items-center justify-center rounded text-[0.65rem] font-bold ring-1 ring-inset ${styles[level]}`}
-        title={explanations[level]}
-      >
+      <span className={`level-mark ${styles[level]}`} title={explanations[level]}>
         <span aria-hidden="true">{level === 'fundamental' ? 'F' : 'A'}</span>
         <span className="sr-only">{level}</span>
       </span>

@@ -53,11 +53,7 @@ export function Sidebar({
                           prefetch={false}
                           href={sectionHref(chapter.slug, section.slug)}
                           aria-current={current ? 'page' : undefined}
-                          className={`-ml-px flex items-center justify-between gap-2 border-l-2 py-1.5 pr-2 pl-3.5 leading-snug ${
-                            current
-                              ? 'border-accent-600 bg-accent-50/70 font-medium text-accent-700 dark:border-accent-400 dark:bg-accent-900/30 dark:text-accent-200'
-                              : 'border-transparent text-zinc-600 hover:border-zinc-400 hover:text-zinc-900 dark:text-zinc-400 dark:hover:border-zinc-500 dark:hover:text-zinc-100'
-                          }`}
+                          className="nav-link"
                         >
                           <span>{title}</span>
                           <LevelBadge level={section.level} compact />
