@@ -211,3 +211,135 @@ export function SelectField<T extends string | number>({
     </Field>
   );
 }
+
+/**
+ * The card every playground is drawn in: a fixed height in a chapter (so the page never
+ * moves when it loads; the placeholder in registry.tsx has the same height), the whole
+ * frame when embedded, and a title bar with the embed button. Embedded, the title bar
+ * also links back to the chapter section the playground belongs to.
+ */
+export function PlaygroundFrame({
+  name,
+  title,
+  label = title,
+  chapterHref,
+  heightClass,
+  embedded,
+  snippet,
+  sectionRef,
+  children,
+}: {
+  /** `data-widget` name, the same as the placeholder's. */
+  name: string;
+  title: string;
+  /** The landmark's accessible name, when it differs from the title. */
+  label?: string;
+  chapterHref: string;
+  heightClass: string;
+  embedded: boolean;
+  snippet: () => string;
+  sectionRef?: React.Ref<HTMLElement>;
+  children: React.ReactNode;
+}) {
+  return (
+    <section
+      ref={sectionRef}
+      aria-label={label}
+      data-widget={name}
+      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
+        embedded ? 'h-dvh' : `my-8 ${heightClass}`
+      }`}
+    >
+      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
+        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+          {title}
+        </h3>
+        {embedded ? (
+          <a
+            href={chapterHref}
+            target="_blank"
+            rel="noopener"
+            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
+          >
+            Leaderboard Lab
+          </a>
+        ) : null}
+        <EmbedButton snippet={snippet} />
+      </div>
+      {children}
+    </section>
+  );
+}
+
+/** The seed input every playground has: whole numbers from 0 to `max`. */
+export function SeedField({
+  id,
+  value,
+  max,
+  onChange,
+}: {
+  id: string;
+  value: number;
+  max: number;
+  onChange: (seed: number) => void;
+}) {
+  return (
+    <Field label="Seed" htmlFor={id}>
+      <input
+        id={id}
+        type="number"
+        inputMode="numeric"
+        min={0}
+        className={fieldClass}
+        value={value}
+        onChange={(e) => {
+          const n = Math.round(Number(e.target.value));
+          if (Number.isFinite(n)) onChange(Math.min(max, Math.max(0, n)));
+        }}
+      />
+    </Field>
+  );
+}
+
+/** A playground world's load state, up to the moment it is ready. */
+export type LoadStatus =
+  | { kind: 'starting' }
+  | { kind: 'loading'; phase: string; done: number; total: number }
+  | { kind: 'ready' }
+  | { kind: 'cancelled' }
+  | { kind: 'error'; message: string };
+
+/** What a playground shows in place of its results until its world is ready. */
+export function LoadState({
+  status,
+  onCancel,
+  onReload,
+}: {
+  status: Exclude<LoadStatus, { kind: 'ready' }>;
+  onCancel: () => void;
+  onReload: () => void;
+}) {
+  return (
+    <div className="flex flex-1 items-center justify-center" role="status" aria-live="polite">
+      {status.kind === 'loading' ? (
+        <LoadProgress
+          phase={status.phase}
+          done={status.done}
+          total={status.total}
+          onCancel={onCancel}
+        />
+      ) : status.kind === 'cancelled' ? (
+        <div className="flex flex-col items-center gap-2 text-sm">
+          <p className="m-0">Load cancelled.</p>
+          <button type="button" className={buttonClass} onClick={onReload}>
+            Load again
+          </button>
+        </div>
+      ) : status.kind === 'error' ? (
+        <p className="m-0 text-sm text-red-700 dark:text-red-300">{status.message}</p>
+      ) : (
+        <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
+      )}
+    </div>
+  );
+}

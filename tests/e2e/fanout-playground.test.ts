@@ -235,7 +235,7 @@ describe('fan-out playground', () => {
     expect(text).toContain('players 5 is below 10: using 10');
     expect(text).toContain('rate 99999 is above 500: using 500');
     expect(text).toContain('celebrities "maybe" is not 0/1: using 1');
-    expect(await widget.getByLabel('Updates per tick').inputValue()).toBe('5000');
+    expect(await widget.getByLabel('Updates per tick').inputValue()).toBe('500');
     expect(new URL(page.url()).searchParams.get('players')).toBe('10');
     expect(problems.consoleErrors).toEqual([]);
     await context.close();

@@ -6,13 +6,12 @@ import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
 import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
 import {
   buttonClass,
-  EmbedButton,
-  Field,
-  fieldClass,
   fmt,
   ParamNotes,
   SegmentedControl,
   SelectField,
+  PlaygroundFrame,
+  SeedField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
@@ -149,30 +148,14 @@ export function ApproximateRankingPlaygroundCore({
     'm-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
   return (
-    <section
-      aria-label="Approximate ranking playground"
-      data-widget="approximate-ranking-playground"
-      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : 'my-8 h-[78rem] sm:h-[44rem]'
-      }`}
+    <PlaygroundFrame
+      name="approximate-ranking-playground"
+      title="Approximate ranking playground"
+      chapterHref="/leaderboard-design/approximate-ranking/"
+      heightClass="h-[78rem] sm:h-[44rem]"
+      embedded={embedded}
+      snippet={snippet}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
-        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Approximate ranking playground
-        </h3>
-        {embedded ? (
-          <a
-            href="/leaderboard-design/approximate-ranking/"
-            target="_blank"
-            rel="noopener"
-            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
-          >
-            Leaderboard Lab
-          </a>
-        ) : null}
-        <EmbedButton snippet={snippet} />
-      </div>
-
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
@@ -227,21 +210,12 @@ export function ApproximateRankingPlaygroundCore({
           disabled={scale === '100m'}
           onChange={(n) => change({ head: n })}
         />
-        <Field label="Seed" htmlFor={`${id}-seed`}>
-          <input
-            id={`${id}-seed`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            className={fieldClass}
-            value={seed}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (Number.isFinite(n))
-                change({ seed: Math.min(APPROXIMATE_PARAMS.seed.max, Math.max(0, n)) });
-            }}
-          />
-        </Field>
+        <SeedField
+          id={`${id}-seed`}
+          value={seed}
+          max={APPROXIMATE_PARAMS.seed.max}
+          onChange={(n) => change({ seed: n })}
+        />
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
@@ -379,6 +353,6 @@ export function ApproximateRankingPlaygroundCore({
           </div>
         ) : null}
       </div>
-    </section>
+    </PlaygroundFrame>
   );
 }

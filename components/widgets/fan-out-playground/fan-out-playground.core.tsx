@@ -12,13 +12,13 @@ import {
 } from '@/lib/worker/leaderboard-worker-client';
 import {
   buttonClass,
-  EmbedButton,
-  Field,
-  fieldClass,
   fmt,
-  LoadProgress,
   ParamNotes,
   SegmentedControl,
+  LoadState,
+  type LoadStatus,
+  PlaygroundFrame,
+  SeedField,
   SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
@@ -37,13 +37,6 @@ export interface FanOutPlaygroundProps {
 }
 
 type Params = ParamValues<typeof FANOUT_PARAMS>;
-
-type Status =
-  | { kind: 'starting' }
-  | ({ kind: 'loading' } & PlaygroundProgress)
-  | { kind: 'ready' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
 
 /** Height of the iframe an embed snippet asks for, px: the sm height of the chapter widget. */
 export const FANOUT_EMBED_HEIGHT = 1008;
@@ -148,7 +141,7 @@ export function FanOutPlaygroundCore({
 }: FanOutPlaygroundProps & { client: LeaderboardWorkerClient | null; embedded?: boolean }) {
   const { values, notes, update } = usePlaygroundParams(FANOUT_PARAMS, props);
   const { seed, players, meanFollows, celebrities, rate, celebrityFollowers } = values;
-  const [status, setStatus] = useState<Status>({ kind: 'starting' });
+  const [status, setStatus] = useState<LoadStatus>({ kind: 'starting' });
   const [view, setView] = useState<FanoutView | null>(null);
   const [history, setHistory] = useState<History>(emptyHistory);
   const [storm, setStorm] = useState<FanoutStorm | null>(null);
@@ -355,31 +348,15 @@ export function FanOutPlaygroundCore({
   const updates = view?.counters[0]?.updates ?? 0;
 
   return (
-    <section
-      ref={box}
-      aria-label="Fan-out playground"
-      data-widget="fan-out-playground"
-      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : `my-8 ${fanOutHeightClass}`
-      }`}
+    <PlaygroundFrame
+      name="fan-out-playground"
+      title="Fan-out playground"
+      chapterHref="/leaderboard-design/social-boards/"
+      heightClass={fanOutHeightClass}
+      embedded={embedded}
+      snippet={snippet}
+      sectionRef={box}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
-        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Fan-out playground
-        </h3>
-        {embedded ? (
-          <a
-            href="/leaderboard-design/social-boards/"
-            target="_blank"
-            rel="noopener"
-            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
-          >
-            Leaderboard Lab
-          </a>
-        ) : null}
-        <EmbedButton snippet={snippet} />
-      </div>
-
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-3 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
@@ -425,21 +402,12 @@ export function FanOutPlaygroundCore({
           format={(n) => `${fmt(n)} followers`}
           onChange={(n) => update({ celebrityFollowers: n })}
         />
-        <Field label="Seed" htmlFor={`${id}-seed`}>
-          <input
-            id={`${id}-seed`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            className={fieldClass}
-            value={seed}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (Number.isFinite(n))
-                update({ seed: Math.min(FANOUT_PARAMS.seed.max, Math.max(0, n)) });
-            }}
-          />
-        </Field>
+        <SeedField
+          id={`${id}-seed`}
+          value={seed}
+          max={FANOUT_PARAMS.seed.max}
+          onChange={(n) => update({ seed: n })}
+        />
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
@@ -448,31 +416,11 @@ export function FanOutPlaygroundCore({
           {announcement}
         </p>
         {status.kind !== 'ready' || !view ? (
-          <div className="flex flex-1 items-center justify-center">
-            {status.kind === 'loading' ? (
-              <LoadProgress
-                phase={status.phase}
-                done={status.done}
-                total={status.total}
-                onCancel={() => loadRef.current?.cancel()}
-              />
-            ) : status.kind === 'cancelled' ? (
-              <div className="flex flex-col items-center gap-2 text-sm">
-                <p className="m-0">Load cancelled.</p>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => setReloads((n) => n + 1)}
-                >
-                  Load again
-                </button>
-              </div>
-            ) : status.kind === 'error' ? (
-              <p className="m-0 text-sm text-red-700 dark:text-red-300">{status.message}</p>
-            ) : (
-              <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
-            )}
-          </div>
+          <LoadState
+            status={status.kind === 'ready' ? { kind: 'starting' } : status}
+            onCancel={() => loadRef.current?.cancel()}
+            onReload={() => setReloads((n) => n + 1)}
+          />
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-2">
@@ -618,7 +566,7 @@ export function FanOutPlaygroundCore({
           </>
         )}
       </div>
-    </section>
+    </PlaygroundFrame>
   );
 }
 

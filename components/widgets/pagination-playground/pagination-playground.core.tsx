@@ -12,12 +12,11 @@ import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard/playgroun
 import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
 import {
   buttonClass,
-  EmbedButton,
-  Field,
-  fieldClass,
   fmt,
   ParamNotes,
   SelectField,
+  PlaygroundFrame,
+  SeedField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 
@@ -168,30 +167,15 @@ export function PaginationPlaygroundCore({
     : '';
 
   return (
-    <section
-      aria-label="Pagination under churn playground"
-      data-widget="pagination-playground"
-      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : 'my-8 h-[71rem] sm:h-[55rem]'
-      }`}
+    <PlaygroundFrame
+      name="pagination-playground"
+      title="Pagination under churn"
+      label="Pagination under churn playground"
+      chapterHref="/leaderboard-design/reads/"
+      heightClass="h-[71rem] sm:h-[55rem]"
+      embedded={embedded}
+      snippet={snippet}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
-        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Pagination under churn
-        </h3>
-        {embedded ? (
-          <a
-            href="/leaderboard-design/reads/"
-            target="_blank"
-            rel="noopener"
-            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
-          >
-            Leaderboard Lab
-          </a>
-        ) : null}
-        <EmbedButton snippet={snippet} />
-      </div>
-
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
@@ -218,21 +202,12 @@ export function PaginationPlaygroundCore({
           options={CHANGE_COUNTS}
           onChange={(n) => change({ changes: n })}
         />
-        <Field label="Seed" htmlFor={`${id}-seed`}>
-          <input
-            id={`${id}-seed`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            className={fieldClass}
-            value={seed}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (Number.isFinite(n))
-                change({ seed: Math.min(PAGINATION_PARAMS.seed.max, Math.max(0, n)) });
-            }}
-          />
-        </Field>
+        <SeedField
+          id={`${id}-seed`}
+          value={seed}
+          max={PAGINATION_PARAMS.seed.max}
+          onChange={(n) => change({ seed: n })}
+        />
       </form>
 
       <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
@@ -421,7 +396,7 @@ export function PaginationPlaygroundCore({
           ) : null}
         </div>
       </div>
-    </section>
+    </PlaygroundFrame>
   );
 }
 

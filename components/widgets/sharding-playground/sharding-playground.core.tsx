@@ -12,13 +12,15 @@ import {
 } from '@/lib/worker/leaderboard-worker-client';
 import {
   buttonClass,
-  EmbedButton,
   Field,
   fieldClass,
   fmt,
-  LoadProgress,
   ParamNotes,
   SegmentedControl,
+  LoadState,
+  type LoadStatus,
+  PlaygroundFrame,
+  SeedField,
   SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
@@ -36,13 +38,6 @@ export interface ShardingPlaygroundProps {
 }
 
 type Params = ParamValues<typeof SHARDING_PARAMS>;
-
-type Status =
-  | { kind: 'starting' }
-  | ({ kind: 'loading' } & PlaygroundProgress)
-  | { kind: 'ready' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
 
 const PLAYER_COUNTS = [1_000, 10_000, 100_000, 1_000_000];
 const SHARD_COUNTS = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -86,7 +81,7 @@ export function ShardingPlaygroundCore({
   ...props
 }: ShardingPlaygroundProps & { client: LeaderboardWorkerClient | null; embedded?: boolean }) {
   const { values, notes, update } = usePlaygroundParams(SHARDING_PARAMS, props);
-  const [status, setStatus] = useState<Status>({ kind: 'starting' });
+  const [status, setStatus] = useState<LoadStatus>({ kind: 'starting' });
   const [view, setView] = useState<ShardingView | null>(null);
   const [message, setMessage] = useState<string>('');
   const [busy, setBusy] = useState(false);
@@ -264,30 +259,14 @@ export function ShardingPlaygroundCore({
   const shownPlayer = liveView?.player ?? view?.player;
 
   return (
-    <section
-      aria-label="Sharding playground"
-      data-widget="sharding-playground"
-      className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : 'my-8 h-[78rem] sm:h-[50rem]'
-      }`}
+    <PlaygroundFrame
+      name="sharding-playground"
+      title="Sharding playground"
+      chapterHref="/leaderboard-design/sharding/"
+      heightClass="h-[78rem] sm:h-[50rem]"
+      embedded={embedded}
+      snippet={snippet}
     >
-      <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
-        <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          Sharding playground
-        </h3>
-        {embedded ? (
-          <a
-            href="/leaderboard-design/sharding/"
-            target="_blank"
-            rel="noopener"
-            className="text-xs font-medium text-accent-700 underline dark:text-accent-300"
-          >
-            Leaderboard Lab
-          </a>
-        ) : null}
-        <EmbedButton snippet={snippet} />
-      </div>
-
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-3 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
@@ -339,51 +318,22 @@ export function ShardingPlaygroundCore({
             }}
           />
         </Field>
-        <Field label="Seed" htmlFor={`${id}-seed`}>
-          <input
-            id={`${id}-seed`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            className={fieldClass}
-            value={seed}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (Number.isFinite(n))
-                update({ seed: Math.min(SHARDING_PARAMS.seed.max, Math.max(0, n)) });
-            }}
-          />
-        </Field>
+        <SeedField
+          id={`${id}-seed`}
+          value={seed}
+          max={SHARDING_PARAMS.seed.max}
+          onChange={(n) => update({ seed: n })}
+        />
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
         <ParamNotes notes={notes} />
         {loading || status.kind !== 'ready' || !view ? (
-          <div className="flex flex-1 items-center justify-center" role="status" aria-live="polite">
-            {status.kind === 'loading' ? (
-              <LoadProgress
-                phase={status.phase}
-                done={status.done}
-                total={status.total}
-                onCancel={() => loadRef.current?.cancel()}
-              />
-            ) : status.kind === 'cancelled' ? (
-              <div className="flex flex-col items-center gap-2 text-sm">
-                <p className="m-0">Load cancelled.</p>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => setReloads((n) => n + 1)}
-                >
-                  Load again
-                </button>
-              </div>
-            ) : status.kind === 'error' ? (
-              <p className="m-0 text-sm text-red-700 dark:text-red-300">{status.message}</p>
-            ) : (
-              <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
-            )}
-          </div>
+          <LoadState
+            status={status.kind === 'ready' ? { kind: 'starting' } : status}
+            onCancel={() => loadRef.current?.cancel()}
+            onReload={() => setReloads((n) => n + 1)}
+          />
         ) : (
           <>
             <div className="grid gap-4 md:grid-cols-2">
@@ -533,6 +483,6 @@ export function ShardingPlaygroundCore({
           </>
         )}
       </div>
-    </section>
+    </PlaygroundFrame>
   );
 }
