@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
+import { COMPILE_HINT, initialScripts } from '../../scripts/compile-hints.mjs';
 
 const out = path.resolve('out');
 
@@ -82,6 +83,15 @@ describe('link check over out/', () => {
         );
       }
     }
+  });
+
+  it('marks every script a page loads up front with the V8 compile hint', () => {
+    const scripts = new Set(files.flatMap((f) => [...initialScripts(readFileSync(f, 'utf8'))]));
+    expect(scripts.size).toBeGreaterThanOrEqual(5);
+    const unmarked = [...scripts].filter(
+      (src) => !readFileSync(path.join(out, src), 'utf8').startsWith(COMPILE_HINT),
+    );
+    expect(unmarked).toEqual([]);
   });
 
   it('lists every exported page in the sitemap', () => {
