@@ -3,9 +3,11 @@ import path from 'node:path';
 import type { Chapter, Section } from '@/content/chapters';
 import { sectionFiles, sectionKey } from '@/content/pages';
 import { chapters } from '@/content/chapters';
+import { componentsUsed } from '@/lib/content/components-used';
 import { extractHeadings } from '@/lib/content/headings';
 import { neighbours } from '@/lib/content/navigation';
 import { LevelBadge } from '@/components/mdx/level-badge';
+import { nearViewportWidgets } from '@/components/widgets/near-viewport-widgets';
 import { HashOpener } from './hash-opener';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
@@ -20,6 +22,8 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
     readFile(path.join(process.cwd(), 'content', entry.file), 'utf8'),
   ]);
   const headings = extractHeadings(source);
+  const used = componentsUsed(source);
+  const skipOffscreen = !nearViewportWidgets.some((name) => used.has(name));
   const { previous, next } = neighbours(chapters, chapter.slug, section.slug);
   const position = chapter.sections.findIndex((s) => s.slug === section.slug) + 1;
 
@@ -49,7 +53,9 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
                 {section.description}
               </p>
             </header>
-            <div className="prose-guide prose prose-zinc max-w-none dark:prose-invert">
+            <div
+              className={`prose-guide prose prose-zinc max-w-none dark:prose-invert ${skipOffscreen ? 'skip-offscreen' : ''}`}
+            >
               <Content />
             </div>
             <Pager previous={previous} next={next} />
