@@ -1,13 +1,15 @@
 // `npm run perf:site [-- /path/ ...] [--runs N]`: mobile Lighthouse (the default profile) on
 // the built export with the system Chromium, plus the first-load JavaScript of each page
-// (gzip size of every script its HTML loads). Prints a table and one JSON line, and exits
-// non-zero when a page misses its target. Run `npm run build` first.
+// (gzip size of every script it loads, by tag or through the post-build loader). Prints a
+// table and one JSON line, and exits non-zero when a page misses its target. Run
+// `npm run build` first.
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { parse } from 'node-html-parser';
+import { initialScripts } from './post-build.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const args = process.argv.slice(2);
@@ -44,12 +46,14 @@ function targetsFor(pagePath, html) {
 function firstLoadKb(html) {
   const root = parse(html);
   // noModule scripts are polyfills for old browsers; modern ones never fetch them.
-  const sources = new Set(
-    root
+  // The framework scripts are requested by the post-build loader, not by tags.
+  const sources = new Set([
+    ...initialScripts(html),
+    ...root
       .querySelectorAll('script[src]')
       .filter((s) => !s.hasAttribute('nomodule'))
       .map((s) => s.getAttribute('src')),
-  );
+  ]);
   let bytes = 0;
   for (const src of sources) {
     const file = path.join(out, src.split('?')[0]);

@@ -1,8 +1,5 @@
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { mdxTree } from './mdx-tree';
 
 /**
  * The names of the JSX components an MDX document renders (`<SelfCheck …>` gives
@@ -10,7 +7,7 @@ import { visit } from 'unist-util-visit';
  * block or in prose is not counted. O(length of the source).
  */
 export function componentsUsed(source: string): Set<string> {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source);
+  const tree = mdxTree(source);
   const names = new Set<string>();
   visit(tree, ['mdxJsxFlowElement', 'mdxJsxTextElement'], (node) => {
     const name = (node as { name?: string | null }).name;

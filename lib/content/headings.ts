@@ -1,10 +1,7 @@
 import GithubSlugger from 'github-slugger';
 import { toString } from 'mdast-util-to-string';
-import remarkGfm from 'remark-gfm';
-import remarkMdx from 'remark-mdx';
-import remarkParse from 'remark-parse';
-import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
+import { mdxTree } from './mdx-tree';
 import type { Heading as MdastHeading } from 'mdast';
 
 export interface Heading {
@@ -25,7 +22,7 @@ export interface Heading {
  * slugger, because rehype-slug de-duplicates ids across every heading on the page.
  */
 export function extractHeadings(source: string): Heading[] {
-  const tree = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).parse(source);
+  const tree = mdxTree(source);
   const slugger = new GithubSlugger();
   const headings: Heading[] = [];
   visit(tree, 'heading', (node: MdastHeading) => {

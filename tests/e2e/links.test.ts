@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, initialScripts } from '../../scripts/compile-hints.mjs';
+import { COMPILE_HINT, initialScripts } from '../../scripts/post-build.mjs';
 
 const out = path.resolve('out');
 
@@ -85,8 +85,15 @@ describe('link check over out/', () => {
     }
   });
 
-  it('marks every script a page loads up front with the V8 compile hint', () => {
-    const scripts = new Set(files.flatMap((f) => [...initialScripts(readFileSync(f, 'utf8'))]));
+  it('loads the framework scripts after first paint, each with the compile hint', () => {
+    const scripts = new Set<string>();
+    for (const file of files) {
+      const html = readFileSync(file, 'utf8');
+      if (!html.includes('self.__next_f')) continue;
+      expect(html, file).toContain('<script data-hydrate-after-paint>');
+      expect(html, file).not.toMatch(/<script src="\/_next\/static\/[^"]+" async=""/);
+      for (const src of initialScripts(html)) scripts.add(src);
+    }
     expect(scripts.size).toBeGreaterThanOrEqual(5);
     const unmarked = [...scripts].filter(
       (src) => !readFileSync(path.join(out, src), 'utf8').startsWith(COMPILE_HINT),

@@ -50,6 +50,22 @@ describe('every page', () => {
         expect(serious).toEqual([]);
         expect(problems.consoleErrors).toEqual([]);
         expect(problems.failedRequests).toEqual([]);
+        // The text paints before the framework scripts are requested (scripts/post-build.mjs),
+        // and the page still hydrates: React has attached to the header's buttons.
+        const start = await page.evaluate(() => ({
+          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+          scripts: performance
+            .getEntriesByType('resource')
+            .filter((r) => /\/_next\/static\/chunks\/[^/]+\.js$/.test(r.name))
+            .map((r) => r.startTime),
+          hydrated: Object.keys(document.querySelector('header button') ?? {}).some((k) =>
+            k.startsWith('__reactFiber'),
+          ),
+        }));
+        expect(start.paint).not.toBeNull();
+        expect(start.scripts.length).toBeGreaterThanOrEqual(5);
+        expect(Math.min(...start.scripts)).toBeGreaterThanOrEqual(start.paint!);
+        expect(start.hydrated).toBe(true);
         await context.close();
       });
     }
