@@ -101,6 +101,22 @@ describe('link check over out/', () => {
     expect(unmarked).toEqual([]);
   });
 
+  it('skips off-screen layout only on sections without a viewport-triggered widget', () => {
+    // data-widget names of the near-viewport widgets (components/widgets/registry.tsx).
+    const lazy =
+      /data-widget="(redis-console|skip-list-picture|sharding-playground|approximate-ranking-playground|pagination-playground|fan-out-playground|architecture-diagram)"/;
+    const skips = /class="prose-guide[^"]*\bskip-offscreen\b/;
+    const sections = files
+      .map((file) => ({ file, html: readFileSync(file, 'utf8') }))
+      .filter(({ html }) => html.includes('data-pagefind-meta="chapter"'));
+    const withLazy = sections.filter(({ html }) => lazy.test(html));
+    const others = sections.filter(({ html }) => !lazy.test(html));
+    expect(withLazy.length).toBeGreaterThanOrEqual(5);
+    expect(others.length).toBeGreaterThanOrEqual(15);
+    expect(withLazy.filter(({ html }) => skips.test(html)).map(({ file }) => file)).toEqual([]);
+    expect(others.filter(({ html }) => !skips.test(html)).map(({ file }) => file)).toEqual([]);
+  });
+
   it('lists every exported page in the sitemap', () => {
     const sitemap = readFileSync(path.join(out, 'sitemap.xml'), 'utf8');
     const pages = files
