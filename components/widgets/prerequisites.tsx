@@ -1,6 +1,6 @@
 'use client';
 
-import { createContext, useContext, useId, type ReactNode } from 'react';
+import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
 import { useStoredState } from './use-stored-state';
 
 const STORAGE_KEY = 'leaderboard-lab:prerequisites:v1';
@@ -8,6 +8,8 @@ const STORAGE_KEY = 'leaderboard-lab:prerequisites:v1';
 interface ChecklistContext {
   checked: readonly string[];
   toggle: (id: string, on: boolean) => void;
+  /** Records a box the reader ticked before the page hydrated. */
+  tickedEarly: (id: string) => void;
 }
 const Checklist = createContext<ChecklistContext | null>(null);
 
@@ -27,9 +29,19 @@ export function Prerequisites({ total, children }: { total: number; children: Re
     setChecked((previous) =>
       on ? [...new Set([...previous, id])] : previous.filter((x) => x !== id),
     );
+  // The boxes are plain HTML until the page hydrates, a moment after the first paint. A tick
+  // made in that moment is recorded by its item's mount effect (children's effects run
+  // first) and added here, after the stored ticks have been read, so it is kept and saved.
+  const early = useRef<string[]>([]);
+  useEffect(() => {
+    const ids = early.current;
+    if (ids.length > 0) setChecked((previous) => [...new Set([...previous, ...ids])]);
+    early.current = [];
+  }, [setChecked]);
+  const tickedEarly = (id: string) => early.current.push(id);
   const done = checked.length;
   return (
-    <Checklist.Provider value={{ checked, toggle }}>
+    <Checklist.Provider value={{ checked, toggle, tickedEarly }}>
       <div className="not-prose my-6 rounded-2xl border border-zinc-200 bg-white p-2 dark:border-zinc-800 dark:bg-zinc-900/60">
         <div className="flex items-center justify-between gap-3 px-4 pt-3 pb-2">
           <p className="text-sm font-medium text-zinc-700 dark:text-zinc-300" aria-live="polite">
@@ -66,9 +78,18 @@ export function Prerequisite({
   const context = useContext(Checklist);
   const inputId = useId();
   const checked = context?.checked.includes(id) ?? false;
+  const input = useRef<HTMLInputElement>(null);
+  const tickedEarly = context?.tickedEarly;
+  useEffect(() => {
+    // Nothing is ticked in the server HTML, so a ticked box at hydration is the reader's.
+    if (input.current?.checked) tickedEarly?.(id);
+    // Only the state at hydration matters: run once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
   return (
     <li className="flex gap-3.5 px-4 py-3.5">
       <input
+        ref={input}
         id={inputId}
         type="checkbox"
         checked={checked}

@@ -216,4 +216,28 @@ describe('prerequisites checklist', () => {
     expect(await page.getByRole('checkbox', { name: /Message queues/ }).isChecked()).toBe(true);
     await context.close();
   });
+
+  it('keeps a tick made before the page hydrated', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Hold the framework scripts back: the checklist is plain HTML until they run.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/chunks\/[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${baseUrl()}/`);
+    const box = page.getByRole('checkbox', { name: /Message queues/ });
+    await box.check();
+    expect(await page.evaluate(() => localStorage.length)).toBe(0);
+    release();
+    await page.getByText('1 of 6 ready').waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await page.unrouteAll();
+    await page.reload();
+    await page.getByText('1 of 6 ready').waitFor();
+    expect(await box.isChecked()).toBe(true);
+    await context.close();
+  });
 });
