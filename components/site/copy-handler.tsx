@@ -41,6 +41,8 @@ export function CopyHandler() {
       }, COPIED_MS);
     }
     document.addEventListener('click', onClick);
+    // Lets tests know the copy buttons are live (the page hydrates after its first paint).
+    document.documentElement.dataset.copyReady = 'true';
     return () => document.removeEventListener('click', onClick);
   }, []);
   return (

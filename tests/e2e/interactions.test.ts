@@ -33,6 +33,8 @@ describe('theme', () => {
     expect(
       await page.evaluate(() => (window as unknown as { __darkAtBody: boolean }).__darkAtBody),
     ).toBe(false);
+    // The toggle works once the page has hydrated, a moment after the first paint.
+    await page.waitForSelector('html[data-search-ready]', { state: 'attached' });
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
       true,
@@ -43,6 +45,7 @@ describe('theme', () => {
     ).toBe(true);
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(background).not.toBe('rgb(255, 255, 255)');
+    await page.waitForSelector('html[data-search-ready]', { state: 'attached' });
     await page.getByRole('button', { name: 'Toggle dark mode' }).click();
     await page.reload();
     expect(
@@ -110,6 +113,8 @@ describe('copy link', () => {
     });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/interview-skills/trade-offs/`);
+    // The page's one copy handler is live once the page has hydrated.
+    await page.waitForSelector('html[data-copy-ready]', { state: 'attached' });
     const button = page.locator('h2 button[data-copy-link]').first();
     const id = await button.getAttribute('data-copy-link');
     await button.click();
@@ -125,6 +130,7 @@ describe('copy link', () => {
     });
     const page = await context.newPage();
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+    await page.waitForSelector('html[data-copy-ready]', { state: 'attached' });
     const scope = page.locator('[data-copy-scope]').first();
     const expected = await scope.locator('pre').textContent();
     expect(expected?.length).toBeGreaterThan(10);

@@ -232,6 +232,7 @@ describe('prompt templates', () => {
     });
     const { page, problems } = await openPage(context);
     await page.goto(`${baseUrl()}/ai-prep/prompts/`);
+    await page.waitForSelector('html[data-copy-ready]', { state: 'attached' });
     const source = await readFile('content/ai-prep/prompts.mdx', 'utf8');
     const written = [...source.matchAll(/<Prompt title="[^"]*">\s*```text\n([\s\S]*?)\n```/g)].map(
       (m) => m[1],
