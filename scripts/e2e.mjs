@@ -1,14 +1,9 @@
 // `npm run test:e2e`: the browser tests against the built export. Says plainly when no
 // Chromium is available instead of failing with a launch error deep inside a test.
-import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
+import { chromiumPath } from './chromium.mjs';
 
-const candidates = [
-  process.env.CHROMIUM_PATH,
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-].filter(Boolean);
-if (!candidates.some((p) => existsSync(p))) {
+if (!chromiumPath()) {
   console.error(
     "No Chromium found (set CHROMIUM_PATH, or install Debian's chromium: apt-get install chromium). The browser tests need one.",
   );

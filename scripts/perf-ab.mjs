@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { chromiumPath, lighthouseChromeFlags } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const args = process.argv.slice(2);
@@ -40,16 +41,8 @@ for (let run = 0; run < runs; run++) {
   for (const page of pages) {
     for (const build of run % 2 ? ['b', 'a'] : ['a', 'b']) {
       const chrome = await chromeLauncher.launch({
-        chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-        chromeFlags: [
-          '--headless=new',
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-          '--no-first-run',
-        ],
+        chromePath: chromiumPath(),
+        chromeFlags: lighthouseChromeFlags,
       });
       try {
         const { lhr } = await lighthouse(servers[build].url + page, {

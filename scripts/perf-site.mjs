@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { parse } from 'node-html-parser';
+import { chromiumPath, lighthouseChromeFlags } from './chromium.mjs';
 import { initialScripts } from './post-build.mjs';
 import { startStaticServer } from './static-server.mjs';
 
@@ -70,16 +71,8 @@ const median = (values) => {
 const paths = explicit.length ? explicit : allPaths();
 const server = await startStaticServer({ root: out });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  chromeFlags: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  chromePath: chromiumPath(),
+  chromeFlags: lighthouseChromeFlags,
 });
 
 const rows = [];

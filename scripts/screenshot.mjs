@@ -3,6 +3,7 @@
 // Each path at 1440 px and 390 px wide, light and dark. Serves out/ itself.
 import { mkdirSync } from 'node:fs';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium.mjs';
 import { startStaticServer } from './static-server.mjs';
 
 const paths = process.argv.slice(2).filter((a) => !a.startsWith('--'));
@@ -11,15 +12,8 @@ const outDir = process.env.SHOTS_DIR ?? '/tmp/shots';
 mkdirSync(outDir, { recursive: true });
 const server = await startStaticServer();
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
+  executablePath: chromiumPath(),
+  args: chromiumArgs,
 });
 for (const path of paths.length ? paths : ['/']) {
   for (const [name, width, height] of [
