@@ -37,6 +37,8 @@ const LOADER_ATTRIBUTE = 'data-hydrate-after-paint';
 /** `<script src="/_next/static/….js" async="">` as Next.js writes it; not the noModule one. */
 const ASYNC_SCRIPT = /<script\b[^>]*\bsrc="(\/_next\/static\/[^"]+\.js)"[^>]*>\s*<\/script>/g;
 const PRELOAD_SCRIPT = /<link\b[^>]*\brel="preload"[^>]*\bas="script"[^>]*\/?>/g;
+/** An async framework script tag (not the noModule polyfill). */
+const isFrameworkTag = (tag) => /\basync\b/.test(tag) && !/\bnoModule\b/i.test(tag);
 const LOADER = new RegExp(
   `<script ${LOADER_ATTRIBUTE}>\\(function\\(u\\)\\{.*?\\}\\)\\((\\[.*?\\])\\)</script>`,
 );
@@ -59,7 +61,7 @@ export function initialScripts(html) {
   const m = html.match(LOADER);
   if (m) return JSON.parse(m[1]);
   return [...html.matchAll(ASYNC_SCRIPT)]
-    .filter(([tag]) => /\basync\b/.test(tag) && !/\bnoModule\b/i.test(tag))
+    .filter(([tag]) => isFrameworkTag(tag))
     .map(([, src]) => src);
 }
 
@@ -80,9 +82,7 @@ export function hydrateAfterPaint(html) {
   if (!html.includes('</body>')) throw new Error('a page has no </body> to put the loader before');
   const wanted = new Set(scripts);
   const rewritten = html
-    .replace(ASYNC_SCRIPT, (tag, src) =>
-      wanted.has(src) && /\basync\b/.test(tag) && !/\bnoModule\b/i.test(tag) ? '' : tag,
-    )
+    .replace(ASYNC_SCRIPT, (tag, src) => (wanted.has(src) && isFrameworkTag(tag) ? '' : tag))
     .replace(PRELOAD_SCRIPT, (tag) => {
       const href = tag.match(/\bhref="([^"]+)"/)?.[1];
       return href && wanted.has(href) ? '' : tag;
