@@ -124,13 +124,6 @@ export const memory = {
   bytesPerMember: 102,
   /** Bytes per field of one big hash (hashtable encoding), 14-byte names, small integer values. */
   bytesPerHashField: 56,
-  /**
-   * Bytes per player of the player→score lookup: small hashes of 100 players each (listpack
-   * encoding), integer field and composite value; 1M players measured at 13.6 MB with keys.
-   */
-  scoreLookupBytesPerPlayer: 13.6,
-  /** Players per lookup hash: stays under hash-max-listpack-entries (128), so each stays compact. */
-  scoreLookupPlayersPerHash: 100,
   /** A 20-member guild board in listpack encoding, key included: measured ≈ 538 B. */
   guildBoardBytes: 538,
   /** Data per Redis instance we aim for: keeps fork, resync and rebuild small on a 16 GB machine. */
@@ -177,15 +170,17 @@ export const memoryTable = {
   previousWindowBoards,
   /** All live sorted-set boards ≈ 45 GB. */
   allBoards: globalBoards + regionalBoards + previousWindowBoards,
-  /** Player→score lookup for the range-sharded season board: 100M × 13.6 B ≈ 1.4 GB. */
-  scoreLookup: scale.registeredPlayers * memory.scoreLookupBytesPerPlayer,
+  /**
+   * The player → score lookup the range-sharded board needs costs nothing extra: it is ZSCORE
+   * on the player's regional season board, which holds the same composite.
+   */
+  scoreLookup: 'ZSCORE on the regional season board',
   /** Guild ranking (2M guilds × 102 B ≈ 204 MB) plus 2M member boards (≈ 1.1 GB). */
   guildData: guildCount * b + guildCount * memory.guildBoardBytes,
 } as const;
 
-/** Everything in Redis: boards, the score lookup and the guild data ≈ 47.5 GB. */
-export const redisDataBytes =
-  memoryTable.allBoards + memoryTable.scoreLookup + memoryTable.guildData;
+/** Everything in Redis: boards and guild data ≈ 46 GB. */
+export const redisDataBytes = memoryTable.allBoards + memoryTable.guildData;
 
 // ─── Fleet ───────────────────────────────────────────────────────────────────────────────
 
@@ -197,7 +192,7 @@ export const fleet = {
   /** Stateless API servers: about 1,450 requests per second each at peak. */
   apiServers: 40,
   /**
-   * Day-one topology: the whole fleet from launch, because all boards together are ≈ 47 GB.
+   * Day-one topology: the whole fleet from launch, because all Redis data together is ≈ 46 GB.
    * In the interview the design is presented as one sorted set first and sharded in a deep dive.
    */
   dayOne: 'all primaries from launch',
@@ -294,9 +289,10 @@ export const topShardWritesPerSecond = roundTo(
 
 /**
  * Reading a rank on the range-sharded board takes two sequential round trips: the player's
- * score from the lookup (HGET, hash-sharded by player id), then ZREVRANK on the shard that
- * owns that score; add the cached counts of the higher shards. Hash shards take a ZSCORE,
- * then a ZCOUNT on every shard in parallel.
+ * score from the lookup (ZSCORE on their regional season board), then ZREVRANK on the shard
+ * that owns that score; add the cached counts of the higher shards. Hash shards take a
+ * ZSCORE, then a ZCOUNT on every shard in parallel. Right after a match the write response
+ * already knows the score, so that rank is one read-only ZCOUNT.
  */
 export const rankRead = {
   rangeRoundTrips: 2,
@@ -329,8 +325,8 @@ export const ranking = {
   histogramRebuildSeconds: 10,
   /** What a reader of a lost shard's band sees: the last histogram snapshot, marked approximate. */
   lostShardReads: 'histogram estimate',
-  /** The player's own score while their shard is lost: from the lookup. */
-  lostShardOwnScore: 'score lookup',
+  /** The player's own score while their shard is lost: from the lookup (regional season board). */
+  lostShardOwnScore: 'regional season board',
 } as const;
 
 export const histogram = {
@@ -511,7 +507,10 @@ export const replay = {
 // ─── Social boards ───────────────────────────────────────────────────────────────────────
 
 export const social = {
-  /** Friend boards are built on read from the score lookup; no per-player board. */
+  /**
+   * Friend boards are built on read: ZMSCORE on the regional season boards, friends grouped
+   * by region (usually one or two calls, at most six); no per-player board.
+   */
   friendBoards: 'fan-out on read',
   /** Above this follower count a player is never fanned out (the hybrid's threshold). */
   celebrityThreshold: 10_000,
