@@ -85,11 +85,6 @@ const KNOWN_VIOLATIONS: readonly string[] = [
   'mock-interviews/speed-round-cards.ts [reads.deepOffsetCost] deep offsets are costly',
   'mock-interviews/speed-round-cards.ts [regional.small] each regional set is small',
   "mock-interviews/speed-round-cards.ts [failover.replayFromCommitted] replay Kafka from the consumers' committed offsets",
-  // The diagrams' stage text, moved from lib/flow into content/ by the flow refactor: the
-  // ledger helper rewrites it next.
-  'flow-stages.ts [writePath.kafkaPartitions] with 6 partitions',
-  'flow-stages.ts [lostShard.postgresReads] reads fall back to PostgreSQL',
-  'flow-stages.ts [sharding.writeHotShard] top shard takes most writes',
 ];
 
 describe('the guide states the ledger', () => {
