@@ -175,8 +175,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'clients',
         component: 'clients',
         kind: 'client',
-        label: 'Game servers, players',
-        detail: '20M daily active',
+        label: 'Game servers',
+        detail: 'and players: 20M daily',
         x: 0,
         y: 330,
         panel: {
