@@ -5,9 +5,9 @@
  * A drill's progress (step index, marks) lives in the state, and its scripts are pure
  * functions of the state, so a drill replays exactly after a step back.
  */
-import { applyFlowCommand, consumerNode, narrate, readRecord, shardNode } from './simulation';
+import { applyFlowCommand, consumerName, narrate, readRecord, shardName } from './simulation';
 import type { DrillOptions, DrillResult, DrillState, FlowState } from './types';
-import { compareShardWithPostgres, compareWithExpected } from './view';
+import { compareShardWithTruth, compareWithExpected } from './view';
 
 export type DrillId =
   'shard-dies' | 'consumer-dies' | 'duplicate-delivery' | 'retention-too-short' | 'hot-shard';
@@ -71,14 +71,14 @@ const mark = (drill: DrillState, key: string): number => drill.marks[key] ?? 0;
 function shardCheck(state: FlowState, drill: DrillState): DrillResult {
   const k = topShard(state, drill);
   const shard = state.shards[k];
-  const cmp = compareShardWithPostgres(state, k);
+  const cmp = compareShardWithTruth(state, k);
   const recovered = shard && shard.status === 'up';
   const passed = !!recovered && cmp.mismatches === 0 && !drill.marks.timedOut;
   const how = drill.marks.reloaded ? 'reloaded from PostgreSQL' : 'replayed from Kafka';
   if (passed) {
     return {
       passed,
-      details: `${shardNode(k)} holds ${shard?.size ?? 0} members, each equal to PostgreSQL's row for scores in ${range(state, k)}. It was ${how}; the rebuild took ${secs(state, shard?.lastRecoveryTicks ?? 0)} and the whole outage ${secs(state, mark(drill, 'upTick') - mark(drill, 'diedTick'))}.`,
+      details: `${shardName(state, k)} holds ${shard?.size ?? 0} members, each equal to PostgreSQL's row for scores in ${range(state, k)}. It was ${how}; the rebuild took ${secs(state, shard?.lastRecoveryTicks ?? 0)} and the whole outage ${secs(state, mark(drill, 'upTick') - mark(drill, 'diedTick'))}.`,
     };
   }
   const from = option(drill, 'fromOffset', 0);
@@ -90,7 +90,7 @@ function shardCheck(state: FlowState, drill: DrillState): DrillResult {
     passed,
     details: recovered
       ? `${cmp.mismatches} member(s) differ from PostgreSQL: ${cmp.examples.join('; ')}.${why}`
-      : `${shardNode(k)} is not serving (status ${shard?.status ?? 'missing'}${drill.marks.timedOut ? ', the rebuild ran out of time' : ''}).`,
+      : `${shardName(state, k)} is not serving (status ${shard?.status ?? 'missing'}${drill.marks.timedOut ? ', the rebuild ran out of time' : ''}).`,
   };
 }
 
@@ -130,7 +130,7 @@ function rebuild(state: FlowState, drill: DrillState, source: 'kafka' | 'postgre
 
 const warmUp = (ticks: number): DrillStep => ({
   narrate: (state) =>
-    `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write PostgreSQL, then Redis; ${state.settings.readRate} reads/s are served from ${state.config.shards} Redis shards.`,
+    `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write PostgreSQL, then Redis; ${state.settings.readRate} reads/s are served from ${state.shards.length === 1 ? 'one Redis sorted set' : `${state.shards.length} Redis shards`}.`,
   until: (state, drill) => elapsed(state, drill) >= ticks,
   maxTicks: ticks,
 });
@@ -160,7 +160,7 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
     },
     narrate: (state, drill) => {
       const k = topShard(state, drill);
-      return `${shardNode(k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. Reads that need it ${state.settings.readFallback === 'postgres' ? 'fall back to PostgreSQL' : 'fail'}; consumers keep writing PostgreSQL, and the router drops the writes for its range.`;
+      return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. Reads that need it ${state.settings.readFallback === 'postgres' ? 'fall back to PostgreSQL' : 'fail'}; consumers keep writing PostgreSQL, and the router drops the writes for its range.`;
     },
     until: (state, drill) => elapsed(state, drill) >= outageTicks,
     maxTicks: outageTicks,
@@ -169,7 +169,7 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
     enter: (state, drill) =>
       applyFlowCommand(state, { type: 'restart-shard', shard: topShard(state, drill) }),
     narrate: (state, drill) =>
-      `${shardNode(topShard(state, drill))} restarts empty. It accepts writes at once, but an empty shard would answer wrong ranks, so the router keeps it out of reads until it is rebuilt.`,
+      `${shardName(state, topShard(state, drill))} restarts empty. It accepts writes at once, but an empty shard would answer wrong ranks, so the router keeps it out of reads until it is rebuilt.`,
     until: (state, drill) => elapsed(state, drill) >= 5,
     maxTicks: 5,
   },
@@ -184,7 +184,7 @@ const recovered: DrillStep = {
   },
   narrate: (state, drill) => {
     const k = topShard(state, drill);
-    return `${shardNode(k)} serves reads again: rebuilt in ${secs(state, state.shards[k]?.lastRecoveryTicks ?? 0)}, ${secs(state, state.tick - mark(drill, 'diedTick'))} after it died. Check: its members must equal PostgreSQL's rows for its range.`;
+    return `${shardName(state, k)} serves reads again: rebuilt in ${secs(state, state.shards[k]?.lastRecoveryTicks ?? 0)}, ${secs(state, state.tick - mark(drill, 'diedTick'))} after it died. Check: its members must equal PostgreSQL's rows for its range.`;
   },
   until: () => true,
   maxTicks: 1,
@@ -244,7 +244,7 @@ export const drills: readonly DrillDefinition[] = [
           applyFlowCommand(state, { type: 'kill-consumer', consumer: c });
         },
         narrate: (state, drill) =>
-          `${consumerNode(mark(drill, 'consumer'))} dies after applying records it had not committed. Its partitions stall and their lag grows until the coordinator's session timeout (${secs(state, state.config.sessionTimeoutTicks)}).`,
+          `${consumerName(state, mark(drill, 'consumer'))} dies after applying records it had not committed. Its partitions stall and their lag grows until the coordinator's session timeout (${secs(state, state.config.sessionTimeoutTicks)}).`,
         until: (state, drill) => state.group.generation > mark(drill, 'generation'),
         maxTicks: 1000,
       },
@@ -253,9 +253,9 @@ export const drills: readonly DrillDefinition[] = [
           const c = mark(drill, 'consumer');
           const heirs = state.consumers
             .filter((x) => x.alive)
-            .map((x) => `${consumerNode(x.id)} [${x.partitions.join(', ')}]`)
+            .map((x) => `${consumerName(state, x.id)} [${x.partitions.join(', ')}]`)
             .join(', ');
-          return `The group rebalances: ${heirs}. ${consumerNode(c)}'s partitions resume from their committed offsets, so records it had already applied arrive again; PostgreSQL's per-player version turns each into a no-op.`;
+          return `The group rebalances: ${heirs}. ${consumerName(state, c)}'s partitions resume from their committed offsets, so records it had already applied arrive again; PostgreSQL's per-player version turns each into a no-op.`;
         },
         until: (state) =>
           state.tick >= state.group.pausedUntilTick &&
@@ -268,7 +268,7 @@ export const drills: readonly DrillDefinition[] = [
           applyFlowCommand(state, { type: 'start-consumer', consumer: mark(drill, 'consumer') });
         },
         narrate: (state, drill) =>
-          `The backlog is drained. ${consumerNode(mark(drill, 'consumer'))} restarts and joins; another rebalance spreads the ${state.config.partitions} partitions over every consumer again.`,
+          `The backlog is drained. ${consumerName(state, mark(drill, 'consumer'))} restarts and joins; another rebalance spreads the ${state.config.partitions} partitions over every consumer again.`,
         until: (state, drill) =>
           state.group.generation > mark(drill, 'generation') &&
           state.tick >= state.group.pausedUntilTick,
@@ -392,7 +392,7 @@ export const drills: readonly DrillDefinition[] = [
       {
         narrate: (state) => {
           const top = state.shards[state.shards.length - 1];
-          return `After ${secs(state, 100)}, ${shardNode(state.shards.length - 1)} still holds ${top?.size ?? 0} of ${state.config.players} players, yet it is where most ZADDs land.`;
+          return `After ${secs(state, 100)}, ${shardName(state, state.shards.length - 1)} still holds ${top?.size ?? 0} of ${state.config.players} players, yet it is where most ZADDs land.`;
         },
         until: () => true,
         maxTicks: 1,
@@ -407,7 +407,7 @@ export const drills: readonly DrillDefinition[] = [
       const pct = (x: number) => `${Math.round(x * 100)}%`;
       return {
         passed: share > 0.5,
-        details: `${shardNode(k)} took ${pct(share)} of the shard writes while holding ${pct(members)} of the players. Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range finer, or shard by player hash and merge the top-K from every shard.`,
+        details: `${shardName(state, k)} took ${pct(share)} of the shard writes while holding ${pct(members)} of the players. Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range finer, or shard by player hash and merge the top-K from every shard.`,
       };
     },
     cleanup: (state, drill) =>

@@ -6,8 +6,15 @@ import {
   nodeInDirection,
   pointOnCurve,
   readingOrder,
-} from './diagram-geometry';
-import { diagramCanvas, diagramNodeSize, diagramNodes, diagramStages, stageGraph } from './stages';
+} from '@/lib/flow/diagram-geometry';
+import {
+  diagramCanvas,
+  diagramNodeSize,
+  diagramNodes,
+  diagramStages,
+  guideLayout,
+  stageGraph,
+} from './flow-stages';
 
 const inside = (p: { x: number; y: number }, id: string, margin: number): boolean => {
   const n = diagramNodes[id];
@@ -22,16 +29,16 @@ const inside = (p: { x: number; y: number }, id: string, margin: number): boolea
 
 describe('edge curves', () => {
   it('start and end on the boxes of their own nodes', () => {
-    const c = edgeCurve('clients', 'api');
+    const c = edgeCurve(guideLayout, 'clients', 'api');
     expect(c).not.toBeNull();
     if (!c) return;
-    expect(pointOnCurve(c, 0)).toEqual(anchorPoint(diagramNodes.clients!, 'right'));
-    expect(pointOnCurve(c, 1)).toEqual(anchorPoint(diagramNodes.api!, 'left'));
+    expect(pointOnCurve(c, 0)).toEqual(anchorPoint(guideLayout, diagramNodes.clients!, 'right'));
+    expect(pointOnCurve(c, 1)).toEqual(anchorPoint(guideLayout, diagramNodes.api!, 'left'));
     expect(curvePath(c)).toMatch(/^M[\d.]+,[\d.]+ C/);
   });
 
   it('is null for an unknown node', () => {
-    expect(edgeCurve('clients', 'nowhere')).toBeNull();
+    expect(edgeCurve(guideLayout, 'clients', 'nowhere')).toBeNull();
   });
 
   // The picture is only readable if no edge runs through a box it does not connect.
@@ -40,7 +47,7 @@ describe('edge curves', () => {
       const graph = stageGraph(stage.number);
       const problems: string[] = [];
       for (const e of graph?.edges ?? []) {
-        const c = edgeCurve(e.source, e.target);
+        const c = edgeCurve(guideLayout, e.source, e.target);
         if (!c) {
           problems.push(`${e.id}: no curve`);
           continue;
@@ -76,20 +83,20 @@ describe('keyboard navigation', () => {
   const stage4 = diagramStages[3]!.nodes;
 
   it('moves along the flow with the arrow keys', () => {
-    expect(nodeInDirection(stage4, 'clients', 'right')).toBe('api');
-    expect(nodeInDirection(stage4, 'consumer-0', 'down')).toBe('consumer-1');
-    expect(nodeInDirection(stage4, 'consumer-1', 'up')).toBe('consumer-0');
-    expect(nodeInDirection(stage4, 'redis-shard-3', 'down')).toBe('redis-shard-2');
-    expect(nodeInDirection(stage4, 'shard-router', 'right')).not.toBeNull();
+    expect(nodeInDirection(guideLayout, stage4, 'clients', 'right')).toBe('api');
+    expect(nodeInDirection(guideLayout, stage4, 'consumer-0', 'down')).toBe('consumer-1');
+    expect(nodeInDirection(guideLayout, stage4, 'consumer-1', 'up')).toBe('consumer-0');
+    expect(nodeInDirection(guideLayout, stage4, 'redis-shard-3', 'down')).toBe('redis-shard-2');
+    expect(nodeInDirection(guideLayout, stage4, 'shard-router', 'right')).not.toBeNull();
   });
 
   it('returns null at an edge of the picture and ignores nodes of other stages', () => {
-    expect(nodeInDirection(stage4, 'clients', 'left')).toBeNull();
-    expect(nodeInDirection(diagramStages[0]!.nodes, 'api', 'right')).toBe('redis');
+    expect(nodeInDirection(guideLayout, stage4, 'clients', 'left')).toBeNull();
+    expect(nodeInDirection(guideLayout, diagramStages[0]!.nodes, 'api', 'right')).toBe('redis');
   });
 
   it('orders nodes column by column', () => {
-    const order = readingOrder(stage4);
+    const order = readingOrder(guideLayout, stage4);
     expect(order[0]).toBe('clients');
     expect(order[1]).toBe('api');
     expect(order.indexOf('consumer-0')).toBeLessThan(order.indexOf('consumer-1'));

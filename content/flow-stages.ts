@@ -1,18 +1,45 @@
 /**
- * The five stages of the leaderboard design as diagram data: one canvas, fixed positions, so
- * a node keeps its place from stage to stage and a reader sees exactly what each step added.
- * Node ids match the simulation's (`clients`, `api`, `kafka`, `consumer-0`, `postgres`,
- * `shard-router`, `redis-shard-3`, …), so flights and throughput map onto the picture.
+ * The five stages of the leaderboard design as the guide draws and explains them: one canvas,
+ * fixed positions, so a node keeps its place from stage to stage and a reader sees exactly
+ * what each step added. Each stage is also a topology (`lib/flow/topology.ts`) that the
+ * event-flow simulation runs, so a stage's diagram animates the design it shows. Node ids are
+ * the simulation's (`clients`, `api`, `kafka`, `consumer-0`, `postgres`, `shard-router`,
+ * `redis-shard-3`, …), so flights and throughput map straight onto the picture.
+ *
+ * The prose here (titles, summaries, descriptions, node panels) is the guide's text; links
+ * into the guide come from `content/chapters.ts`.
  *
  * Figures at 100M players are the guide's canonical estimates: 100M players, 20M DAU,
  * ≈ 12k score updates/s and ≈ 58k reads/s at peak, ≈ 102 B per sorted-set member in
  * Redis 7.0 (≈ 10 GB for one 100M board), ZREVRANK ≈ 3.7 µs of server time.
  */
 
+import type { DrillId } from '@/lib/flow/drills';
+import type { DiagramLayout, RouteSpec } from '@/lib/flow/diagram-geometry';
+import {
+  edgeLoad as projectedEdgeLoad,
+  nodeLive as projectedNodeLive,
+  type FlightPaths,
+  type NodeLive,
+} from '@/lib/flow/diagram-live';
+import { edgeCurve } from '@/lib/flow/diagram-geometry';
+import type {
+  ComponentKind,
+  ComponentParams,
+  FlowKind,
+  Topology,
+  TopologyNode,
+} from '@/lib/flow/topology';
+import type { FlowView } from '@/lib/flow/view';
+import { sectionHref } from '@/lib/content/navigation';
+import { chapters } from './chapters';
+
+/** How a node is drawn: the colour of the stripe on its box. */
 export type DiagramNodeKind =
   'client' | 'service' | 'queue' | 'worker' | 'database' | 'cache' | 'router';
 
-export type DiagramEdgeKind = 'write' | 'read' | 'read-write' | 'replication' | 'recovery';
+/** What an edge carries: the topology's flow kinds. */
+export type DiagramEdgeKind = FlowKind;
 
 export interface GuideLink {
   readonly href: string;
@@ -34,6 +61,9 @@ export interface NodePanel {
 export interface DiagramNode {
   readonly id: string;
   readonly kind: DiagramNodeKind;
+  /** The component it is in the simulated topology. */
+  readonly component: ComponentKind;
+  readonly params?: ComponentParams;
   readonly label: string;
   /** Second line under the label (e.g. "6 partitions"), or null. */
   readonly detail: string | null;
@@ -70,6 +100,10 @@ export interface DiagramStage {
   readonly removedEdges: readonly string[];
   /** Edges whose kind and label differ in this stage from `diagramEdges` (e.g. api->postgres). */
   readonly edgeRoles: Readonly<Record<string, Pick<DiagramEdge, 'kind' | 'label'>>>;
+  /** The failure drills its diagram offers, in order. */
+  readonly drills: readonly DrillId[];
+  /** The stage as the simulation runs it. */
+  readonly topology: Topology;
 }
 
 /** The shared canvas every stage is drawn on. */
@@ -77,17 +111,20 @@ export const diagramCanvas = { width: 1300, height: 740 } as const;
 /** Size every node is laid out for (positions assume it). */
 export const diagramNodeSize = { width: 170, height: 64 } as const;
 
-const guide = (slug: string, label: string): GuideLink => ({
-  href: `/leaderboard-design/${slug}/`,
-  label,
-});
-const SORTED_SETS = guide('sorted-sets', 'One Redis sorted set');
-const WRITE_PATH = guide('write-path', 'Source of truth and the write path');
-const READS = guide('reads', 'Reads: top-K, around-me and pagination');
-const SHARDING = guide('sharding', 'Sharding the board');
-const APPROXIMATE = guide('approximate-ranking', 'Approximate ranking');
-const SOCIAL = guide('social-boards', 'Regional, friend and guild boards');
-const OPERATIONS = guide('operations', 'Operating the leaderboard');
+/** A link to a section of Leaderboard Design, titled as the table of contents titles it. */
+const guide = (slug: string): GuideLink => {
+  const chapter = chapters.find((c) => c.slug === 'leaderboard-design');
+  const section = chapter?.sections.find((s) => s.slug === slug);
+  if (!chapter || !section) throw new Error(`flow-stages: no section leaderboard-design/${slug}`);
+  return { href: sectionHref(chapter.slug, section.slug), label: section.title };
+};
+const SORTED_SETS = guide('sorted-sets');
+const WRITE_PATH = guide('write-path');
+const READS = guide('reads');
+const SHARDING = guide('sharding');
+const APPROXIMATE = guide('approximate-ranking');
+const SOCIAL = guide('social-boards');
+const OPERATIONS = guide('operations');
 
 const PLAYERS = { label: 'Players', value: '100M (20M daily active)' };
 const WRITES = { label: 'Score updates at peak', value: '≈ 12k/s' };
@@ -122,12 +159,16 @@ const consumerPanel = (n: number): NodePanel => ({
   links: [WRITE_PATH, OPERATIONS],
 });
 
+/** Each consumer is one instance of the group `score-writers`, applying versions once. */
+const CONSUMER: ComponentParams = { consumers: 1, group: 'score-writers', idempotent: true };
+
 /** Every node any stage shows, by id. */
 export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEntries(
   (
     [
       {
         id: 'clients',
+        component: 'clients',
         kind: 'client',
         label: 'Game clients',
         detail: '20M daily active',
@@ -143,6 +184,9 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'api',
+        component: 'api',
+        // It stamps each event with the player's next version, and a stale one is skipped.
+        params: { idempotent: true },
         kind: 'service',
         label: 'Score API',
         detail: 'stateless',
@@ -161,6 +205,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'redis',
+        component: 'redis',
         kind: 'database',
         label: 'Redis sorted set',
         detail: 'ZADD · ZREVRANK · ZREVRANGE',
@@ -183,6 +228,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'postgres',
+        component: 'postgres',
+        params: { replicas: 0 },
         kind: 'database',
         label: 'PostgreSQL',
         detail: 'source of truth',
@@ -201,6 +248,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'kafka',
+        component: 'kafka',
+        params: { partitions: 6 },
         kind: 'queue',
         label: 'Kafka: score-events',
         detail: '6 partitions, keyed by player',
@@ -219,6 +268,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'consumer-0',
+        component: 'consumers',
+        params: CONSUMER,
         kind: 'worker',
         label: 'Consumer 0',
         detail: 'group score-writers',
@@ -228,6 +279,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'consumer-1',
+        component: 'consumers',
+        params: CONSUMER,
         kind: 'worker',
         label: 'Consumer 1',
         detail: 'group score-writers',
@@ -237,6 +290,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'consumer-2',
+        component: 'consumers',
+        params: CONSUMER,
         kind: 'worker',
         label: 'Consumer 2',
         detail: 'group score-writers',
@@ -246,6 +301,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'shard-router',
+        component: 'shard-router',
+        params: { sharding: 'range' },
         kind: 'router',
         label: 'Shard router',
         detail: 'score range → shard',
@@ -264,6 +321,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'redis-shard-3',
+        component: 'redis',
         kind: 'database',
         label: 'Redis shard 3',
         detail: 'top score range',
@@ -273,6 +331,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'redis-shard-2',
+        component: 'redis',
         kind: 'database',
         label: 'Redis shard 2',
         detail: 'upper-middle range',
@@ -282,6 +341,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'redis-shard-1',
+        component: 'redis',
         kind: 'database',
         label: 'Redis shard 1',
         detail: 'lower-middle range',
@@ -291,6 +351,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'redis-shard-0',
+        component: 'redis',
         kind: 'database',
         label: 'Redis shard 0',
         detail: 'lowest score range',
@@ -300,6 +361,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'topk-cache',
+        component: 'topk-cache',
         kind: 'cache',
         label: 'Top-K cache',
         detail: 'top 100, 1 s TTL',
@@ -318,6 +380,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'pg-replica',
+        component: 'pg-replica',
         kind: 'database',
         label: 'PostgreSQL replica',
         detail: 'read-only',
@@ -336,6 +399,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'board-regional',
+        component: 'board',
         kind: 'database',
         label: 'Regional boards',
         detail: 'one sorted set per region',
@@ -354,6 +418,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'board-friends',
+        component: 'board',
         kind: 'cache',
         label: 'Friend boards',
         detail: 'built at read time',
@@ -372,6 +437,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       },
       {
         id: 'board-guild',
+        component: 'board',
         kind: 'database',
         label: 'Guild boards',
         detail: 'small sorted sets',
@@ -436,7 +502,19 @@ interface StageSpec {
   readonly edges: readonly string[];
   /** Edges that play another role in this stage than their default record says. */
   readonly edgeRoles?: Readonly<Record<string, Pick<DiagramEdge, 'kind' | 'label'>>>;
+  /** Parameters a node takes in this stage only. */
+  readonly nodeParams?: Readonly<Record<string, ComponentParams>>;
+  readonly drills: readonly DrillId[];
 }
+
+/** Every drill, for the stages that have shards to kill. */
+const ALL_DRILLS: readonly DrillId[] = [
+  'shard-dies',
+  'consumer-dies',
+  'duplicate-delivery',
+  'retention-too-short',
+  'hot-shard',
+];
 
 const stageSpecs: readonly StageSpec[] = [
   {
@@ -446,6 +524,11 @@ const stageSpecs: readonly StageSpec[] = [
       'Game clients send score events and leaderboard reads to a stateless Score API. The API applies each score to a single Redis sorted set with ZINCRBY and answers top-K and around-me reads with ZREVRANGE and ZREVRANK. At 100 million players the set takes about 10 GB and a rank query about 3.7 microseconds, but Redis is the only copy of the scores.',
     nodes: ['clients', 'api', 'redis'],
     edges: ['clients->api', 'api->redis'],
+    // Redis is the only store and the API adds points with ZINCRBY: nothing to check a
+    // version against.
+    nodeParams: { api: { idempotent: false } },
+    // Before Kafka there is no log to recover from.
+    drills: [],
   },
   {
     title: 'PostgreSQL as the source of truth',
@@ -454,6 +537,7 @@ const stageSpecs: readonly StageSpec[] = [
       'The API now writes each score to PostgreSQL first, where it is durable, and then to the Redis sorted set. PostgreSQL holds 100 million rows of player, score and version; Redis still serves every ranked read. If Redis is lost it can be reloaded from PostgreSQL, but the API must complete two writes per event and a crash between them leaves Redis behind.',
     nodes: ['clients', 'api', 'redis', 'postgres'],
     edges: ['clients->api', 'api->postgres', 'api->redis'],
+    drills: [],
   },
   {
     title: 'The write path through Kafka',
@@ -469,6 +553,10 @@ const stageSpecs: readonly StageSpec[] = [
       ...CONSUMERS.map((c) => `${c}->redis`),
       'api->redis',
     ],
+    // The API only reads Redis now; the consumers write it.
+    edgeRoles: { 'api->redis': { kind: 'read', label: 'top-K, around-me' } },
+    // No shards yet: the drills about the log and the consumers.
+    drills: ['consumer-dies', 'duplicate-delivery'],
   },
   {
     title: 'Redis sharded by score range',
@@ -489,6 +577,7 @@ const stageSpecs: readonly StageSpec[] = [
       'api->postgres',
     ],
     edgeRoles: { 'api->postgres': { kind: 'read', label: 'fallback reads' } },
+    drills: ALL_DRILLS,
   },
   {
     title: 'The full system',
@@ -529,17 +618,37 @@ const stageSpecs: readonly StageSpec[] = [
       'api->board-friends',
       'board-friends->shard-router',
     ],
+    drills: ALL_DRILLS,
   },
 ];
+
+/** A stage's nodes and edges as the topology the simulation runs. */
+function topologyOf(spec: StageSpec): Topology {
+  return {
+    nodes: spec.nodes.flatMap((id): TopologyNode[] => {
+      const n = diagramNodes[id];
+      if (!n) return [];
+      const params = { ...n.params, ...spec.nodeParams?.[id] };
+      return [{ id, kind: n.component, ...(Object.keys(params).length ? { params } : {}) }];
+    }),
+    edges: spec.edges.flatMap((id) => {
+      const e = diagramEdges[id];
+      if (!e) return [];
+      return [{ source: e.source, target: e.target, flow: spec.edgeRoles?.[id]?.kind ?? e.kind }];
+    }),
+  };
+}
 
 /** The five stages, each with what it added to and removed from the one before. */
 export const diagramStages: readonly DiagramStage[] = stageSpecs.map((spec, i) => {
   const before = stageSpecs[i - 1];
   const minus = (a: readonly string[], b: readonly string[] = []) =>
     a.filter((x) => !b.includes(x));
+  const { nodeParams: _nodeParams, ...rest } = spec;
   return {
     number: i + 1,
-    ...spec,
+    ...rest,
+    topology: topologyOf(spec),
     edgeRoles: spec.edgeRoles ?? {},
     addedNodes: minus(spec.nodes, before?.nodes),
     addedEdges: minus(spec.edges, before?.edges),
@@ -571,9 +680,11 @@ export function stageGraph(stage: number): {
 }
 
 /**
- * The node of a stage that stands for a node of the simulation, which always runs the
- * sharded topology of stage 4: before stage 4 the router and the shards are the single
- * sorted set, and before stage 3 Kafka and the consumers are the API itself.
+ * The node of a stage that stands for a node of the full sharded design (stage 4's ids):
+ * before stage 4 the router and the shards are the single sorted set, and before stage 3
+ * Kafka and the consumers are the API itself. A node the stage has stands for itself. The
+ * diagram uses it to keep a reader's selection when they switch stage, and to draw another
+ * stage's simulation on this stage's picture.
  * @returns a node id of that stage, or null if the stage has nothing to stand for it. O(nodes).
  */
 export function stageNodeFor(stage: number, simNode: string): string | null {
@@ -596,4 +707,97 @@ export function stageEdgeFor(stage: number, from: string, to: string): string | 
   if (!a || !b || a === b) return null;
   const id = `${a}->${b}`;
   return diagramStages[stage - 1]?.edges.includes(id) ? id : null;
+}
+
+/**
+ * The stage as the simulation runs it (see `topologyOf`).
+ * @returns null for a stage number outside 1–5. O(1).
+ */
+export function stageTopology(stage: number): Topology | null {
+  return diagramStages[stage - 1]?.topology ?? null;
+}
+
+/**
+ * The drills a stage's diagram offers: none before Kafka exists (stage 3), only the consumer
+ * drills before there are shards (stage 4).
+ * @returns drill ids in the order the page offers them. O(1).
+ */
+export function drillsForStage(stage: number): readonly DrillId[] {
+  return diagramStages[stage - 1]?.drills ?? [];
+}
+
+/**
+ * Routes for edges whose default (right side to left side) would cross another node. Each was
+ * chosen by hand and is checked by the "no edge crosses a node" test for every stage.
+ */
+const routes: Readonly<Record<string, RouteSpec>> = {
+  // The three consumers sit in one column above PostgreSQL: a bracket on their right side
+  // reaches it without passing through the consumers below. Edges into one node meet at one
+  // point, so they read as a bundle with one arrowhead.
+  'consumer-0->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [50, 50] },
+  'consumer-1->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [40, 50] },
+  'consumer-2->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [30, 50] },
+  'consumer-0->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-1->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-2->redis': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-0->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-1->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'consumer-2->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
+  'api->redis': { from: ['right', 0.5], to: ['left', 0.7] },
+  'api->shard-router': { from: ['right', 0.5], to: ['left', 0.7] },
+  'api->kafka': { from: ['top', 0.7], to: ['left', 0.5], bend: [80, 60] },
+  'api->postgres': { from: ['bottom', 0.7], to: ['left', 0.5], bend: [120, 80] },
+  'api->topk-cache': { from: ['bottom', 0.85], to: ['left', 0.5], bend: [40, 30] },
+  'api->pg-replica': { from: ['bottom', 0.4], to: ['bottom', 0.3], bend: [300, 60] },
+  'api->board-friends': { from: ['top', 0.3], to: ['top', 0.3], bend: [360, 40] },
+  // Recovery paths run below the consumers and arrive under the router.
+  'kafka->shard-router': { from: ['bottom', 0.5], to: ['bottom', 0.2], bend: [150, 60] },
+  'postgres->shard-router': { from: ['top', 0.5], to: ['bottom', 0.5], bend: [40, 60] },
+  'topk-cache->shard-router': { from: ['right', 0.5], to: ['bottom', 0.8], bend: [120, 70] },
+  'postgres->pg-replica': { from: ['bottom', 0.5], to: ['left', 0.5], bend: [40, 40] },
+  'shard-router->board-regional': { from: ['top', 0.3], to: ['bottom', 0.3], bend: [60, 60] },
+  'shard-router->board-guild': { from: ['right', 0.85], to: ['left', 0.5], bend: [40, 40] },
+  'board-friends->shard-router': { from: ['left', 0.8], to: ['top', 0.8], bend: [40, 100] },
+};
+
+/** The guide's one canvas: every node's place and the hand-chosen routes. */
+export const guideLayout: DiagramLayout = {
+  canvas: diagramCanvas,
+  nodeSize: diagramNodeSize,
+  positions: Object.fromEntries(Object.values(diagramNodes).map((n) => [n.id, { x: n.x, y: n.y }])),
+  routes,
+};
+
+/**
+ * The live line of every node of a stage the simulation models, from a view of that stage's
+ * simulation (or of a richer one: its nodes are projected with `stageNodeFor`).
+ * @returns a record keyed by node id. O(nodes + partitions).
+ */
+export function nodeLive(view: FlowView, stage: number): Record<string, NodeLive> {
+  const s = diagramStages[stage - 1];
+  if (!s) return {};
+  const drawn = s.nodes.flatMap((id) => {
+    const n = diagramNodes[id];
+    return n ? [{ id, component: n.component }] : [];
+  });
+  return projectedNodeLive(view, drawn, (node) => stageNodeFor(stage, node));
+}
+
+/**
+ * Ids of the stage's edges that carried messages during the last tick, with how many.
+ * @returns a record keyed by the stage's edge ids. O(edges).
+ */
+export function edgeLoad(view: FlowView, stage: number): Record<string, number> {
+  return projectedEdgeLoad(view, (from, to) => stageEdgeFor(stage, from, to));
+}
+
+/** The edges a stage's moving messages follow, for `FlightAnimator`. */
+export function stagePaths(stage: number): FlightPaths {
+  return {
+    project: (from, to) => stageEdgeFor(stage, from, to),
+    curve: (id) => {
+      const e = diagramEdges[id];
+      return e ? edgeCurve(guideLayout, e.source, e.target) : null;
+    },
+  };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applyFlowCommand, createFlowState, tickFlow } from './simulation';
+import { applyFlowCommand, createFlowState, tickFlow } from '@/lib/flow/simulation';
 import {
   diagramCanvas,
   diagramEdges,
@@ -9,8 +9,8 @@ import {
   stageEdgeFor,
   stageGraph,
   stageNodeFor,
-} from './stages';
-import { edgeTraffic } from './view';
+} from './flow-stages';
+import { edgeTraffic } from '@/lib/flow/view';
 
 const SLUGS = [
   'sorted-sets',
