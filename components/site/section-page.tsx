@@ -9,6 +9,7 @@ import { neighbours } from '@/lib/content/navigation';
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { nearViewportWidgets } from '@/components/widgets/near-viewport-widgets';
 import { HashOpener } from './hash-opener';
+import { OnThisPage } from './on-this-page';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
 import { TableOfContents } from './table-of-contents';
@@ -53,6 +54,7 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
                 {section.description}
               </p>
             </header>
+            <OnThisPage headings={headings} id="on-this-page-title" />
             <div
               className={`prose-guide prose prose-zinc max-w-none dark:prose-invert ${skipOffscreen ? 'skip-offscreen' : ''}`}
             >

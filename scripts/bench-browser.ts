@@ -6,20 +6,29 @@
 // WINDOW_MS, stop, and read the count and wall-clock seconds the widget itself measured.
 // Three runs per configuration; prints a table of medians, then one JSON line.
 //   npm run bench:browser [-- --runs 3 --window 8000]
-/* global window, PerformanceObserver -- the page.evaluate callbacks run in the browser */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from './chromium.mjs';
-import { startStaticServer } from './static-server.mjs';
+import { chromiumArgs, chromiumPath } from './chromium';
+import { startStaticServer } from './static-server';
 
-const arg = (name, fallback) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
-};
-const RUNS = arg('runs', 3);
-const WINDOW_MS = arg('window', 8_000);
-const CONFIGS = [
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, window: { type: 'string', default: '8000' } },
+});
+const RUNS = Number(values.runs);
+const WINDOW_MS = Number(values.window);
+if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WINDOW_MS) || WINDOW_MS < 1000) {
+  console.error('usage: npm run bench:browser [-- --runs 3 --window 8000] (window in ms, ≥ 1000)');
+  process.exit(2);
+}
+
+interface Config {
+  players: number;
+  shards: number;
+  mode: 'range' | 'hash';
+}
+const CONFIGS: Config[] = [
   { players: 100_000, shards: 8, mode: 'range' },
   { players: 1_000_000, shards: 8, mode: 'range' },
   { players: 1_000_000, shards: 8, mode: 'hash' },
@@ -30,15 +39,21 @@ if (!existsSync(path.resolve('out/index.html'))) {
   process.exit(1);
 }
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const server = await startStaticServer();
 const browser = await chromium.launch({
   executablePath: chromiumPath(),
-  args: chromiumArgs,
+  args: [...chromiumArgs],
 });
 
+declare global {
+  interface Window {
+    benchLongTasks: number[];
+  }
+}
+
 /** One timed live run; returns the widget's own figures and the longest main-thread task. */
-async function runOnce({ players, shards, mode }) {
+async function runOnce({ players, shards, mode }: Config) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.goto(
     `${server.url}/embed/sharding/?seed=7&players=${players}&shards=${shards}&mode=${mode}&player=0`,
@@ -74,7 +89,7 @@ async function runOnce({ players, shards, mode }) {
 
 const results = [];
 for (const config of CONFIGS) {
-  const runs = [];
+  const runs: Awaited<ReturnType<typeof runOnce>>[] = [];
   for (let i = 0; i < RUNS; i++) runs.push(await runOnce(config));
   results.push({
     ...config,

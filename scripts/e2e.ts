@@ -1,7 +1,8 @@
-// `npm run test:e2e`: the browser tests against the built export. Says plainly when no
-// Chromium is available instead of failing with a launch error deep inside a test.
+// `npm run test:e2e [-- tests/e2e/x.test.ts …]`: the browser tests against the built export.
+// Says plainly when no Chromium is available instead of failing with a launch error deep
+// inside a test. Its arguments are vitest's (files, -t, …) and go to it untouched.
 import { spawnSync } from 'node:child_process';
-import { chromiumPath } from './chromium.mjs';
+import { chromiumPath } from './chromium';
 
 if (!chromiumPath()) {
   console.error(
@@ -12,8 +13,6 @@ if (!chromiumPath()) {
 const result = spawnSync(
   'npx',
   ['vitest', 'run', '--config', 'vitest.e2e.config.ts', ...process.argv.slice(2)],
-  {
-    stdio: 'inherit',
-  },
+  { stdio: 'inherit' },
 );
 process.exit(result.status ?? 1);

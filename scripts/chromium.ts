@@ -8,19 +8,19 @@ import { existsSync } from 'node:fs';
  * /usr/bin/chromium, else /usr/bin/chromium-browser; undefined when none exists (Playwright
  * then tries its own download, which this project cannot fetch but a developer may have).
  */
-export function chromiumPath() {
+export function chromiumPath(): string | undefined {
   const candidates = [
     process.env.CHROMIUM_PATH,
     process.env.CHROME_PATH,
     '/usr/bin/chromium',
     '/usr/bin/chromium-browser',
   ];
-  return candidates.find((p) => Boolean(p && existsSync(p)));
+  return candidates.find((p): p is string => Boolean(p && existsSync(p)));
 }
 
 // Without the background-networking flags Chromium's own connection attempts fail noisily
 // on a closed network.
-export const chromiumArgs = [
+export const chromiumArgs: readonly string[] = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
@@ -31,4 +31,4 @@ export const chromiumArgs = [
 ];
 
 /** The flags for chrome-launcher (Lighthouse), which starts the browser itself. */
-export const lighthouseChromeFlags = ['--headless=new', ...chromiumArgs];
+export const lighthouseChromeFlags: string[] = ['--headless=new', ...chromiumArgs];

@@ -7,16 +7,25 @@ import path from 'node:path';
 import compression from 'compression';
 import handler from 'serve-handler';
 
-/**
- * Starts serving `root` on `port` (0 picks a free port) on the loopback interface.
- * @returns {Promise<{ url: string, close: () => Promise<void> }>}
- */
+export interface StaticServer {
+  /** The origin, e.g. http://127.0.0.1:41234 (localhost when listening on every interface). */
+  url: string;
+  close: () => Promise<void>;
+}
+
+/** Starts serving `root` on `port` (0 picks a free port), on the loopback interface by default. */
 export function startStaticServer({
   root = path.resolve('out'),
   port = 0,
   host = '127.0.0.1',
-} = {}) {
-  const compress = compression();
+}: { root?: string; port?: number; host?: string } = {}): Promise<StaticServer> {
+  // compression is Connect middleware: its types name Express's request and response, but
+  // it uses only what Node's own objects have.
+  const compress = compression() as unknown as (
+    request: http.IncomingMessage,
+    response: http.ServerResponse,
+    next: () => void,
+  ) => void;
   const server = http.createServer((request, response) =>
     compress(request, response, () =>
       handler(request, response, {
@@ -41,7 +50,7 @@ export function startStaticServer({
       const actualPort = typeof address === 'object' && address ? address.port : port;
       resolve({
         url: `http://${host === '0.0.0.0' ? 'localhost' : host}:${actualPort}`,
-        close: () => new Promise((done) => server.close(() => done())),
+        close: () => new Promise<void>((done) => server.close(() => done())),
       });
     });
   });
