@@ -5,6 +5,7 @@ import { CopyHandler } from './copy-handler';
 import { CloseIcon } from './icons';
 import { NavDrawerCloser } from './nav-drawer-closer';
 import { Sidebar } from './sidebar';
+import { SidebarTicks } from '@/components/progress/sidebar-ticks';
 
 /** The id of the navigation column, which is also the phone drawer (a popover). */
 export const SITE_NAV_ID = 'site-nav';
@@ -53,6 +54,7 @@ export function SiteFrame({
           </div>
         </aside>
         <NavDrawerCloser navId={SITE_NAV_ID} />
+        <SidebarTicks navId={SITE_NAV_ID} />
         <CopyHandler />
         <div className="min-w-0 flex-1">{children}</div>
       </div>

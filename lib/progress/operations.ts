@@ -104,6 +104,25 @@ export function tickedPrerequisites(p: Progress): string[] {
     .sort();
 }
 
+/** A console line too long to store, and the stored line it followed (`afterAt`, 0: none). */
+export interface UnstoredLine {
+  readonly line: string;
+  readonly afterAt: number;
+}
+
+/**
+ * The history a console shows: the stored lines, with the lines this page view typed that
+ * were too long to store put back after the stored line they followed. O(lines).
+ */
+export function historyWithUnstored(p: Progress, unstored: readonly UnstoredLine[]): string[] {
+  const out = unstored.filter((u) => u.afterAt === 0).map((u) => u.line);
+  for (const entry of p.consoleHistory) {
+    out.push(entry.line);
+    for (const u of unstored) if (u.afterAt === entry.at) out.push(u.line);
+  }
+  return out.slice(-CONSOLE_HISTORY_LIMIT);
+}
+
 /** Console history lines, oldest first. */
 export function consoleLines(p: Progress): string[] {
   return p.consoleHistory.map((l) => l.line);
