@@ -73,6 +73,15 @@ export function SectionProgress({ path }: { path: string }) {
         >
           Your progress
         </Link>
+        {' · '}
+        <a
+          href={`${path}index.md`}
+          type="text/markdown"
+          className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
+          title="This page as plain Markdown, to read offline or hand to an AI assistant"
+        >
+          Markdown
+        </a>
       </p>
       <button
         type="button"
