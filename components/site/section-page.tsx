@@ -5,9 +5,10 @@ import { sectionFiles, sectionKey } from '@/content/pages';
 import { chapters } from '@/content/chapters';
 import { componentsUsed } from '@/lib/content/components-used';
 import { extractHeadings } from '@/lib/content/headings';
-import { neighbours } from '@/lib/content/navigation';
+import { neighbours, sectionHref } from '@/lib/content/navigation';
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { nearViewportWidgets } from '@/components/widgets/near-viewport-widgets';
+import { SectionProgress } from '@/components/progress/section-progress';
 import { HashOpener } from './hash-opener';
 import { OnThisPage } from './on-this-page';
 import { Pager } from './pager';
@@ -60,6 +61,7 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
             >
               <Content />
             </div>
+            <SectionProgress path={sectionHref(chapter.slug, section.slug)} />
             <Pager previous={previous} next={next} />
           </article>
         </main>

@@ -5,6 +5,7 @@ import { CloseIcon } from './icons';
 import { SearchDialog } from './search-dialog';
 import { Sidebar } from './sidebar';
 import { SITE_CONTROL_IDS } from './site-ids';
+import { SidebarTicks } from '@/components/progress/sidebar-ticks';
 
 /** The id of the navigation column, which is also the phone drawer (a popover). */
 export const SITE_NAV_ID = SITE_CONTROL_IDS.nav;
@@ -56,6 +57,7 @@ export function SiteFrame({
             <Sidebar chapterSlug={chapterSlug} sectionSlug={sectionSlug} />
           </div>
         </aside>
+        <SidebarTicks navId={SITE_NAV_ID} />
         <div className="min-w-0 flex-1">{children}</div>
       </div>
       <Footer />

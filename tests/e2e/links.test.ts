@@ -125,7 +125,14 @@ describe('link check over out/', () => {
       .map((p) => p.replace(/index\.html$/, ''))
       .filter((p) => p !== '/404/' && p !== '/_not-found/')
       // Embed pages exist for iframes: noindex, and deliberately not in the sitemap.
-      .filter((p) => !p.startsWith('/embed/'));
+      .filter((p) => !p.startsWith('/embed/'))
+      // So are the reader's own pages (/progress/): noindex, nothing for a search engine.
+      .filter(
+        (p) =>
+          !/<meta name="robots" content="noindex/.test(
+            readFileSync(path.join(out, p, 'index.html'), 'utf8'),
+          ),
+      );
     for (const page of pages) expect(sitemap).toContain(`${page}</loc>`);
   });
 });
