@@ -1676,6 +1676,19 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       );
       break;
     }
+    case 'resume-shard': {
+      const shard = state.shards[command.shard];
+      if (!shard || shard.status !== 'empty') break;
+      shard.status = 'up';
+      shard.lastRecoveryTicks = 0;
+      addLog(
+        state,
+        'error',
+        `${shardName(state, shard.index)} serves again with only what arrived since its restart (${shard.size} members): nothing held the scores it lost.`,
+        plan.shards[shard.index] ?? null,
+      );
+      break;
+    }
     case 'rebuild-shard': {
       const shard = state.shards[command.shard];
       if (!shard) break;

@@ -403,6 +403,11 @@ export type FlowCommand =
   | { readonly type: 'kill-shard'; readonly shard: number }
   | { readonly type: 'restart-shard'; readonly shard: number }
   | {
+      /** Puts a restarted, empty shard back into service as it is (nothing to rebuild from). */
+      readonly type: 'resume-shard';
+      readonly shard: number;
+    }
+  | {
       readonly type: 'rebuild-shard';
       readonly shard: number;
       readonly source: RebuildSource;
