@@ -2,17 +2,20 @@
 // before tapping a control does what it says. Used by `npm run perf:site` and `perf:ab`.
 //
 // The profile is Lighthouse's mobile one, applied for real rather than simulated: CPU 4×
-// slower (Emulation.setCPUThrottlingRate), 150 ms added to every request and 1.6 Mbit/s down
-// (Network.emulateNetworkConditions), a 412 × 823 touch screen, an empty cache. The throttling
-// covers the page's own thread and requests; a widget's Web Worker runs unthrottled.
+// slower (Emulation.setCPUThrottlingRate), slow 4G as Lighthouse's DevTools throttling
+// applies it (Network.emulateNetworkConditions, see PHONE_THROTTLING), a 412 × 823 touch
+// screen, an empty cache. The throttling covers the page's own thread and requests; a
+// widget's Web Worker runs unthrottled.
 //
 // A probe names the control and the sign that it worked. The page is first loaded once at
 // full speed to learn where the control sits (a reader taps where they see it). Then, in a
 // fresh context, it is loaded throttled while a real tap (touch events, hit-tested by the
-// browser) lands on that spot every 50 ms from navigation start; the figure is the page's
-// clock (performance.now(), whose zero is navigation start) when the sign first shows.
-// A widget is scrolled to before each tap, as a reader scrolls to it, so its
-// near-viewport loading starts at once.
+// browser) lands on that spot every 50 ms, from the first contentful paint (before it there
+// is nothing to see, and a tap would land on unstyled markup) until the sign shows. The
+// figure is the page's clock (performance.now(), whose zero is navigation start) when it
+// does; a MutationObserver installed before the page's own scripts catches the moment,
+// since the next tap could undo it. A widget is scrolled to before each tap, as a reader
+// scrolls to it, so its near-viewport loading starts at once.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Lighthouse's mobile device (a Moto G Power): viewport, pixel ratio, touch. */
