@@ -1,12 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import {
-  parseParams,
-  toQueryString,
-  type ParamSchema,
-  type ParamValues,
-} from '@/lib/leaderboard/playground-params';
+import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
 
 /**
  * A playground's state as URL query parameters. The props a chapter passes are the

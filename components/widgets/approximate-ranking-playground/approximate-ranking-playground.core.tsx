@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useId, useMemo } from 'react';
-import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
+import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import type { ApproximateView } from '@/lib/leaderboard';
 import {
   buttonClass,
   fmt,
@@ -12,6 +12,7 @@ import {
   PlaygroundFrame,
   SeedField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
@@ -126,7 +127,7 @@ export function ApproximateRankingPlaygroundCore({
       name="approximate-ranking-playground"
       title="Approximate ranking playground"
       chapterHref="/leaderboard-design/approximate-ranking/"
-      heightClass="h-[78rem] sm:h-[44rem]"
+      heightClass={widgetEntry('ApproximateRankingPlayground').height}
       embedded={embedded}
       snippet={snippet}
     >

@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { drillsForStage } from '@/lib/flow/diagram-live';
-import { findDrill } from '@/lib/flow/drills';
+import { drillsForStage } from '@/lib/flow';
+import { findDrill } from '@/lib/flow';
 import {
   diagramCanvas,
   diagramStages,
   type DiagramEdgeKind,
   type DiagramNodeKind,
-} from '@/lib/flow/stages';
+} from '@/lib/flow';
 
 /*
  * The chrome shared by the static placeholder (rendered on the server) and the live diagram

@@ -22,8 +22,8 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
-import { FlowController } from '@/lib/flow/controller';
-import { nodeInDirection, readingOrder, type Direction } from '@/lib/flow/diagram-geometry';
+import { FlowController } from '@/lib/flow';
+import { nodeInDirection, readingOrder, type Direction } from '@/lib/flow';
 import {
   compact,
   edgeLoad,
@@ -31,11 +31,11 @@ import {
   FrameBudget,
   nodeLive,
   type NodeLive,
-} from '@/lib/flow/diagram-live';
-import { findDrill } from '@/lib/flow/drills';
-import { diagramCanvas, diagramNodeSize, stageGraph, type DiagramNode } from '@/lib/flow/stages';
-import type { Flight } from '@/lib/flow/types';
-import type { FlowView } from '@/lib/flow/view';
+} from '@/lib/flow';
+import { findDrill } from '@/lib/flow';
+import { diagramCanvas, diagramNodeSize, stageGraph, type DiagramNode } from '@/lib/flow';
+import type { Flight } from '@/lib/flow';
+import type { FlowView } from '@/lib/flow';
 import {
   CanvasBox,
   Controls,

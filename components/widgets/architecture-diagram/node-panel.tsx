@@ -1,6 +1,6 @@
-import { compact } from '@/lib/flow/diagram-live';
-import { diagramNodes } from '@/lib/flow/stages';
-import type { FlowView } from '@/lib/flow/view';
+import { compact } from '@/lib/flow';
+import { diagramNodes } from '@/lib/flow';
+import type { FlowView } from '@/lib/flow';
 import { buttonQuiet } from './frame';
 
 type Row = readonly [string, string];

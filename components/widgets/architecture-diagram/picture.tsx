@@ -1,11 +1,11 @@
-import { curvePath, diagramViewBox, edgeCurve } from '@/lib/flow/diagram-geometry';
+import { curvePath, diagramViewBox, edgeCurve } from '@/lib/flow';
 import {
   diagramNodeSize,
   stageGraph,
   type DiagramEdge,
   type DiagramEdgeKind,
   type DiagramNode,
-} from '@/lib/flow/stages';
+} from '@/lib/flow';
 import { boxLabel, edgeStroke, kindStripe, labelSize } from './frame';
 
 /*

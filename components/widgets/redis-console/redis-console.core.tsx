@@ -4,6 +4,8 @@ import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
 import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
 import { sequence } from '@/lib/worker/rpc';
+import { widgetEntry } from '../manifest';
+import { EXAMPLES, PROMPT, WELCOME } from './console-text';
 import { useWorkerRequest, type EngineClient } from '../use-worker';
 
 /** One entry of the transcript: what the reader typed, and what came back. */
@@ -13,22 +15,15 @@ interface Entry {
   text: string;
 }
 
-const EXAMPLES = [
-  { label: '100', count: 100 },
-  { label: '10k', count: 10_000 },
-  { label: '1M', count: 1_000_000 },
-] as const;
-
 const KEY = 'leaderboard';
 const HISTORY_KEY = 'leaderboard-lab:console-history:v1';
 const MAX_ENTRIES = 300;
-const PROMPT = '127.0.0.1:6379>';
 
 const welcome: Entry[] = [
   {
     id: 0,
     kind: 'info',
-    text: 'A Redis 7.0-compatible engine running in your browser. Load an example board, or type a command:\n  ZADD leaderboard 3200 alice 2950 bob\n  ZREVRANGE leaderboard 0 9 WITHSCORES\n  HELP ZREVRANK',
+    text: WELCOME,
   },
 ];
 
@@ -279,7 +274,7 @@ export function RedisConsoleCore({
     <section
       aria-label="Redis console"
       data-widget="redis-console"
-      className="redis-console not-prose my-8 flex h-[30rem] flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-950 text-zinc-100 shadow-lg"
+      className={`redis-console not-prose my-8 flex ${widgetEntry('RedisConsole').height} flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-950 text-zinc-100 shadow-lg`}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-zinc-800 bg-zinc-900 px-3 py-2">
         <span className="mr-auto flex items-center gap-2 text-xs font-semibold text-zinc-300">

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { OperationCost } from '@/lib/leaderboard/cost-ledger';
-import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { LiveShardingView, ShardingView } from '@/lib/leaderboard/playgrounds';
+import type { OperationCost } from '@/lib/leaderboard';
+import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import type { LiveShardingView, ShardingView } from '@/lib/leaderboard';
 import { mapCall, type ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
@@ -18,9 +18,10 @@ import {
   SeedField,
   SelectField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
-import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
+import { useWorkerRequest, type LeaderboardClient, type RequestStatus } from '../use-worker';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface ShardingPlaygroundProps {
@@ -62,6 +63,16 @@ const sizeSeries: ChartSeries[] = [
   },
 ];
 const shardTick = (v: number) => (Number.isInteger(v) ? `#${v}` : '');
+
+const BOARD_PHASE = { range: 'range shards', hash: 'hash shards', oracle: 'single set' } as const;
+
+/** "loading the hash shards: 40%" while a board of a large world is still loading. */
+function loadingNote(status: RequestStatus<unknown>, board: keyof typeof BOARD_PHASE): string {
+  const p = status.kind === 'loading' ? status.progress : null;
+  const what = `the ${BOARD_PHASE[board]}`;
+  if (!p || p.phase !== BOARD_PHASE[board]) return `${what} load next`;
+  return `loading ${what}: ${Math.floor((p.done / Math.max(1, p.total)) * 100)}%`;
+}
 
 /**
  * The sharding playground: a seeded world of up to a million players loaded into range
@@ -227,7 +238,7 @@ export function ShardingPlaygroundCore({
       name="sharding-playground"
       title="Sharding playground"
       chapterHref="/leaderboard-design/sharding/"
-      heightClass="h-[78rem] sm:h-[50rem]"
+      heightClass={widgetEntry('ShardingPlayground').height}
       embedded={embedded}
       snippet={snippet}
     >
@@ -334,6 +345,8 @@ export function ShardingPlaygroundCore({
                     // Live, only the running design is current; the others catch up on stop.
                     const paused = liveView !== null && key !== liveView.mode;
                     const r = liveView && key === liveView.mode ? liveView.rank : settled;
+                    // A large world shows the design on screen first; the others follow.
+                    const loading = !paused && view.pending.includes(key);
                     return (
                       <li
                         key={key}
@@ -342,7 +355,11 @@ export function ShardingPlaygroundCore({
                         <div className="flex items-baseline justify-between gap-2">
                           <span className="text-sm font-medium">{name}</span>
                           <span className="font-mono text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
-                            {paused ? 'paused' : `#${r.rank ? fmt(r.rank.rank) : '–'}`}
+                            {paused
+                              ? 'paused'
+                              : loading
+                                ? 'loading…'
+                                : `#${r.rank ? fmt(r.rank.rank) : '–'}`}
                             {!liveView && r.rank && exact !== undefined && r.rank.rank === exact ? (
                               <span className="sr-only"> (matches the single set)</span>
                             ) : null}
@@ -351,7 +368,9 @@ export function ShardingPlaygroundCore({
                         <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
                           {paused
                             ? 'catches up with the live updates when you stop them'
-                            : `${how}: ${commandList(r.cost)} · ${r.cost.roundTrips} round trip${r.cost.roundTrips === 1 ? '' : 's'}`}
+                            : loading
+                              ? loadingNote(refresh.status, key)
+                              : `${how}: ${commandList(r.cost)} · ${r.cost.roundTrips} round trip${r.cost.roundTrips === 1 ? '' : 's'}`}
                         </p>
                       </li>
                     );
