@@ -490,7 +490,7 @@ export function* approximateViewSteps(
     buckets: h.view(),
     points: pts,
     error,
-    errorByPercentile: errorByPercentile(probes, estimate, exact),
+    errorByPercentile: errorByPercentile(probes, estimate, exact, 20, players),
     memory: memoryComparison(players, h, head),
     usPerRank: us,
   };

@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { commandHelp } from '@/lib/engine/command-help';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
 import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
 import { sequence } from '@/lib/worker/rpc';
@@ -13,6 +14,11 @@ interface Entry {
   id: number;
   kind: 'command' | 'reply' | 'error' | 'info';
   text: string;
+  /**
+   * For "Copy as code": the line a script should carry for this command (a failed command
+   * or a HELP line carries none; an example load carries a comment saying what it did).
+   */
+  script?: string;
 }
 
 const KEY = 'leaderboard';
@@ -97,7 +103,7 @@ export function RedisConsoleCore({
   const line = useWorkerRequest<LineResult>();
   /** The example board being loaded. */
   const load = useWorkerRequest<LoadResult>();
-  const queue = useRef<string[]>([]);
+  const queue = useRef<{ line: string; entry: number }[]>([]);
   const lineBusy = useRef(false);
   const [copied, setCopied] = useState(false);
   const nextId = useRef(1);
@@ -129,8 +135,9 @@ export function RedisConsoleCore({
   /** Sends the next waiting line once the one in flight has its reply. */
   function drain() {
     if (!client || lineBusy.current) return;
-    const next = queue.current.shift();
-    if (next === undefined) return;
+    const queued = queue.current.shift();
+    if (queued === undefined) return;
+    const { line: next, entry } = queued;
     lineBusy.current = true;
     const done = () => {
       lineBusy.current = false;
@@ -139,6 +146,13 @@ export function RedisConsoleCore({
     };
     runLine(() => client.call('line', { line: next }), {
       onResult: (response) => {
+        // Only a command Redis accepted belongs in a script that replays the session.
+        const ok = response.reply.t !== 'error' && response.argv[0]?.toLowerCase() !== 'help';
+        if (ok) {
+          setEntries((previous) =>
+            previous.map((e) => (e.id === entry ? { ...e, script: next } : e)),
+          );
+        }
         const clipped = clipReply(response.text, 1200, 80_000);
         append({ kind: response.reply.t === 'error' ? 'error' : 'reply', text: clipped.text });
         const left = [
@@ -179,16 +193,19 @@ export function RedisConsoleCore({
       setEntries([]);
       return;
     }
+    const entry = nextId.current;
     append({ kind: 'command', text: trimmed });
-    queue.current.push(trimmed);
+    queue.current.push({ line: trimmed, entry });
     drain();
   }
 
   function loadExample(count: number) {
     if (!client || load.busy) return;
+    const what = `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`;
     append({
       kind: 'command',
-      text: `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`,
+      text: what,
+      script: `${what}, with the console's Load example button (not a Redis command)`,
     });
     load.run(
       (onProgress) =>
@@ -237,12 +254,25 @@ export function RedisConsoleCore({
         setCursor(next);
         setInput(history[next] ?? '');
       }
-    } else if (event.key === 'Tab' && input.trim() && !/\s/.test(input.trim())) {
+    } else if (event.key === 'Tab' && !event.shiftKey && input.trim()) {
+      // Tab completes, and never leaves a line half typed; on an empty line it moves on.
       event.preventDefault();
-      const completion = completeCommand(input);
-      setInput(completion.line);
-      if (completion.matches.length > 1)
-        append({ kind: 'info', text: completion.matches.join('  ') });
+      if (!/\s/.test(input.trimStart())) {
+        const completion = completeCommand(input);
+        setInput(completion.line);
+        if (completion.matches.length > 1)
+          append({ kind: 'info', text: completion.matches.join('  ') });
+      } else {
+        // Past the command name there is nothing to complete: show what comes next.
+        const name = input.trim().split(/\s+/)[0] ?? '';
+        const help = commandHelp(name);
+        append({
+          kind: 'info',
+          text: help
+            ? `${help.syntax}: ${help.summary}`
+            : `${name.toUpperCase()} is not a command this console knows: HELP lists the ones it does.`,
+        });
+      }
     } else if (event.key === 'l' && event.ctrlKey) {
       event.preventDefault();
       setEntries([]);
@@ -250,9 +280,8 @@ export function RedisConsoleCore({
   }
 
   async function copyAsCode() {
-    const commands = entries
-      .filter((e) => e.kind === 'command' && !e.text.startsWith('#'))
-      .map((e) => e.text);
+    // Each accepted command in full (never the clipped echo), in the order it ran.
+    const commands = entries.flatMap((e) => (e.script === undefined ? [] : [e.script]));
     try {
       await navigator.clipboard.writeText(commands.join('\n'));
       setCopied(true);
@@ -344,7 +373,7 @@ export function RedisConsoleCore({
         </div>
       ) : null}
 
-      <div className="flex items-center gap-2 border-t border-zinc-800 bg-zinc-900/60 px-4 py-2.5">
+      <div className="flex items-center gap-2 border-t border-zinc-800 bg-zinc-900/60 px-4 py-2.5 has-[input:focus-visible]:outline-2 has-[input:focus-visible]:-outline-offset-2 has-[input:focus-visible]:outline-accent-400 has-[input:focus-visible]:bg-zinc-900">
         <label htmlFor={inputId} className="shrink-0 font-mono text-[0.8rem] text-emerald-400">
           <span aria-hidden="true">{PROMPT}</span>
           <span className="sr-only">Redis command</span>

@@ -113,6 +113,20 @@ export function ShardingPlaygroundCore({
 
   const { seed, players, shards, distribution, mode } = values;
   const player = Math.min(values.player, players - 1);
+  // A link may ask for a player past the world's last one (players=100&player=50000): use
+  // the last, say so, and write it back to the address. The schema's own note for `player`
+  // (which knows only its 999,999 limit) gives way to this one.
+  const [playerNote] = useState(() =>
+    values.player > players - 1
+      ? `player ${new URLSearchParams(window.location.search).get('player') ?? values.player} is past the last player of ${fmt(players)}: using ${fmt(players - 1)}`
+      : '',
+  );
+  const shownNotes = playerNote
+    ? [...notes.filter((n) => !n.startsWith('player ')), playerNote]
+    : notes;
+  useEffect(() => {
+    if (values.player > players - 1) update({ player: players - 1 });
+  }, [values.player, players, update]);
   const { run: runLoad } = load;
   const { run: runRefresh, reset: resetRefresh } = refresh;
   const { run: runBatch, reset: resetBatch } = batch;
@@ -302,7 +316,7 @@ export function ShardingPlaygroundCore({
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
-        <ParamNotes notes={notes} />
+        <ParamNotes notes={shownNotes} />
         {load.status.kind !== 'ready' || !view ? (
           <LoadState status={load.status} onCancel={load.cancel} onReload={load.retry} />
         ) : (

@@ -2,7 +2,7 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SortedSetInspection, SortedSetTrace } from '@/lib/engine/inspect';
-import { layoutSkipList, traceFrame } from '@/lib/engine/skip-list-layout';
+import { layoutSkipList, traceFrame, type TraceFrame } from '@/lib/engine/skip-list-layout';
 import { sequence } from '@/lib/worker/rpc';
 import { widgetEntry } from '../manifest';
 import { KEY, LISTPACK_LIMIT, player } from './seeded-players';
@@ -10,6 +10,29 @@ import { useWorkerRequest, type EngineClient } from '../use-worker';
 import { DRAWN, drawingSize, SkipListDrawing } from './skip-list-drawing';
 
 type TraceOp = 'zrevrank' | 'zrank' | 'zadd';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the picture says at a step of a search: the step, the hop, the hops so far against a
+ * linear scan, and at the last step how the answer follows from the position reached, and
+ * why a small set can take more steps than a scan.
+ */
+function narrate(trace: SortedSetTrace, frame: TraceFrame): string {
+  const steps = trace.hops.length;
+  const scanFrom = trace.op === 'zrevrank' ? 'highest' : 'lowest';
+  let text = `Step ${frame.step} of ${steps}. ${frame.narration} Forward hops so far: ${frame.forwardHops}; a linear scan from the ${scanFrom} score would visit ${plural(trace.linearScanHops, 'node')}.`;
+  if (frame.step < steps || trace.answer === null) return text;
+  if (trace.op === 'zrevrank') {
+    text += ` ZREVRANK counts from the highest score, starting at 0: ${trace.length} members − position ${frame.rank} = ${trace.answer}.`;
+  } else if (trace.op === 'zrank') {
+    text += ` ZRANK counts from 0: position ${frame.rank} − 1 = ${trace.answer}.`;
+  }
+  if (steps >= trace.linearScanHops) {
+    text += ` Here the search took ${plural(steps, 'step')} (drops included) against ${plural(trace.linearScanHops, 'node')} for a scan: with ${trace.length} members the express lanes are short and each level adds a drop. That is why Redis keeps sets this small as a listpack and simply scans them; grow the set past 128 to see the skip list win.`;
+  }
+  return text;
+}
 
 function usePrefersReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
@@ -318,9 +341,7 @@ export function SkipListPictureCore({
           aria-live="polite"
           data-testid="skiplist-narration"
         >
-          {frame && trace
-            ? `Step ${frame.step} of ${trace.hops.length}. ${frame.narration} Forward hops so far: ${frame.forwardHops}; a linear scan from the ${op === 'zrevrank' ? 'highest' : 'lowest'} score would visit ${trace.linearScanHops} nodes.`
-            : note}
+          {frame && trace ? narrate(trace, frame) : note}
         </p>
       </div>
     </section>
