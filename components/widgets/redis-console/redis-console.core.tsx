@@ -1,6 +1,7 @@
 'use client';
 
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useConsoleHistory } from '@/components/progress/progress-slots';
 import { commandHelp } from '@/lib/engine/command-help';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
 import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
@@ -22,7 +23,6 @@ interface Entry {
 }
 
 const KEY = 'leaderboard';
-const HISTORY_KEY = 'leaderboard-lab:console-history:v1';
 const MAX_ENTRIES = 300;
 
 const welcome: Entry[] = [
@@ -32,17 +32,6 @@ const welcome: Entry[] = [
     text: WELCOME,
   },
 ];
-
-function readHistory(): string[] {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
-    return Array.isArray(value)
-      ? value.filter((v): v is string => typeof v === 'string').slice(-100)
-      : [];
-  } catch {
-    return [];
-  }
-}
 
 /** A typed line as the transcript shows it: a megabyte-long line is cut, with its length. */
 function echo(line: string): string {
@@ -111,11 +100,13 @@ export function RedisConsoleCore({
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
 
+  // History lives in the progress store (shared by every console, and by every tab).
+  const stored = useConsoleHistory();
   useEffect(() => {
-    // History lives in localStorage, read after mount so server and client markup agree.
+    // The store changes outside React (another tab); its lines replace the local copy.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setHistory(readHistory());
-  }, []);
+    setHistory([...stored.history]);
+  }, [stored.history]);
 
   const loading = load.busy;
   useEffect(() => {
@@ -182,11 +173,7 @@ export function RedisConsoleCore({
     if (!trimmed || !client) return;
     const nextHistory = pushHistory(history, trimmed);
     setHistory(nextHistory);
-    try {
-      localStorage.setItem(HISTORY_KEY, JSON.stringify(nextHistory));
-    } catch {
-      // History is a convenience; without storage it lasts for this page view.
-    }
+    stored.record(trimmed);
     setCursor(null);
     setInput('');
     if (/^(clear|cls)$/i.test(trimmed)) {
