@@ -6,6 +6,7 @@ import { CloseIcon } from './icons';
 import { NavDrawerCloser } from './nav-drawer-closer';
 import { Sidebar } from './sidebar';
 import { SidebarTicks } from '@/components/progress/sidebar-ticks';
+import { PrintSupport } from '@/components/print/print-support';
 
 /** The id of the navigation column, which is also the phone drawer (a popover). */
 export const SITE_NAV_ID = 'site-nav';
@@ -55,6 +56,7 @@ export function SiteFrame({
         </aside>
         <NavDrawerCloser navId={SITE_NAV_ID} />
         <SidebarTicks navId={SITE_NAV_ID} />
+        <PrintSupport />
         <CopyHandler />
         <div className="min-w-0 flex-1">{children}</div>
       </div>
