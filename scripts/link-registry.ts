@@ -6,6 +6,7 @@
 // place on the page; give any it cannot pair with --redirect '/page/#old=/page/#new'.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import * as prettier from 'prettier';
 import { LINK_REGISTRY_FILE, currentLinkTargets } from '../content/link-targets';
 import { checkRegistry, updateRegistry, type LinkRegistry } from '../lib/content/link-registry';
 
@@ -50,10 +51,13 @@ if (values.update) {
     explicit[from] = to;
   }
   const { registry: next, added, problems } = updateRegistry(registry, snapshot, explicit);
-  writeFileSync(
-    LINK_REGISTRY_FILE,
-    `${JSON.stringify({ '//': 'Published link targets. Update with `npm run links:update`; never edit a redirect away.', ...next }, null, 2)}\n`,
-  );
+  const json = JSON.stringify({
+    '//': 'Published link targets. Update with `npm run links:update`; never edit a redirect away.',
+    ...next,
+  });
+  // Written as the format check wants it, so an update never fails `npm run check`.
+  const options = (await prettier.resolveConfig(LINK_REGISTRY_FILE)) ?? {};
+  writeFileSync(LINK_REGISTRY_FILE, await prettier.format(json, { ...options, parser: 'json' }));
   for (const [from, to] of Object.entries(added)) console.log(`links: redirect ${from} → ${to}`);
   if (problems.length > 0) {
     for (const p of problems) console.error(`links: ${p.target}: ${p.message}`);

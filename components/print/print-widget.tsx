@@ -1,5 +1,6 @@
 import { StagePicture } from '@/components/widgets/architecture-diagram/picture';
-import { diagramViewBox } from '@/lib/flow/diagram-geometry';
+import { guideLayout } from '@/content/flow-stages';
+import { viewBoxOf } from '@/lib/flow/diagram-geometry';
 
 /** "ShardingPlayground" → "Sharding playground". */
 function widgetLabel(name: string): string {
@@ -26,7 +27,7 @@ export function PrintWidget({
     .filter(([, v]) => ['string', 'number', 'boolean'].includes(typeof v))
     .map(([k, v]) => `${k} ${String(v)}`);
   const stage = name === 'ArchitectureDiagram' ? Number(props.stage ?? 1) : null;
-  const [, , width = 1, height = 1] = diagramViewBox.split(' ').map(Number);
+  const [, , width = 1, height = 1] = viewBoxOf(guideLayout).split(' ').map(Number);
   return (
     <figure className="print-widget not-prose my-6 rounded-xl border border-zinc-300 p-4 dark:border-zinc-700">
       {stage !== null ? (

@@ -13,6 +13,7 @@ import { AnchorRedirects } from '@/components/links/anchor-redirects';
 import { redirectsFrom } from '@/lib/content/link-registry';
 import linkRegistry from '@/content/link-registry.json';
 import { HashOpener } from './hash-opener';
+import { OnThisPage } from './on-this-page';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
 import { TableOfContents } from './table-of-contents';
@@ -58,6 +59,7 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
                 {section.description}
               </p>
             </header>
+            <OnThisPage headings={headings} id="on-this-page-title" />
             <div
               className={`prose-guide prose prose-zinc max-w-none dark:prose-invert ${skipOffscreen ? 'skip-offscreen' : ''}`}
             >

@@ -148,7 +148,9 @@ function asBlocks(nodes: Node[]): Node[] {
   return out;
 }
 
-function absolute(url: string, siteUrl: string): string {
+/** A root-relative link gets the site's root; a same-page `#anchor` gets the page's URL. */
+function absolute(url: string, siteUrl: string, pageUrl: string): string {
+  if (url.startsWith('#')) return `${pageUrl}${url}`;
   return url.startsWith('/') ? `${siteUrl}${url}` : url;
 }
 
@@ -172,7 +174,7 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
         return [
           {
             ...n,
-            url: absolute(n.url, options.siteUrl),
+            url: absolute(n.url, options.siteUrl, options.pageUrl),
             children: convert(n.children) as Link['children'],
           },
         ];

@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, initialScripts } from '../../scripts/post-build.mjs';
+import { COMPILE_HINT, LOADER_ATTRIBUTE, initialScripts } from '../../scripts/post-build';
 
 const out = path.resolve('out');
 
@@ -90,7 +90,7 @@ describe('link check over out/', () => {
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
       if (!html.includes('self.__next_f')) continue;
-      expect(html, file).toContain('<script data-hydrate-after-paint>');
+      expect(html, file).toContain(`<script ${LOADER_ATTRIBUTE}="`);
       expect(html, file).not.toMatch(/<script src="\/_next\/static\/[^"]+" async=""/);
       for (const src of initialScripts(html)) scripts.add(src);
     }
