@@ -107,6 +107,8 @@ interface DesignNodeData extends Record<string, unknown> {
   selected: boolean;
   tabbable: boolean;
   reference: boolean;
+  /** Arrows leave at the bottom and enter at the top (a top-to-bottom layout). */
+  vertical: boolean;
   onSelect: (id: string) => void;
   onKey: (id: string, event: KeyboardEvent<HTMLButtonElement>) => void;
 }
@@ -121,7 +123,12 @@ const DesignNodeView = memo(function DesignNodeView({ data }: NodeProps<DesignNo
   const hot = bottleneck && capacity && capacity.utilisation >= 0.5;
   return (
     <>
-      <Handle type="target" position={Position.Left} isConnectable={false} className={hidden} />
+      <Handle
+        type="target"
+        position={data.vertical ? Position.Top : Position.Left}
+        isConnectable={false}
+        className={hidden}
+      />
       <button
         type="button"
         data-design-node={node.id}
@@ -178,7 +185,12 @@ const DesignNodeView = memo(function DesignNodeView({ data }: NodeProps<DesignNo
           </span>
         ) : null}
       </button>
-      <Handle type="source" position={Position.Right} isConnectable={false} className={hidden} />
+      <Handle
+        type="source"
+        position={data.vertical ? Position.Bottom : Position.Right}
+        isConnectable={false}
+        className={hidden}
+      />
     </>
   );
 });
@@ -272,6 +284,10 @@ export function DesignCanvas(p: DesignCanvasProps) {
     [p.issues],
   );
   const nodes: DesignNode[] = useMemo(() => {
+    const at = Object.values(p.positions);
+    const spread = (k: 'x' | 'y') =>
+      at.length ? Math.max(...at.map((q) => q[k])) - Math.min(...at.map((q) => q[k])) : 0;
+    const vertical = spread('y') > spread('x') * 1.2;
     const own = p.topology.nodes.map((n): DesignNode => ({
       id: n.id,
       type: 'design',
@@ -286,6 +302,7 @@ export function DesignCanvas(p: DesignCanvasProps) {
         selected: p.selected === n.id,
         tabbable: tabStop === n.id,
         reference: false,
+        vertical,
         onSelect: (id) => onSelect?.(id),
         onKey,
       },
@@ -308,6 +325,7 @@ export function DesignCanvas(p: DesignCanvasProps) {
             selected: false,
             tabbable: false,
             reference: true,
+            vertical: false,
             onSelect: () => {},
             onKey: () => {},
           },
@@ -394,27 +412,44 @@ export function DesignCanvas(p: DesignCanvasProps) {
 }
 
 /**
- * Lays a design out left to right with dagre (layered, edges as ranks), loaded on demand.
+ * Lays a design out with dagre (layered, edges as ranks), loaded on demand: left to right or
+ * top to bottom, whichever fits a canvas of `aspect` (width ÷ height) at the larger scale.
  * @returns a position for every node.
  */
-export async function tidyLayout(topology: Topology): Promise<Record<string, Point>> {
+export async function tidyLayout(topology: Topology, aspect = 1.5): Promise<Record<string, Point>> {
   const { default: dagre } = await import('@dagrejs/dagre');
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 40, ranksep: 90, marginx: 20, marginy: 20 });
-  g.setDefaultEdgeLabel(() => ({}));
-  for (const n of topology.nodes)
-    g.setNode(n.id, { width: NODE_SIZE.width, height: NODE_SIZE.height });
-  for (const e of topology.edges) {
-    if (e.flow === 'replication' || e.flow === 'recovery') continue;
-    g.setEdge(e.source, e.target);
-  }
-  dagre.layout(g);
-  const out: Record<string, Point> = {};
-  for (const n of topology.nodes) {
-    const at = g.node(n.id);
-    out[n.id] = at
-      ? { x: Math.round(at.x - NODE_SIZE.width / 2), y: Math.round(at.y - NODE_SIZE.height / 2) }
-      : { x: 0, y: 0 };
-  }
-  return out;
+  const layout = (rankdir: 'LR' | 'TB') => {
+    const g = new dagre.graphlib.Graph();
+    g.setGraph({
+      rankdir,
+      nodesep: 36,
+      ranksep: rankdir === 'LR' ? 70 : 50,
+      marginx: 20,
+      marginy: 20,
+    });
+    g.setDefaultEdgeLabel(() => ({}));
+    for (const n of topology.nodes)
+      g.setNode(n.id, { width: NODE_SIZE.width, height: NODE_SIZE.height });
+    for (const e of topology.edges) {
+      if (e.flow === 'replication' || e.flow === 'recovery') continue;
+      g.setEdge(e.source, e.target);
+    }
+    dagre.layout(g);
+    const out: Record<string, Point> = {};
+    for (const n of topology.nodes) {
+      const at = g.node(n.id);
+      out[n.id] = at
+        ? { x: Math.round(at.x - NODE_SIZE.width / 2), y: Math.round(at.y - NODE_SIZE.height / 2) }
+        : { x: 0, y: 0 };
+    }
+    const xs = Object.values(out).map((p) => p.x);
+    const ys = Object.values(out).map((p) => p.y);
+    const w = Math.max(0, ...xs) - Math.min(0, ...xs) + NODE_SIZE.width;
+    const h = Math.max(0, ...ys) - Math.min(0, ...ys) + NODE_SIZE.height;
+    // The scale at which the drawing fits a canvas of this aspect (height 1).
+    return { out, scale: Math.min(aspect / w, 1 / h) };
+  };
+  const lr = layout('LR');
+  const tb = layout('TB');
+  return (tb.scale > lr.scale * 1.1 ? tb : lr).out;
 }

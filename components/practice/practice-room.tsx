@@ -770,7 +770,7 @@ function Clock({
   const phase = interviewPlan[v.phaseIndex];
   return (
     <div className={`${card} flex flex-wrap items-center gap-x-6 gap-y-3`} data-clock>
-      <div className="min-w-0 flex-1">
+      <div className="min-w-0 flex-1 basis-64">
         <p className="text-xs font-semibold tracking-wider text-zinc-500 uppercase dark:text-zinc-400">
           {variant.title}
         </p>
@@ -1021,9 +1021,7 @@ function EstimatePanel({
                         ? 'Flagged'
                         : 'Wrong'}{' '}
                     (
-                    {check.ratio >= 1
-                      ? `${check.ratio.toFixed(1)}×`
-                      : `1/${(1 / check.ratio).toFixed(1)}×`}{' '}
+                    {check.ratio >= 1 ? `${check.ratio.toFixed(1)}×` : `${check.ratio.toFixed(2)}×`}{' '}
                     the worked {e.worked.toLocaleString('en-US')})
                   </span>
                 ) : submitted ? (
