@@ -9,9 +9,10 @@
  * The prose here (titles, summaries, descriptions, node panels) is the guide's text; links
  * into the guide come from `content/chapters.ts`.
  *
- * Figures at 100M players are the guide's canonical estimates: 100M players, 20M DAU,
- * ≈ 12k score updates/s and ≈ 58k reads/s at peak, ≈ 102 B per sorted-set member in
- * Redis 7.0 (≈ 10 GB for one 100M board), ZREVRANK ≈ 3.7 µs of server time.
+ * Figures at 100M players are the design ledger's (content/design-ledger.ts, checked by
+ * content/ledger.test.ts). The simulation runs a scale model (a few hundred players, six
+ * partitions, three consumers, four equal shards); where the model differs from the design,
+ * the text says which is which.
  */
 
 import type { DrillId } from '@/lib/flow/drills';
@@ -131,27 +132,31 @@ const WRITES = { label: 'Score updates at peak', value: '≈ 12k/s' };
 const READS_PEAK = { label: 'Leaderboard reads at peak', value: '≈ 58k/s' };
 
 const shardPanel = (which: string): NodePanel => ({
-  role: `One Redis instance holding the sorted set for ${which} of the score range. Top-K reads start at the highest shard; a player's rank is the ZCARD of every shard above plus ZREVRANK in their own.`,
+  role: `One Redis instance holding the sorted set for ${which} of the score range. Top-K reads start at the highest shard; a player's rank is the cached ZCARD of every shard above plus ZREVRANK in their own. This model cuts four equal quarters; the chapter's design cuts eight range shards and keeps the top one small.`,
   figures: [
-    { label: 'Members if ranges are balanced', value: '≈ 25M (≈ 2.5 GB at ≈ 102 B each)' },
+    {
+      label: 'Members',
+      value: 'equal quarters: ≈ 25M each; the design: 1M to 17.5M (0.1–1.8 GB)',
+    },
     { label: 'ZREVRANK', value: '≈ 3.7 µs server time, O(log n)' },
     {
       label: 'Write share',
-      value: 'uneven: active players hold high scores, so the top range takes most writes',
+      value:
+        'with equal quarters the top range draws most writes; a 1M-player top shard levels it at ≈ 15%',
     },
   ],
   tradeOff:
-    'Range sharding keeps top-K on one shard and exact global ranks cheap (a few ZCARDs), but ranges balanced by members are not balanced by writes, and players move between shards as they climb.',
+    'Range sharding keeps top-K on one shard and exact global ranks cheap (cached ZCARDs), but ranges balanced by members are not balanced by writes, and players move between shards as they climb.',
   links: [SHARDING, APPROXIMATE],
 });
 
 const consumerPanel = (n: number): NodePanel => ({
-  role: `Consumer ${n} of the group. For each record of its partitions it updates PostgreSQL in one transaction (skipping a version it has already applied), then writes the player's absolute score to Redis, and commits its offsets every few seconds.`,
+  role: `Consumer ${n} of the group. In this model it applies each record of its partitions to PostgreSQL in one transaction (skipping a version already applied), then writes the player's absolute score to Redis, and commits its offsets afterwards. In the chapter's design PostgreSQL has already committed the result before the event exists, and the consumers are the only writers of Redis.`,
   figures: [
-    { label: 'Share of the writes', value: '≈ 4k events/s each with three consumers' },
+    { label: 'Share of the writes', value: '≈ 190 events/s each with 64 consumers (model: 3)' },
     {
       label: 'Work per event',
-      value: '1 PostgreSQL UPDATE + 1 ZADD (+ ZREM when the range changes)',
+      value: '6 board writes (ZADD GT), plus a ZREM when the player changes range shard',
     },
   ],
   tradeOff:
@@ -170,15 +175,15 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'clients',
         component: 'clients',
         kind: 'client',
-        label: 'Game clients',
-        detail: '20M daily active',
+        label: 'Game servers',
+        detail: 'and players: 20M daily',
         x: 0,
         y: 330,
         panel: {
-          role: 'Game servers report the points a player earned after each match and players open the leaderboard. Each score event carries an id the client chose, so a retry can be recognised.',
+          role: 'Game servers report each match’s result, authenticated; players’ apps only read the boards. No client ever reports a score. Each result carries the match id the game server chose, so a retry can be recognised.',
           figures: [PLAYERS, WRITES, READS_PEAK],
           tradeOff:
-            'Sending points (a delta) keeps clients simple but makes a duplicate dangerous; sending absolute scores is idempotent but needs the client to know the total.',
+            'The game server sends the match’s points; the record turns them into an absolute total, which is what travels to the boards: simple for the sender, and safe to apply twice.',
           links: [WRITE_PATH, READS],
         },
       },
@@ -196,10 +201,10 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
           role: 'Authenticates requests, stamps each score event with the player’s next sequence number, and answers leaderboard reads. It holds no state, so it scales by adding instances.',
           figures: [
             { label: 'Requests at peak', value: '≈ 70k/s (≈ 12k writes + ≈ 58k reads)' },
-            { label: 'Instances', value: 'a handful; CPU-bound on TLS and serialisation' },
+            { label: 'Instances', value: '40, ≈ 1,450 requests/s each at peak' },
           ],
           tradeOff:
-            'Acknowledging a write once Kafka has it (not once Redis shows it) gives fast, durable writes at the cost of a leaderboard that lags by a moment.',
+            'Acknowledging a result once it is durable (not once Redis shows it) gives fast, safe writes at the cost of a leaderboard that lags by a moment; the response carries the player’s new rank, read from the board.',
           links: [WRITE_PATH, READS],
         },
       },
@@ -252,14 +257,15 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         params: { partitions: 6 },
         kind: 'queue',
         label: 'Kafka: score-events',
-        detail: '6 partitions, keyed by player',
+        detail: 'keyed by player (model: 6 partitions)',
         x: 440,
         y: 150,
         panel: {
           role: 'A replayable log of score events. Keying by player id sends all of a player’s events to one partition, in order; consumers track their position with committed offsets.',
           figures: [
-            { label: 'Events at peak', value: '≈ 12k/s (≈ 1.2 MB/s at ≈ 100 B per record)' },
-            { label: 'Per partition', value: '≈ 2k/s with 6 partitions' },
+            { label: 'Events at peak', value: '≈ 12k/s (≈ 2.4 MB/s at ≈ 200 B per event)' },
+            { label: 'Per partition', value: '≈ 190/s over 64 partitions' },
+            { label: 'Retention', value: '7 days: ≈ 280 GB per copy, ≈ 840 GB with 3 replicas' },
           ],
           tradeOff:
             'Decouples the API from slow or failed writers and allows a replay, but only within retention: once offsets expire, recovery must come from PostgreSQL.',
@@ -387,10 +393,10 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 880,
         y: 640,
         panel: {
-          role: 'Streaming replicas of the source of truth. They serve profile and history reads, the fallback when a shard is down, and shard reloads, so none of that load lands on the primary.',
+          role: 'Streaming replicas of the source of truth. They serve profile and history reads and shard reloads, so none of that load lands on the primary. (Ranks are not among those reads: a median rank in SQL takes seconds.)',
           figures: [
             { label: 'Replication lag', value: 'typically well under a second' },
-            { label: 'Shard reload', value: '≈ 25M rows for one quarter of the range' },
+            { label: 'Shard reload', value: '≈ 17.5M rows for the largest of eight range shards' },
           ],
           tradeOff:
             'Scales reads and protects the primary, but a replica is slightly behind: a reload from it must be followed by the writes that arrived meanwhile (the version check handles it).',
@@ -406,10 +412,10 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 880,
         y: 20,
         panel: {
-          role: 'A sorted set per region, written by the same consumers in the same step as the global board. Each player is in exactly one region.',
+          role: 'A sorted set per region and window, written by the same consumers in the same step as the global board. Each player is in exactly one region, so the regional season board is also the player → score lookup the range shards need.',
           figures: [
-            { label: 'Members in total', value: '100M across all regions (≈ 10 GB more)' },
-            { label: 'Writes', value: '≈ 12k/s, one per score event' },
+            { label: 'Members in total', value: '100M across 6 regions (≈ 10 GB more per window)' },
+            { label: 'Writes', value: '≈ 12k/s per window, one per score event' },
           ],
           tradeOff:
             'Exact regional ranks for one more ZADD per event and a second copy of every member.',
@@ -425,9 +431,9 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 1110,
         y: 20,
         panel: {
-          role: 'Built when asked: the player’s friend list (a few hundred ids) is looked up with ZMSCORE on the global board and sorted in the API, then cached briefly.',
+          role: 'Built when asked: the player’s friend list (about 200 ids) is looked up with ZMSCORE on the regional season boards, friends grouped by region, and sorted in the API, then cached briefly.',
           figures: [
-            { label: 'Work per read', value: 'one ZMSCORE of ≈ 200 members' },
+            { label: 'Work per read', value: 'ZMSCORE of ≈ 200 members, usually one call' },
             { label: 'Memory', value: 'none per player beyond a short-lived cache entry' },
           ],
           tradeOff:
@@ -444,13 +450,13 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 1110,
         y: 640,
         panel: {
-          role: 'One small sorted set per guild, updated with the global board. Under 128 members Redis stores it as a compact listpack.',
+          role: 'One small sorted set per guild, plus the guild ranking. One script per event applies ZADD GT to the member board and adds the difference to the guild total only if the board changed, so a replay never counts a match twice. Under 128 members Redis stores a board as a compact listpack.',
           figures: [
-            { label: 'Sets', value: 'up to ≈ 2M guilds of ≤ 50 members' },
-            { label: 'Writes', value: 'one more ZADD per event for guild members' },
+            { label: 'Sets', value: '≈ 2M guilds of about 20 members, ≈ 1.3 GB in all' },
+            { label: 'Writes', value: '≈ 4.8k script calls/s at peak' },
           ],
           tradeOff:
-            'Cheap, exact and local to a guild, at the cost of a write fan-out when a player changes guild.',
+            'Cheap, exact and safe to replay, at the cost of keeping every guild key in one slot (one primary) so the script can touch them together.',
           links: [SOCIAL],
         },
       },
@@ -471,7 +477,7 @@ const SHARDS = ['redis-shard-0', 'redis-shard-1', 'redis-shard-2', 'redis-shard-
 /** Every edge any stage shows, by id (`source->target`). */
 export const diagramEdges: Readonly<Record<string, DiagramEdge>> = Object.fromEntries(
   [
-    edge('clients', 'api', 'read-write', 'score events, reads'),
+    edge('clients', 'api', 'read-write', 'match results, reads'),
     edge('api', 'redis', 'read-write', 'ZINCRBY, ZREVRANGE'),
     edge('api', 'postgres', 'write', 'UPDATE first'),
     edge('api', 'kafka', 'write', 'produce, key = player'),
@@ -486,7 +492,7 @@ export const diagramEdges: Readonly<Record<string, DiagramEdge>> = Object.fromEn
     edge('api', 'topk-cache', 'read'),
     edge('topk-cache', 'shard-router', 'read', 'refresh'),
     edge('postgres', 'pg-replica', 'replication', 'WAL stream'),
-    edge('api', 'pg-replica', 'read', 'profile, fallback'),
+    edge('api', 'pg-replica', 'read', 'profile, history'),
     edge('shard-router', 'board-regional', 'write'),
     edge('shard-router', 'board-guild', 'write'),
     edge('api', 'board-friends', 'read'),
@@ -521,7 +527,7 @@ const stageSpecs: readonly StageSpec[] = [
     title: 'One Redis sorted set behind an API',
     summary: 'The whole board is one sorted set; the API writes and reads it directly.',
     description:
-      'Game clients send score events and leaderboard reads to a stateless Score API. The API applies each score to a single Redis sorted set with ZINCRBY and answers top-K and around-me reads with ZREVRANGE and ZREVRANK. At 100 million players the set takes about 10 GB and a rank query about 3.7 microseconds, but Redis is the only copy of the scores.',
+      'Game servers send match results, and players’ apps send leaderboard reads, to a stateless Score API. The API applies each score to a single Redis sorted set with ZINCRBY and answers top-K and around-me reads with ZREVRANGE and ZREVRANK. At 100 million players the set takes about 10 GB and a rank query about 3.7 microseconds, but Redis is the only copy of the scores.',
     nodes: ['clients', 'api', 'redis'],
     edges: ['clients->api', 'api->redis'],
     // Redis is the only store and the API adds points with ZINCRBY: nothing to check a
@@ -541,9 +547,9 @@ const stageSpecs: readonly StageSpec[] = [
   },
   {
     title: 'The write path through Kafka',
-    summary: 'The API appends to a partitioned log; a consumer group writes PostgreSQL and Redis.',
+    summary: 'Score events go through a partitioned log; a consumer group writes the boards.',
     description:
-      'The API no longer writes the stores. It appends each score event to the Kafka topic score-events, six partitions keyed by player id, so one player’s events stay in order. A consumer group of three consumers reads the partitions; each consumer updates PostgreSQL in a transaction that skips versions already applied, then writes the player’s absolute score to Redis, then commits its offsets. Reads still go from the API to Redis. The log can be replayed, and a consumer failure only delays writes.',
+      'Score events now travel through the Kafka topic score-events, keyed by player id so one player’s events stay in order, and a consumer group applies them and commits its offsets afterwards. This scale model runs six partitions and three consumers, lets the API append each event to Kafka, and has the consumers write PostgreSQL, skipping versions already applied, then Redis. The chapter’s design puts PostgreSQL first instead: the score service commits the result together with an outbox row, a relay publishes committed rows to Kafka, and the consumers write only Redis, so the log never holds a result the record does not. Either way the log can be replayed, and a consumer failure only delays the boards.',
     nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'redis'],
     edges: [
       'clients->api',
@@ -560,9 +566,9 @@ const stageSpecs: readonly StageSpec[] = [
   },
   {
     title: 'Redis sharded by score range',
-    summary: 'A shard router splits the board over four Redis shards, each owning a score range.',
+    summary: 'A shard router splits the board over Redis shards, each owning a score range.',
     description:
-      'The single sorted set is replaced by a shard router in front of four Redis shards, each holding one score range, the highest range at the top. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL, and reads fall back to PostgreSQL meanwhile. The top shard takes most writes, because the most active players hold the highest scores.',
+      'The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top; this model draws four, cut into equal quarters, where the chapter’s design cuts eight with a small top shard. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, this model answers that range’s reads from PostgreSQL, which its few hundred players allow; at 100 million players a median rank there takes seconds, so the design answers them from the histogram. With equal quarters the top range draws most of the writes under realistic traffic, because the most active players hold the highest scores, which is why the design shrinks it.',
     nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'shard-router', ...SHARDS],
     edges: [
       'clients->api',
@@ -584,7 +590,7 @@ const stageSpecs: readonly StageSpec[] = [
     summary:
       'Regional, friend and guild boards, a top-K cache in front of the shards, and PostgreSQL read replicas.',
     description:
-      'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the global board. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile reads, read fallbacks and shard reloads, keeping that load off the primary.',
+      'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the regional season boards. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile and history reads and shard reloads, keeping that load off the primary.',
     nodes: [
       'clients',
       'api',
