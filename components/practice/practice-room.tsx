@@ -51,6 +51,7 @@ import {
 import { compareDesigns, describeTopology } from '@/lib/practice/review';
 import type { RunResult } from '@/lib/practice/run';
 import { inForce, type EstimateId, type Variant } from '@/lib/practice/variant';
+import { forgetPracticeAttempt, recordPracticeAttempt } from '@/components/progress/browser-store';
 import { deleteAttempt, importAttempts, listAttempts, saveAttempt } from './attempt-store';
 import { DesignCanvas, tidyLayout } from './design-canvas';
 import { useRun, type RunStatus } from './use-run';
@@ -397,12 +398,24 @@ export function PracticeRoom() {
   }, [tab, variant, forceNow, refStatus.state, runReference]);
 
   const finish = () => {
-    update((a) => ({
-      ...a,
-      status: 'complete',
-      timer: pause(a.timer, Date.now()),
-      minutesUsed: minutesUsed(a.timer, Date.now()),
-    }));
+    if (!attempt || !variant) return;
+    const t = Date.now();
+    const used = minutesUsed(attempt.timer, t);
+    update((a) => ({ ...a, status: 'complete', timer: pause(a.timer, t), minutesUsed: used }));
+    // The summary goes to the reader's progress (the full attempt stays in IndexedDB).
+    const scores = Object.values(attempt.rubric);
+    recordPracticeAttempt({
+      id: attempt.id,
+      finishedAt: t,
+      variant: variant.id,
+      title: variant.title,
+      timeUsedMs: Math.min(45 * 60_000, timerView(attempt.timer, t).elapsedMs),
+      checksPassed: attempt.run?.requirements.filter((r) => r.passed).length ?? 0,
+      checksTotal: attempt.run?.requirements.length ?? 0,
+      ...(scores.length
+        ? { rubricScore: scores.reduce((x, y) => x + y, 0), rubricMax: rubric.length * 3 }
+        : {}),
+    });
     setAnnounce('Attempt finished and saved.');
   };
 
@@ -683,6 +696,7 @@ export function PracticeRoom() {
         }}
         onDelete={async (a) => {
           await deleteAttempt(a.id);
+          forgetPracticeAttempt(a.id);
           setAttempts((list) => list.filter((x) => x.id !== a.id));
           if (attempt?.id === a.id) setAttempt(null);
         }}
