@@ -233,7 +233,7 @@ export interface DesignCanvasProps {
  * reaches one node, the arrow keys move between nodes, Enter selects, Delete removes; adding,
  * connecting and parameters are in the panel beside it, so everything works without a mouse.
  */
-export function DesignCanvas(p: DesignCanvasProps) {
+export const DesignCanvas = memo(function DesignCanvas(p: DesignCanvasProps) {
   const offset = useMemo(() => {
     const xs = Object.values(p.positions).map((q) => q.x);
     return (xs.length ? Math.max(...xs) : 0) + NODE_SIZE.width + 200;
@@ -409,7 +409,7 @@ export function DesignCanvas(p: DesignCanvasProps) {
       </ReactFlow>
     </div>
   );
-}
+});
 
 /**
  * Lays a design out with dagre (layered, edges as ranks), loaded on demand: left to right or

@@ -293,18 +293,27 @@ export function PracticeRoom() {
     });
     setSelected(id);
   };
-  const removeNode = (id: string) => {
-    if (!design) return;
-    const { [id]: _gone, ...positions } = design.positions;
-    setDesign({
-      topology: {
-        nodes: design.topology.nodes.filter((n) => n.id !== id),
-        edges: design.topology.edges.filter((e) => e.source !== id && e.target !== id),
-      },
-      positions,
-    });
-    setSelected(null);
-  };
+  const removeNode = useCallback(
+    (id: string) => {
+      if (!design) return;
+      const { [id]: _gone, ...positions } = design.positions;
+      setDesign({
+        topology: {
+          nodes: design.topology.nodes.filter((n) => n.id !== id),
+          edges: design.topology.edges.filter((e) => e.source !== id && e.target !== id),
+        },
+        positions,
+      });
+      setSelected(null);
+    },
+    [design, setDesign],
+  );
+  const moveNode = useCallback(
+    (id: string, at: { x: number; y: number }) => {
+      if (design) setDesign({ ...design, positions: { ...design.positions, [id]: at } });
+    },
+    [design, setDesign],
+  );
   const connect = (source: string, target: string, flow: FlowKind) => {
     if (!design || source === target) return;
     const edges = design.topology.edges.filter(
@@ -606,15 +615,7 @@ export function PracticeRoom() {
                       selected={selected}
                       onSelect={setSelected}
                       onDelete={wide ? removeNode : undefined}
-                      onMove={
-                        wide
-                          ? (id, at) =>
-                              setDesign({
-                                ...attempt.design,
-                                positions: { ...attempt.design.positions, [id]: at },
-                              })
-                          : undefined
-                      }
+                      onMove={wide ? moveNode : undefined}
                       label={`Your design: ${attempt.design.topology.nodes.length} components. Tab to a component, arrow keys to move, Enter to select, Delete to remove.`}
                       descriptionId={descId}
                       layoutKey={layoutKey}
