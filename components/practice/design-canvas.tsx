@@ -19,15 +19,13 @@ import {
   type DiagramLayout,
   type Direction,
   type Point,
-} from '@/lib/flow/diagram-geometry';
-import {
   componentSpecs,
   paramOf,
   type ComponentKind,
   type Topology,
   type TopologyIssue,
   type TopologyNode,
-} from '@/lib/flow/topology';
+} from '@/lib/flow';
 import type { CapacityResult, NodeCapacity } from '@/lib/practice/capacity';
 
 export const NODE_SIZE = { width: 190, height: 76 } as const;
