@@ -19,8 +19,6 @@ import {
   type DiagramLayout,
   type Direction,
   type Point,
-} from '@/lib/flow';
-import {
   componentSpecs,
   paramOf,
   type ComponentKind,
