@@ -28,6 +28,9 @@ import {
  */
 const ENGINE_CANNOT_RUN_YET: readonly string[] = ['EVAL', 'MEMORY', 'ZRANGESTORE', 'INFO'];
 
+/** Commands that only report and never change a key, so skipping one keeps the engine in step. */
+const LEAVES_KEYSPACE_ALONE = new Set(['INFO', 'MEMORY']);
+
 const CHAPTERS = ['interview-skills', 'leaderboard-design', 'mock-interviews', 'ai-prep'];
 const pages = CHAPTERS.flatMap((c) =>
   readdirSync(join(__dirname, c))
@@ -204,7 +207,7 @@ describe.skipIf(!available)('commands printed in the chapters', () => {
   const runBlock = async (file: string, block: RedisBlock) => {
     await redis.call(['FLUSHALL']);
     const engine = new Engine();
-    // Once a command the engine lacks has run on Redis only, the two keyspaces differ, so the
+    // Once a command the engine lacks has changed Redis's keyspace alone, the two differ, so the
     // rest of the block is compared with the printed replies only.
     let diverged = false;
     for (const command of block.commands) {
@@ -219,7 +222,11 @@ describe.skipIf(!available)('commands printed in the chapters', () => {
           `${where}\nprinted:\n${command.printed.join('\n')}\nredis:\n${real.join('\n')}`,
         ).toBe(true);
       }
-      if (ENGINE_CANNOT_RUN_YET.includes(argv[0]!.toUpperCase())) diverged = true;
+      const name = argv[0]!.toUpperCase();
+      if (ENGINE_CANNOT_RUN_YET.includes(name)) {
+        if (!LEAVES_KEYSPACE_ALONE.has(name)) diverged = true;
+        continue;
+      }
       if (diverged) continue;
       const ours = printed(engine.execute(argv), command.grep);
       expect(

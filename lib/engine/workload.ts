@@ -32,8 +32,24 @@ const NAME_STEP = 1_234_567; // coprime with 36, so i → i·STEP mod 36^6 is a 
 
 /** The 12-character name of player number `i` (unique for i < 36^6). O(1). */
 export function playerName(i: number, seed = 0): string {
-  const scrambled = (i * NAME_STEP + seed * 7_919) % NAME_SPACE;
-  return 'player' + scrambled.toString(36).padStart(6, '0');
+  return playerNameFromKey(playerNameKey(i, seed));
+}
+
+/** How many distinct name keys there are (36^6). */
+export const PLAYER_NAME_KEYS = NAME_SPACE;
+
+/**
+ * The number behind player `i`'s name, in 0..36^6−1. Names are 'player' + the key in six
+ * base-36 digits, so they sort (by bytes, as Redis compares members) exactly as their keys
+ * do: a sort by (score, key) is Redis order without making a string. O(1).
+ */
+export function playerNameKey(i: number, seed = 0): number {
+  return (i * NAME_STEP + seed * 7_919) % NAME_SPACE;
+}
+
+/** The name whose key is `key`: `playerNameFromKey(playerNameKey(i, s)) === playerName(i, s)`. */
+export function playerNameFromKey(key: number): string {
+  return 'player' + key.toString(36).padStart(6, '0');
 }
 
 /** One slice of a workload, in (score, member) order. */

@@ -81,8 +81,15 @@ export type {
 } from './approximate';
 export { FriendBoards, GuildBoards, RegionalBoards } from './social';
 export type { FanoutMode, FriendBoardOptions, RegionalMode } from './social';
-export { paginationUnderChurn } from './churn';
-export type { ChurnOptions, ChurnPage, ChurnReaderSummary, ChurnResult } from './churn';
+export { churnOverview, churnPages, paginationUnderChurn } from './churn';
+export type {
+  ChurnOptions,
+  ChurnOverview,
+  ChurnPage,
+  ChurnPageView,
+  ChurnReaderSummary,
+  ChurnResult,
+} from './churn';
 export {
   APPROXIMATE_PARAMS,
   FANOUT_PARAMS,
@@ -108,6 +115,7 @@ export type {
   FanoutCounters,
   FanoutStorm,
   FanoutView,
+  LiveShardingView,
   RankPoint,
   ShardingView,
 } from './playgrounds';

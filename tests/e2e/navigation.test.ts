@@ -1,4 +1,4 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, launchBrowser } from './browser';
 
@@ -9,6 +9,17 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
+
+/** After following `href` (`#id`), the URL has it and its heading sits just below the header. */
+async function expectLandedOn(page: Page, href: string) {
+  await page.waitForFunction((h) => window.location.hash === h, href);
+  const top = await page.evaluate(
+    (id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1,
+    decodeURIComponent(href.slice(1)),
+  );
+  expect(top).toBeGreaterThanOrEqual(0);
+  expect(top).toBeLessThan(200);
+}
 
 describe('navigation', () => {
   it('marks the current section in the sidebar and follows its links', async () => {
@@ -33,13 +44,7 @@ describe('navigation', () => {
     const target = links.nth(3);
     const href = (await target.getAttribute('href')) ?? '';
     await target.click();
-    await page.waitForFunction((h) => window.location.hash === h, href);
-    const top = await page.evaluate(
-      (id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1,
-      decodeURIComponent(href.slice(1)),
-    );
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(200);
+    await expectLandedOn(page, href);
     await page.waitForFunction(
       (h) =>
         document
@@ -69,13 +74,7 @@ describe('navigation', () => {
     const target = links.nth(4);
     const href = (await target.getAttribute('href')) ?? '';
     await target.click();
-    await page.waitForFunction((h) => window.location.hash === h, href);
-    const top = await page.evaluate(
-      (id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1,
-      decodeURIComponent(href.slice(1)),
-    );
-    expect(top).toBeGreaterThanOrEqual(0);
-    expect(top).toBeLessThan(200);
+    await expectLandedOn(page, href);
     await page.close();
   });
 

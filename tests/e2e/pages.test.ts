@@ -50,7 +50,7 @@ describe('every page', () => {
         expect(serious).toEqual([]);
         expect(problems.consoleErrors).toEqual([]);
         expect(problems.failedRequests).toEqual([]);
-        // The text paints before the framework scripts are requested (scripts/post-build.mjs),
+        // The text paints before the framework scripts are requested (scripts/post-build.ts),
         // and the page still hydrates: React has attached to the header's buttons.
         const start = await page.evaluate(() => ({
           paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
