@@ -19,7 +19,7 @@ import {
   type DiagramLayout,
   type Direction,
   type Point,
-} from '@/lib/flow/diagram-geometry';
+} from '@/lib/flow';
 import {
   componentSpecs,
   paramOf,
@@ -27,7 +27,7 @@ import {
   type Topology,
   type TopologyIssue,
   type TopologyNode,
-} from '@/lib/flow/topology';
+} from '@/lib/flow';
 import type { CapacityResult, NodeCapacity } from '@/lib/practice/capacity';
 
 export const NODE_SIZE = { width: 190, height: 76 } as const;

@@ -21,7 +21,7 @@ import {
   type ComponentParams,
   type FlowKind,
   type Topology,
-} from '@/lib/flow/topology';
+} from '@/lib/flow';
 import {
   attemptMarkdown,
   exportAttempts,

@@ -1,6 +1,6 @@
 import { StagePicture } from '@/components/widgets/architecture-diagram/picture';
 import { guideLayout } from '@/content/flow-stages';
-import { viewBoxOf } from '@/lib/flow/diagram-geometry';
+import { viewBoxOf } from '@/lib/flow';
 
 /** "ShardingPlayground" → "Sharding playground". */
 function widgetLabel(name: string): string {
