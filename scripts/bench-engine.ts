@@ -13,8 +13,8 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import Redis from 'ioredis';
 import { Engine } from '../lib/engine/engine';
+import { zsetBulkAdd } from '../lib/engine/zset';
 import {
-  bulkLoad,
   createLeaderboardWorkload,
   mulberry32,
   type LeaderboardChunk,
@@ -59,7 +59,7 @@ function generate(count: number): { chunks: LeaderboardChunk[]; members: string[
 function load(engine: Engine, chunks: LeaderboardChunk[]): number {
   const t = performance.now();
   const total = chunks.reduce((n, c) => n + c.members.length, 0);
-  for (const c of chunks) bulkLoad(engine, 'lb', c.scores, c.members, total);
+  for (const c of chunks) zsetBulkAdd(engine.db, 'lb', c.scores, c.members, total);
   return performance.now() - t;
 }
 

@@ -1,8 +1,11 @@
-import { runLine } from '../engine/cli';
+import { textToBytes } from '../engine/bytes';
+import { parseCliLine, runLine } from '../engine/cli';
+import { setLuaWasmLocation } from '../engine/scripting';
 import { Engine, type EngineOptions } from '../engine/engine';
 import { inspectSortedSet, traceSortedSet } from '../engine/inspect';
 import { ErrorReply, toWireReply } from '../engine/reply';
-import { bulkLoad, createLeaderboardWorkload } from '../engine/workload';
+import { createLeaderboardWorkload } from '../engine/workload';
+import { zsetBulkAdd } from '../engine/zset';
 import type { EngineRequest, EngineResponse } from './protocol';
 
 /**
@@ -10,6 +13,10 @@ import type { EngineRequest, EngineResponse } from './protocol';
  * page: formatting and cloning a million-element ZRANGE would stall both threads.
  */
 export const MAX_LINE_REPLY_ITEMS = 1000;
+
+// The Lua VM's WebAssembly file, as an asset the bundler copies (and a file URL in Node).
+// It is fetched only when the first script runs.
+setLuaWasmLocation(new URL('../../node_modules/wasmoon/dist/glue.wasm', import.meta.url).href);
 
 /**
  * Serves protocol requests on one engine. It is the whole worker minus
@@ -112,6 +119,17 @@ export class EngineHost {
     switch (req.type) {
       case 'line': {
         if (!isString(req.line)) return bad('line must be a string');
+        const parsed = parseCliLine(req.line);
+        const ready = parsed.ok ? this.engine.prepare(parsed.argv) : null;
+        if (ready !== null) {
+          try {
+            await ready;
+          } catch (e) {
+            return bad(
+              `the Lua VM could not be loaded (${e instanceof Error ? e.message : String(e)})`,
+            );
+          }
+        }
         const r = runLine(this.engine, req.line, { maxItems: MAX_LINE_REPLY_ITEMS });
         this.post({
           id: req.id,
@@ -127,7 +145,10 @@ export class EngineHost {
         if (!Array.isArray(req.argv) || !req.argv.every(isString)) {
           return bad('argv must be an array of strings');
         }
-        this.post({ id: req.id, type: 'reply', reply: toWireReply(this.engine.execute(req.argv)) });
+        const argv = req.argv.map(textToBytes);
+        const ready = this.engine.prepare(argv);
+        if (ready !== null) await ready;
+        this.post({ id: req.id, type: 'reply', reply: toWireReply(this.engine.execute(argv)) });
         return;
       }
       case 'load':
@@ -208,7 +229,13 @@ export class EngineHost {
       if (this.cancelled.has(req.id) || generation !== this.generation) return finish(true);
       const chunk = workload.nextChunk(chunkSize);
       if (chunk === null) return finish(false);
-      const r = bulkLoad(this.engine, req.key, chunk.scores, chunk.members, req.count);
+      const r = zsetBulkAdd(
+        this.engine.db,
+        textToBytes(req.key),
+        chunk.scores,
+        chunk.members,
+        req.count,
+      );
       if (r instanceof ErrorReply) return finish(false, r.message);
       added += r;
       loaded = chunk.produced;
