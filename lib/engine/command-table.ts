@@ -128,7 +128,6 @@ const NO_SCRIPT = new Set([
   'script',
   'bzpopmin',
   'bzpopmax',
-  'bzmpop',
 ]);
 
 /** Every supported command by lowercase name. O(1) lookup. */

@@ -56,6 +56,17 @@ export function zsetCreate(db: Keyspace, sizeHint: number, maxLength: number): Z
   return z;
 }
 
+/**
+ * An empty skiplist-encoded set (createZsetObject), as the set operations
+ * build their result; `presize` > 0 presizes its hash table. O(1).
+ */
+export function zsetCreateSkiplist(db: Keyspace, presize: number): ZSetValue {
+  const z = db.newZSet();
+  z.encoding = 'skiplist';
+  if (presize > 0) z.dict.presize(presize);
+  return z;
+}
+
 /** Converts a listpack to a skiplist (zsetConvert): the hash table is built at its size. */
 function convertToSkiplist(z: ZSetValue): void {
   z.encoding = 'skiplist';

@@ -1,4 +1,4 @@
-import { ZSET_MAX_LISTPACK_ENTRIES, type SetValue, type ZSetValue } from '../keyspace';
+import type { SetValue, ZSetValue } from '../keyspace';
 import { MAX_REPLY_ELEMENTS, replyTooLarge } from '../limits';
 import {
   formatScore,
@@ -27,6 +27,7 @@ import {
   zsetAdd,
   zsetConvertToListpackIfNeeded,
   zsetCreate,
+  zsetCreateSkiplist,
   zsetLastScore,
   zsetRemove,
   zsetRemoved,
@@ -584,8 +585,7 @@ function parseMpop(
   from: number,
 ): { keys: string[]; max: boolean; count: number } | ErrorReply {
   const numkeys = parseLong(argv[from]!);
-  if (numkeys === null) return ERR_NOT_INTEGER;
-  if (numkeys <= 0) return ERR_NUMKEYS;
+  if (numkeys === null || numkeys <= 0) return ERR_NUMKEYS;
   if (numkeys > argv.length - from - 2) return ERR_SYNTAX;
   const keys = argv.slice(from + 1, from + 1 + numkeys);
   let j = from + 1 + numkeys;
@@ -674,10 +674,11 @@ export const bzpopmax: Handler = (ctx, argv) => bpopGeneric(ctx, argv, true);
 
 /** BZMPOP timeout numkeys key [key …] MIN|MAX [COUNT count] */
 export const bzmpop: Handler = (ctx, argv) => {
-  const timeout = parseTimeout(argv[1]!);
-  if (timeout instanceof ErrorReply) return timeout;
+  // Redis reads keys, MIN|MAX and COUNT before the timeout.
   const p = parseMpop(argv, 2);
   if (p instanceof ErrorReply) return p;
+  const timeout = parseTimeout(argv[1]!);
+  if (timeout instanceof ErrorReply) return timeout;
   const r = mpop(ctx, p.keys, p.max, p.count);
   return r === null ? wouldBlock(ctx, argv[0]!, timeout) : r;
 };
@@ -933,7 +934,8 @@ function setOpGeneric(
     }
   }
   if (cardinalityOnly) return result.size;
-  const dstz = zsetCreate(ctx.db, Math.max(result.size, ZSET_MAX_LISTPACK_ENTRIES + 1), 0);
+  // Redis builds the result as a skiplist; only a union presizes its hash table.
+  const dstz = zsetCreateSkiplist(ctx.db, op === SetOp.Union ? result.size : 0);
   for (const [m, s] of result) zsetAdd(dstz, s, m, 0);
   if (!store) {
     const out: Reply[] = [];

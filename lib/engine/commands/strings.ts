@@ -163,15 +163,16 @@ export const getex: Handler = (ctx, argv) => {
     } else return ERR_SYNTAX;
   }
   const key = argv[1]!;
+  // The key is looked up before the expiry value is checked, as in getexCommand.
+  const v = lookupTyped(ctx, key, 'string');
+  if (v === undefined) return null;
+  if (v instanceof ErrorReply) return v;
   let expireAt: number | null = null;
   if (expireArg !== null && unit !== null) {
     const at = absoluteExpiry(ctx, expireArg, unit, 'getex');
     if (at instanceof ErrorReply) return at;
     expireAt = at;
   }
-  const v = lookupTyped(ctx, key, 'string');
-  if (v === undefined) return null;
-  if (v instanceof ErrorReply) return v;
   if (expireAt !== null) {
     if (expireAt <= ctx.db.clock()) ctx.db.delete(key);
     else ctx.db.expires.set(key, expireAt);

@@ -100,6 +100,18 @@ export interface LuaLimits {
  */
 const PRELUDE = `
 unpack = table.unpack
+-- Lua 5.1 reads numbers with strtod, so tonumber('inf') is math.huge (Redis
+-- replies "inf" for infinite scores); 5.4 refuses inf and nan.
+local raw_tonumber = tonumber
+tonumber = function(v, base)
+  local n = raw_tonumber(v, base)
+  if n == nil and base == nil and type(v) == 'string' then
+    local sign, word = v:lower():match('^%s*([+-]?)(%a+)%s*$')
+    if word == 'inf' or word == 'infinity' then return sign == '-' and -math.huge or math.huge end
+    if word == 'nan' then return 0/0 end
+  end
+  return n
+end
 math.pow = function(x, y) return x ^ y end
 math.mod = math.fmod
 io, os, package, require, utf8, dofile, loadfile = nil, nil, nil, nil, nil, nil, nil
@@ -461,7 +473,8 @@ export class LuaScriptState {
     const m = this.m;
     if (r === null) m._lua_pushboolean(L, 0);
     else if (typeof r === 'number') m._lua_pushinteger(L, BigInt(r));
-    else if (typeof r === 'bigint') m._lua_pushinteger(L, r);
+    // Lua 5.1 holds every number as a double: a 64-bit integer reply rounds.
+    else if (typeof r === 'bigint') m._lua_pushnumber(L, Number(r));
     else if (typeof r === 'string') this.rt.pushBytes(L, r);
     else if (r instanceof StatusReply) {
       m._lua_createtable(L, 0, 1);
@@ -485,9 +498,14 @@ export class LuaScriptState {
     if (t === T_STRING) return this.rt.toBytes(L, idx)!;
     if (t === T_BOOLEAN) return m._lua_toboolean(L, idx) ? 1 : null;
     if (t === T_NUMBER) {
-      if (m._lua_isinteger(L, idx)) return integerOf(m._lua_tointegerx(L, idx, 0));
-      const d = m._lua_tonumberx(L, idx, 0);
-      if (!Number.isFinite(d)) return d > 0 ? 9223372036854775807n : -9223372036854775808n;
+      // Redis casts the (5.1: double) number to long long; on x86-64 anything
+      // out of range, infinities and NaN included, becomes LLONG_MIN.
+      const d = m._lua_isinteger(L, idx)
+        ? Number(m._lua_tointegerx(L, idx, 0))
+        : m._lua_tonumberx(L, idx, 0);
+      if (Number.isNaN(d) || d >= 9223372036854775808 || d < -9223372036854775808) {
+        return -9223372036854775808n;
+      }
       return integerOf(BigInt(Math.trunc(d)));
     }
     if (t !== T_TABLE || depth > 100) return null;
@@ -531,7 +549,11 @@ export class LuaScriptState {
     const m = this.m;
     const L = this.L;
     if (this.loadChunk(body, '@user_script') !== LUA_OK) {
-      const msg = this.rt.toBytes(L, -1) ?? 'unknown error';
+      // Lua 5.1 (Redis's) quotes the end of input in its messages; 5.4 does not.
+      const msg = (this.rt.toBytes(L, -1) ?? 'unknown error').replace(
+        / near <eof>$/,
+        " near '<eof>'",
+      );
       m._lua_settop(L, -2);
       return { ok: false, error: `ERR Error compiling script (new function): ${msg}` };
     }
