@@ -35,8 +35,13 @@ export class DictModel {
     if (this.oldSize !== 0) this.step(n);
   }
 
-  /** Accounts one add (its lookup step, then growth if full). O(1). */
-  add(): void {
+  /**
+   * Accounts one dictAdd / dictAddRaw: a rehash step, then growth if full.
+   * dictAddRaw runs the growth check before it finds an existing key, so a
+   * set's SADD of a member it already has can still double the table;
+   * `isNew` false counts that attempt without adding an entry. O(1).
+   */
+  add(isNew = true): void {
     if (this.oldSize !== 0) this.step(1);
     else if (this.size === 0) this.size = 4;
     else if (this.used >= this.size) {
@@ -44,7 +49,7 @@ export class DictModel {
       this.size = nextPower(this.used + 1);
       this.stepsLeft = Math.round(this.oldSize * (1 - Math.exp(-this.used / this.oldSize)));
     }
-    this.used++;
+    if (isNew) this.used++;
   }
 
   /** Accounts one delete. O(1). */

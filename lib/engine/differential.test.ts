@@ -103,8 +103,10 @@ function same(argv: GenCommand, a: Outcome, b: Outcome): boolean {
     case 'memory':
       if (typeof x !== 'number' || typeof y !== 'number')
         return JSON.stringify(x) === JSON.stringify(y);
-      // The engine's skip-list levels are random like Redis's; small sets vary most.
-      return Math.abs(x - y) <= Math.max(96, 0.15 * y);
+      // The engine's skip-list levels are random like Redis's, so a small skiplist's
+      // nodes (48 to 80 bytes each) differ by chance; the ±2% model check is in
+      // redis-parity.test.ts, averaged over builds.
+      return Math.abs(x - y) <= Math.max(320, 0.15 * y);
     default:
       // zrandmember: same kind of reply and same length.
       if (Array.isArray(x) && Array.isArray(y)) return x.length === y.length;
@@ -134,6 +136,8 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
 
   /** Runs `steps` commands of seed `seed` on both sides; returns the mismatches. */
   async function runSequence(seed: number, steps: number): Promise<number> {
+    // A WATCH left by the previous seed would make this seed's first EXEC fail.
+    await redis.unwatch();
     await redis.flushall();
     await redis.call('script', 'flush');
     const engine: EngineClient = createClient();
@@ -204,7 +208,8 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
                   redis.exec().then((r) => (r === null ? null : r.map(([e, v]) => e ?? v))),
                 ),
               );
-            } else theirs.push(await outcome(redis.call(name, ...toBuffer(args))));
+            } else if (name === 'discard') theirs.push(await outcome(redis.discard()));
+            else theirs.push(await outcome(redis.call(name, ...toBuffer(args))));
           }
           start = end + 1;
           continue;
@@ -256,7 +261,7 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
         }
         if (!ok) {
           mismatches.push(
-            `#${compared + i} ${show(argv)}\n   engine: ${JSON.stringify(mine)}\n   redis:  ${JSON.stringify(theirs[i])}`,
+            `seed ${seed} #${compared + i} ${show(argv)}\n   engine: ${JSON.stringify(mine)}\n   redis:  ${JSON.stringify(theirs[i])}`,
           );
         }
         void lower;
@@ -265,7 +270,7 @@ describe.skipIf(!available)('differential: engine vs redis-server 7.0 through io
     }
     if (inMulti) {
       await outcome(engine.call('discard'));
-      await outcome(redis.call('discard'));
+      await outcome(redis.discard());
     }
     expect(mismatches, mismatches.join('\n')).toEqual([]);
     // Final state: every key, its type, encoding and contents must agree.

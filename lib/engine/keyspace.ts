@@ -9,7 +9,7 @@ import { SkipList, type SkipListOptions } from './skip-list';
  */
 export const ZSET_MAX_LISTPACK_ENTRIES = 128;
 export const ZSET_MAX_LISTPACK_VALUE = 64;
-export const HASH_MAX_LISTPACK_ENTRIES = 128;
+export const HASH_MAX_LISTPACK_ENTRIES = 512;
 export const HASH_MAX_LISTPACK_VALUE = 64;
 export const SET_MAX_INTSET_ENTRIES = 512;
 

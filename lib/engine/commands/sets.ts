@@ -27,8 +27,10 @@ export const sadd: Handler = (ctx, argv) => {
   let added = 0;
   for (let i = 2; i < argv.length; i++) {
     const m = argv[i]!;
-    if (s.encoding === 'hashtable') s.dict.lookup();
-    if (s.set.has(m)) continue;
+    if (s.set.has(m)) {
+      if (s.encoding === 'hashtable') s.dict.add(false);
+      continue;
+    }
     if (s.encoding === 'intset' && !isInteger(m)) convertToHashtable(s);
     s.set.add(m);
     s.order.add(m);
