@@ -18,7 +18,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['scripts/**/*.{js,mjs}', '*.mjs'],
+    files: ['*.mjs'],
     languageOptions: {
       globals: {
         process: 'readonly',

@@ -1,7 +1,7 @@
 import type { Metadata, Viewport } from 'next';
 import localFont from 'next/font/local';
 import type { ReactNode } from 'react';
-import { ThemeScript } from '@/components/site/theme-script';
+import { SiteScript } from '@/components/site/site-script';
 import { siteConfig } from '@/lib/site-config';
 import './globals.css';
 
@@ -38,7 +38,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en" className={inter.variable} suppressHydrationWarning>
       <head>
-        <ThemeScript />
+        <SiteScript />
       </head>
       <body className="min-h-dvh bg-white font-sans text-zinc-800 antialiased dark:bg-zinc-950 dark:text-zinc-300">
         <a

@@ -26,7 +26,7 @@ import {
   type LeaderboardChunk,
 } from '../lib/engine/workload';
 import { createClient } from '../lib/engine/client';
-import { EngineHost } from '../lib/worker/engine-host';
+import { serveEngine } from '../lib/worker/engine-host';
 import { hasRedisServer, startRedisServer } from '../lib/engine/test-support/redis-server';
 
 setFlagsFromString('--expose-gc');
@@ -133,12 +133,13 @@ async function workerLoad(count: number): Promise<{ ms: number; maxTaskMs: numbe
   let maxTask = 0;
   let done: (v: number) => void = () => undefined;
   const finished = new Promise<number>((r) => (done = r));
-  const host = new EngineHost(
+  const { handle } = serveEngine(
     (m) => {
-      if (m.type === 'loaded') done(m.ms);
+      if (m.rpc === 'result') done((m.result as { ms: number }).ms);
+      else if (m.rpc === 'error') throw new Error(m.message);
     },
     {
-      yieldFn: () =>
+      yieldNow: () =>
         new Promise((resolve) =>
           setImmediate(() => {
             const now = performance.now();
@@ -150,7 +151,7 @@ async function workerLoad(count: number): Promise<{ ms: number; maxTaskMs: numbe
     },
   );
   last = performance.now();
-  await host.handle({ id: 1, type: 'load', key: 'lb', count, seed: SEED });
+  await handle({ rpc: 'call', id: 1, method: 'load', params: { key: 'lb', count, seed: SEED } });
   return { ms: await finished, maxTaskMs: maxTask };
 }
 

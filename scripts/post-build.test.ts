@@ -2,25 +2,37 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { COMPILE_HINT, hydrateAfterPaint, initialScripts, postBuild } from './post-build.mjs';
+import {
+  COMPILE_HINT,
+  LOADER_ATTRIBUTE,
+  compileHintsStep,
+  hydrateAfterPaint,
+  hydrateAfterPaintStep,
+  initialScripts,
+  postBuild,
+} from './post-build';
 
 /** A page shaped like Next.js 16's export: async scripts in <head>, one more in <body>. */
-const nextPage = (head: string, body = '') =>
+const nextPage = (head: string, body = '', base = '') =>
   '<!DOCTYPE html><html><head><meta charSet="utf-8"/>' +
-  '<link rel="stylesheet" href="/_next/static/chunks/site.css"/>' +
-  '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/late.js"/>' +
+  `<link rel="stylesheet" href="${base}/_next/static/chunks/site.css"/>` +
+  `<link rel="preload" as="script" fetchPriority="low" href="${base}/_next/static/chunks/late.js"/>` +
   head +
-  '<script src="/_next/static/chunks/polyfills.js" noModule=""></script></head>' +
-  `<body><p>text</p>${body}<script src="/_next/static/chunks/late.js" async=""></script>` +
+  `<script src="${base}/_next/static/chunks/polyfills.js" noModule=""></script></head>` +
+  `<body><p>text</p>${body}<script src="${base}/_next/static/chunks/late.js" async=""></script>` +
   '<script>(self.__next_f=self.__next_f||[]).push([0])</script></body></html>';
 
 const twoScripts =
   '<script src="/_next/static/chunks/a.js" async=""></script>' +
   '<script src="/_next/static/chunks/b.js" async=""></script>';
 
+const loaderCode = (html: string) =>
+  html.match(new RegExp(`<script ${LOADER_ATTRIBUTE}="[^"]*">(.*?)</script>`))?.[1] ?? '';
+
 describe('hydrateAfterPaint', () => {
   it('moves every async framework script into one loader at the end of <body>', () => {
-    const { html, scripts } = hydrateAfterPaint(nextPage(twoScripts));
+    const before = nextPage(twoScripts);
+    const { html, scripts } = hydrateAfterPaint(before);
     expect(scripts).toEqual([
       '/_next/static/chunks/a.js',
       '/_next/static/chunks/b.js',
@@ -28,18 +40,48 @@ describe('hydrateAfterPaint', () => {
     ]);
     expect(html).not.toMatch(/<script src="\/_next\/static\/chunks\/(a|b|late)\.js"/);
     expect(html).not.toContain('rel="preload" as="script"');
-    // The noModule polyfill, the stylesheet and the inline flight data stay as they were.
-    expect(html).toContain('<script src="/_next/static/chunks/polyfills.js" noModule=""></script>');
-    expect(html).toContain('<link rel="stylesheet" href="/_next/static/chunks/site.css"/>');
-    expect(html).toContain('self.__next_f');
-    expect(html).toMatch(/<script data-hydrate-after-paint>.*<\/script><\/body><\/html>$/);
+    // Everything else is byte for byte what Next wrote: the noModule polyfill, the stylesheet,
+    // the inline flight data, the text.
+    const loader = html.slice(html.indexOf(`<script ${LOADER_ATTRIBUTE}`), html.indexOf('</body>'));
+    const removed = [
+      '<script src="/_next/static/chunks/a.js" async=""></script>',
+      '<script src="/_next/static/chunks/b.js" async=""></script>',
+      '<link rel="preload" as="script" fetchPriority="low" href="/_next/static/chunks/late.js"/>',
+      '<script src="/_next/static/chunks/late.js" async=""></script>',
+    ];
+    expect(html.replace(loader, '')).toBe(removed.reduce((h, tag) => h.replace(tag, ''), before));
+    expect(html).toMatch(
+      new RegExp(`<script ${LOADER_ATTRIBUTE}="[^"]+">.*</script></body></html>$`),
+    );
     expect(initialScripts(html)).toEqual(scripts);
+  });
+
+  it('keeps a base path in the URLs it loads', () => {
+    const page = nextPage(
+      '<script src="/lab/_next/static/chunks/a.js" async=""></script>',
+      '',
+      '/lab',
+    );
+    expect(hydrateAfterPaint(page).scripts).toEqual([
+      '/lab/_next/static/chunks/a.js',
+      '/lab/_next/static/chunks/late.js',
+    ]);
+  });
+
+  it('reads markup as a browser does: a tag inside a comment or a script is not a tag', () => {
+    const commented =
+      '<!-- <script src="/_next/static/chunks/old.js" async=""></script> -->' +
+      '<script>var s = \'<script src="/_next/static/chunks/str.js" async=""></scr\' + \'ipt>\'</script>';
+    const { html, scripts } = hydrateAfterPaint(nextPage(twoScripts, commented));
+    expect(scripts).not.toContain('/_next/static/chunks/old.js');
+    expect(scripts).not.toContain('/_next/static/chunks/str.js');
+    expect(html).toContain(commented);
   });
 
   it('is idempotent', () => {
     const once = hydrateAfterPaint(nextPage(twoScripts)).html;
     expect(hydrateAfterPaint(once)).toEqual({ html: once, scripts: initialScripts(once) });
-    expect(once.match(/data-hydrate-after-paint/g)).toHaveLength(1);
+    expect(once.match(new RegExp(LOADER_ATTRIBUTE, 'g'))).toHaveLength(2);
   });
 
   it('leaves a page without Next.js alone and refuses one whose script tags it cannot find', () => {
@@ -52,8 +94,7 @@ describe('hydrateAfterPaint', () => {
   });
 
   it('writes a loader that requests the scripts after the first contentful paint', () => {
-    const { html } = hydrateAfterPaint(nextPage(twoScripts));
-    const code = html.match(/<script data-hydrate-after-paint>(.*?)<\/script>/)?.[1] ?? '';
+    const { html, scripts } = hydrateAfterPaint(nextPage(twoScripts));
     const appended: string[] = [];
     let observer: ((list: unknown, o: { disconnect(): void }) => void) | null = null;
     const timers: (() => void)[] = [];
@@ -65,31 +106,33 @@ describe('hydrateAfterPaint', () => {
       observe() {}
     }
     const window = { PerformanceObserver: FakeObserver };
+    const list = html.match(new RegExp(`${LOADER_ATTRIBUTE}="([^"]*)"`))?.[1] ?? '';
     const document = {
       visibilityState: 'visible',
+      currentScript: { getAttribute: () => list.replaceAll('&quot;', '"') },
       createElement: () => ({ src: '', async: false }),
       head: { appendChild: (e: { src: string }) => appended.push(e.src) },
     };
     const setTimeout = (fn: () => void) => timers.push(fn);
-    new Function('window', 'document', 'setTimeout', code)(window, document, setTimeout);
+    new Function('window', 'document', 'setTimeout', loaderCode(html))(
+      window,
+      document,
+      setTimeout,
+    );
     // Nothing is requested before the paint; the 3 s fallback is armed.
     expect(appended).toEqual([]);
     expect(timers).toHaveLength(1);
     const paint = { getEntriesByName: (n: string) => (n === 'first-contentful-paint' ? [{}] : []) };
     observer!(paint, { disconnect() {} });
     timers[1]!();
-    expect(appended).toEqual([
-      '/_next/static/chunks/a.js',
-      '/_next/static/chunks/b.js',
-      '/_next/static/chunks/late.js',
-    ]);
+    expect(appended).toEqual(scripts);
     // The fallback firing afterwards does not load them twice.
     timers[0]!();
     expect(appended).toHaveLength(3);
   });
 });
 
-describe('postBuild', () => {
+describe('the pipeline', () => {
   let root = '';
   afterEach(() => rm(root, { recursive: true, force: true }));
 
@@ -106,32 +149,38 @@ describe('postBuild', () => {
     );
     await writeFile(path.join(root, 'guide/index.html'), nextPage(twoScripts));
 
-    const first = await postBuild(root);
-    expect(first).toEqual({
-      pages: 2,
-      scripts: [
-        '/_next/static/chunks/a.js',
-        '/_next/static/chunks/b.js',
-        '/_next/static/chunks/late.js',
-      ],
-      marked: [
-        '/_next/static/chunks/a.js',
-        '/_next/static/chunks/b.js',
-        '/_next/static/chunks/late.js',
-      ],
-    });
+    const log: string[] = [];
+    const steps = [hydrateAfterPaintStep, compileHintsStep];
+    await postBuild(root, steps, (line) => log.push(line));
+    expect(log).toEqual([
+      'post-build hydrate-after-paint: 2 pages load their framework scripts after the first paint',
+      'post-build compile-hints: 3 framework scripts, 3 newly given the compile hint',
+    ]);
     expect(await readFile(path.join(chunks, 'a.js'), 'utf8')).toBe(
       `${COMPILE_HINT}console.log("a")`,
     );
     expect(await readFile(path.join(chunks, 'widget.js'), 'utf8')).toBe('console.log("widget")');
     const page = await readFile(path.join(root, 'guide/index.html'), 'utf8');
-    expect(initialScripts(page)).toEqual(first.scripts);
+    expect(initialScripts(page)).toEqual([
+      '/_next/static/chunks/a.js',
+      '/_next/static/chunks/b.js',
+      '/_next/static/chunks/late.js',
+    ]);
 
-    const second = await postBuild(root);
-    expect(second.marked).toEqual([]);
+    log.length = 0;
+    await postBuild(root, steps, (line) => log.push(line));
+    expect(log[1]).toBe(
+      'post-build compile-hints: 3 framework scripts, 0 newly given the compile hint',
+    );
     expect(await readFile(path.join(root, 'guide/index.html'), 'utf8')).toBe(page);
     expect(await readFile(path.join(chunks, 'b.js'), 'utf8')).toBe(
       `${COMPILE_HINT}console.log("b")`,
     );
+  });
+
+  it('fails on an export with no Next.js page', async () => {
+    root = await mkdtemp(path.join(tmpdir(), 'post-build-'));
+    await writeFile(path.join(root, 'index.html'), '<html><body>plain</body></html>');
+    await expect(postBuild(root, [hydrateAfterPaintStep])).rejects.toThrow(/no page/);
   });
 });

@@ -2,7 +2,7 @@ import { CheckIcon, CopyIcon } from '@/components/site/icons';
 
 /**
  * Copies the text of the first <pre> inside the nearest `[data-copy-scope]`. Static
- * HTML: the page's CopyHandler (components/site/copy-handler.tsx) does the copying and
+ * HTML: the page's inline script (components/site/site-controls.ts) does the copying and
  * the announcement, and sets `data-copied`, which swaps the icon and the label here.
  */
 export function CopyTextButton({ label = 'Copy' }: { label?: string }) {

@@ -2,7 +2,8 @@ import { CheckIcon, LinkIcon } from './icons';
 
 /**
  * The button beside a heading that copies the heading's absolute URL. Static HTML: the
- * page's CopyHandler does the copying and the "Link copied" announcement.
+ * page's inline script (site-controls.ts) does the copying and the "Link copied"
+ * announcement, before and after hydration alike.
  */
 export function CopyLinkButton({ id, label }: { id: string; label: string }) {
   return (

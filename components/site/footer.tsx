@@ -33,6 +33,16 @@ export function Footer() {
                 )}
               </li>
             ))}
+            {/* Reader tools (issue 15): pages beside the chapters. */}
+            <li>
+              <Link
+                prefetch={false}
+                href="/progress/"
+                className="hover:text-zinc-900 dark:hover:text-white"
+              >
+                Your progress
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

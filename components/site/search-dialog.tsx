@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { CloseIcon, SearchIcon } from './icons';
+import { SITE_CONTROL_IDS } from './site-ids';
 
 interface PagefindSubResult {
   title: string;
@@ -86,7 +87,13 @@ function toHits(pages: PagefindData[], query: string): SearchHit[] {
   });
 }
 
-export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
+/**
+ * The search dialog. Its HTML is in every page from the start, so the page's inline script
+ * can open and close it before React hydrates (site-controls.ts); this component adds the
+ * searching. The input is uncontrolled, so React never overwrites what a reader typed before
+ * hydration: on mount the component searches for whatever the input already holds.
+ */
+export function SearchDialog() {
   const dialogRef = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
@@ -95,14 +102,16 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const listId = useId();
 
+  function onQuery(value: string) {
+    setQuery(value);
+    if (value.trim()) setStatus((s) => (s === 'error' ? s : 'loading'));
+  }
+
   useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      inputRef.current?.select();
-    } else if (!open && dialog.open) dialog.close();
-  }, [open]);
+    const typed = inputRef.current?.value ?? '';
+    // What a reader typed before hydration.
+    if (typed) onQuery(typed);
+  }, []);
 
   useEffect(() => {
     const trimmed = query.trim();
@@ -128,7 +137,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
 
   function go(hit: SearchHit | undefined) {
     if (!hit) return;
-    onClose();
+    dialogRef.current?.close();
     window.location.assign(hit.url);
   }
 
@@ -157,10 +166,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
   return (
     <dialog
       ref={dialogRef}
-      onClose={onClose}
-      onClick={(e) => {
-        if (e.target === dialogRef.current) onClose();
-      }}
+      id={SITE_CONTROL_IDS.search}
       aria-label="Search the guide"
       className="m-0 mx-auto mt-[8vh] w-[min(40rem,calc(100vw-1.5rem))] max-w-none rounded-xl border border-zinc-200 bg-white p-0 text-zinc-900 shadow-2xl backdrop:bg-zinc-950/40 backdrop:backdrop-blur-sm dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100"
     >
@@ -170,11 +176,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
           ref={inputRef}
           // type="text", not "search": Chrome spends the first Escape clearing a search field.
           type="text"
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            if (e.target.value.trim()) setStatus((s) => (s === 'error' ? s : 'loading'));
-          }}
+          onChange={(e) => onQuery(e.target.value)}
           onKeyDown={onKeyDown}
           placeholder="Search: sharding, clarifying questions, ZREVRANK…"
           className="h-14 w-full bg-transparent text-base outline-none placeholder:text-zinc-500"
@@ -189,7 +191,7 @@ export function SearchDialog({ open, onClose }: { open: boolean; onClose: () => 
         />
         <button
           type="button"
-          onClick={onClose}
+          data-close-search
           className="inline-flex size-9 shrink-0 items-center justify-center rounded-lg text-zinc-500 hover:bg-zinc-100 dark:hover:bg-zinc-800"
           aria-label="Close search"
         >

@@ -5,10 +5,12 @@ import { sectionFiles, sectionKey } from '@/content/pages';
 import { chapters } from '@/content/chapters';
 import { componentsUsed } from '@/lib/content/components-used';
 import { extractHeadings } from '@/lib/content/headings';
-import { neighbours } from '@/lib/content/navigation';
+import { neighbours, sectionHref } from '@/lib/content/navigation';
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { nearViewportWidgets } from '@/components/widgets/near-viewport-widgets';
+import { SectionProgress } from '@/components/progress/section-progress';
 import { HashOpener } from './hash-opener';
+import { OnThisPage } from './on-this-page';
 import { Pager } from './pager';
 import { SiteFrame } from './site-frame';
 import { TableOfContents } from './table-of-contents';
@@ -53,11 +55,13 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
                 {section.description}
               </p>
             </header>
+            <OnThisPage headings={headings} id="on-this-page-title" />
             <div
               className={`prose-guide prose prose-zinc max-w-none dark:prose-invert ${skipOffscreen ? 'skip-offscreen' : ''}`}
             >
               <Content />
             </div>
+            <SectionProgress path={sectionHref(chapter.slug, section.slug)} />
             <Pager previous={previous} next={next} />
           </article>
         </main>

@@ -38,7 +38,8 @@ export function sectionMetadata(chapterSlug: string, sectionSlug: string): Metad
   return {
     title,
     description: section.description,
-    alternates: { canonical: url },
+    // The page's text as Markdown sits beside it (components/guide-text).
+    alternates: { canonical: url, types: { 'text/markdown': `${url}index.md` } },
     openGraph: {
       title,
       description: section.description,

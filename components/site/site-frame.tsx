@@ -1,20 +1,23 @@
 import type { ReactNode } from 'react';
 import { Footer } from './footer';
 import { Header } from './header';
-import { CopyHandler } from './copy-handler';
 import { CloseIcon } from './icons';
-import { NavDrawerCloser } from './nav-drawer-closer';
+import { SearchDialog } from './search-dialog';
 import { Sidebar } from './sidebar';
+import { SITE_CONTROL_IDS } from './site-ids';
+import { SidebarTicks } from '@/components/progress/sidebar-ticks';
 
 /** The id of the navigation column, which is also the phone drawer (a popover). */
-export const SITE_NAV_ID = 'site-nav';
+export const SITE_NAV_ID = SITE_CONTROL_IDS.nav;
 
 /**
  * The chrome shared by every page: header, the chapter navigation, the page, and the
  * footer. The navigation is rendered once: from the `lg` breakpoint it is a sticky
  * column; below it, the same element is a popover the header's menu button opens, so
  * the drawer needs no script to open, close on Escape or close on an outside click
- * (see `.site-nav` in globals.css). It is static HTML and excluded from search.
+ * (see `.site-nav` in globals.css). It is static HTML and excluded from search. The
+ * header's controls, the copy buttons and the drawer's closing on a followed link get their
+ * behaviour from the page's inline script (site-controls.ts), so they work before hydration.
  */
 export function SiteFrame({
   chapterSlug,
@@ -28,6 +31,8 @@ export function SiteFrame({
   return (
     <>
       <Header navId={SITE_NAV_ID} />
+      {/* Right after the header, so a search tap finds the dialog parsed however early it comes. */}
+      <SearchDialog />
       <div className="mx-auto flex max-w-[90rem] px-4 sm:px-6">
         <aside
           id={SITE_NAV_ID}
@@ -52,8 +57,7 @@ export function SiteFrame({
             <Sidebar chapterSlug={chapterSlug} sectionSlug={sectionSlug} />
           </div>
         </aside>
-        <NavDrawerCloser navId={SITE_NAV_ID} />
-        <CopyHandler />
+        <SidebarTicks navId={SITE_NAV_ID} />
         <div className="min-w-0 flex-1">{children}</div>
       </div>
       <Footer />

@@ -1,6 +1,7 @@
 'use client';
 
 import { useId, useState } from 'react';
+import type { RequestStatus } from './use-worker';
 
 /** Shared pieces of the playgrounds' chrome: notes, progress, embed, form fields. */
 
@@ -61,11 +62,13 @@ export function LoadProgress({
   phase,
   done,
   total,
+  cancelling = false,
   onCancel,
 }: {
   phase: string;
   done: number;
   total: number;
+  cancelling?: boolean;
   onCancel: () => void;
 }) {
   const percent = Math.floor((done / Math.max(1, total)) * 100);
@@ -83,8 +86,13 @@ export function LoadProgress({
       >
         {percent}%
       </progress>
-      <button type="button" className={`${buttonClass} self-start`} onClick={onCancel}>
-        Cancel
+      <button
+        type="button"
+        className={`${buttonClass} self-start`}
+        onClick={onCancel}
+        disabled={cancelling}
+      >
+        {cancelling ? 'Cancelling…' : 'Cancel'}
       </button>
     </div>
   );
@@ -301,31 +309,28 @@ export function SeedField({
   );
 }
 
-/** A playground world's load state, up to the moment it is ready. */
-export type LoadStatus =
-  | { kind: 'starting' }
-  | { kind: 'loading'; phase: string; done: number; total: number }
-  | { kind: 'ready' }
-  | { kind: 'cancelled' }
-  | { kind: 'error'; message: string };
-
-/** What a playground shows in place of its results until its world is ready. */
+/**
+ * What a playground shows in place of its results until its world is ready: "Starting the
+ * engine…" before the worker answers, then progress with a Cancel button, "Load cancelled."
+ * with a way to load again, or the failure.
+ */
 export function LoadState({
   status,
   onCancel,
   onReload,
 }: {
-  status: Exclude<LoadStatus, { kind: 'ready' }>;
+  status: RequestStatus<unknown>;
   onCancel: () => void;
   onReload: () => void;
 }) {
   return (
     <div className="flex flex-1 items-center justify-center" role="status" aria-live="polite">
-      {status.kind === 'loading' ? (
+      {status.kind === 'loading' && status.progress ? (
         <LoadProgress
-          phase={status.phase}
-          done={status.done}
-          total={status.total}
+          phase={status.progress.phase}
+          done={status.progress.done}
+          total={status.progress.total}
+          cancelling={status.cancelling}
           onCancel={onCancel}
         />
       ) : status.kind === 'cancelled' ? (
@@ -335,8 +340,13 @@ export function LoadState({
             Load again
           </button>
         </div>
-      ) : status.kind === 'error' ? (
-        <p className="m-0 text-sm text-red-700 dark:text-red-300">{status.message}</p>
+      ) : status.kind === 'failed' ? (
+        <div className="flex flex-col items-center gap-2 px-4 text-sm">
+          <p className="m-0 text-red-700 dark:text-red-300">{status.message}</p>
+          <button type="button" className={buttonClass} onClick={onReload}>
+            Try again
+          </button>
+        </div>
       ) : (
         <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
       )}

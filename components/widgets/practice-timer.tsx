@@ -120,7 +120,8 @@ export function PracticeTimer() {
             className="text-xs text-zinc-500 tabular-nums dark:text-zinc-400"
             data-testid="timer-elapsed"
           >
-            {formatClock(view.elapsedMs)} elapsed · {formatClock(view.totalRemainingMs)} left
+            {formatClock(view.elapsedMs, 'down')} elapsed · {formatClock(view.totalRemainingMs)}{' '}
+            left
           </p>
         </div>
         <div className="mt-2 flex items-center justify-between gap-3">
@@ -169,11 +170,18 @@ export function PracticeTimer() {
                 }`}
               />
               <p
-                className={`mt-1.5 truncate text-[0.7rem] leading-tight ${active ? 'font-semibold text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400'}`}
+                className={`mt-1.5 text-[0.7rem] leading-tight whitespace-nowrap ${active ? 'font-semibold text-zinc-900 dark:text-zinc-100' : 'text-zinc-500 dark:text-zinc-400'}`}
                 title={`${phase.title} (${phase.minutes} min)`}
               >
-                <span className="sm:hidden">{i + 1}</span>
-                <span className="hidden sm:inline">{phase.title}</span>
+                <span aria-hidden="true" className="sm:hidden">
+                  {i + 1}
+                </span>
+                <span aria-hidden="true" className="hidden sm:inline">
+                  {phase.short}
+                </span>
+                <span className="sr-only">
+                  {phase.title}, {phase.minutes} minutes
+                </span>
               </p>
             </li>
           );

@@ -1,9 +1,7 @@
 'use client';
 
 import { createContext, useContext, useEffect, useId, useRef, type ReactNode } from 'react';
-import { useStoredState } from './use-stored-state';
-
-const STORAGE_KEY = 'leaderboard-lab:prerequisites:v1';
+import { usePrerequisiteTicks } from '@/components/progress/progress-slots';
 
 interface ChecklistContext {
   checked: readonly string[];
@@ -13,31 +11,21 @@ interface ChecklistContext {
 }
 const Checklist = createContext<ChecklistContext | null>(null);
 
-function parseChecked(raw: string | null): string[] {
-  try {
-    const value: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [];
-  } catch {
-    return [];
-  }
-}
-
-/** The prerequisites checklist; ticks are kept in localStorage so a reader can come back to it. */
+/**
+ * The prerequisites checklist; ticks are kept in the reader's progress store, so a reader
+ * can come back to it, and ticks made in two tabs both survive.
+ */
 export function Prerequisites({ total, children }: { total: number; children: ReactNode }) {
-  const [checked, setChecked] = useStoredState<string[]>(STORAGE_KEY, [], parseChecked);
-  const toggle = (id: string, on: boolean) =>
-    setChecked((previous) =>
-      on ? [...new Set([...previous, id])] : previous.filter((x) => x !== id),
-    );
+  const { checked, setTicked } = usePrerequisiteTicks();
+  const toggle = setTicked;
   // The boxes are plain HTML until the page hydrates, a moment after the first paint. A tick
   // made in that moment is recorded by its item's mount effect (children's effects run
-  // first) and added here, after the stored ticks have been read, so it is kept and saved.
+  // first) and added to the store here.
   const early = useRef<string[]>([]);
   useEffect(() => {
-    const ids = early.current;
-    if (ids.length > 0) setChecked((previous) => [...new Set([...previous, ...ids])]);
+    for (const id of early.current) setTicked(id, true);
     early.current = [];
-  }, [setChecked]);
+  }, [setTicked]);
   const tickedEarly = (id: string) => early.current.push(id);
   const done = checked.length;
   return (

@@ -8,8 +8,6 @@ import {
   deckSpread,
   drillView,
   grade,
-  initialDrillState,
-  parseDrillState,
   previewRound,
   resetDrill,
   reveal,
@@ -20,9 +18,7 @@ import {
   type Grade,
 } from '@/lib/practice/speed-round';
 import { drillFrameClass, drillTitleClass } from './speed-round-frame';
-import { useStoredState } from './use-stored-state';
-
-const STORAGE_KEY = 'leaderboard-lab:speed-round:v1';
+import { useDrillState } from '@/components/progress/progress-slots';
 const EXPORT_FILE = 'leaderboard-lab-speed-round.txt';
 
 export interface SpeedRoundDrillProps {
@@ -91,7 +87,7 @@ function download(text: string, filename: string) {
 
 /**
  * The speed-round drill: one card at a time against a countdown, reveal, self-grade, a
- * score per round, and a Leitner schedule in localStorage so missed and shaky cards
+ * score per round, and a Leitner schedule in the progress store so missed and shaky cards
  * come back sooner. Every rule lives in lib/practice/speed-round; this holds view state.
  */
 export function SpeedRoundDrill({
@@ -99,11 +95,7 @@ export function SpeedRoundDrill({
   seconds = DEFAULT_SECONDS,
   roundSize = DEFAULT_ROUND_SIZE,
 }: SpeedRoundDrillProps) {
-  const [state, setState, loaded] = useStoredState<DrillState>(
-    STORAGE_KEY,
-    initialDrillState,
-    (raw) => parseDrillState(raw, cards),
-  );
+  const [state, setState, loaded] = useDrillState(cards);
   const [tag, setTag] = useState<string | null>(null);
   const [now, setNow] = useState(0);
   const [announcement, setAnnouncement] = useState('');
@@ -174,7 +166,8 @@ export function SpeedRoundDrill({
     const time = wallClock();
     const next = grade(state, given, time);
     setNow(time);
-    setState(next);
+    // Graded against the latest stored state, which another tab may have moved on.
+    setState((latest) => grade(latest, given, time));
     if (next !== state && next.current?.queue.length === 0) {
       const score = drillView(next, cards, time, limitMs).score;
       setAnnouncement(`Round finished: ${score.got} of ${score.total} got it.`);

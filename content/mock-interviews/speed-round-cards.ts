@@ -60,14 +60,14 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'zadd-vs-zincrby',
     question: 'When would you write with ZADD instead of ZINCRBY for a cumulative score?',
     answer:
-      'When the pipeline into Redis is at-least-once, because a replayed ZINCRBY double-counts points. Writing the absolute total from the source of truth with ZADD makes a replay harmless. The GT flag stops a late, older total from overwriting a newer one.',
+      "Whenever the path into Redis is at-least-once, as a Kafka consumer's is: a redelivered ZINCRBY adds the points again. Publish the absolute total from PostgreSQL and write it with ZADD GT. A replay then changes nothing, and a late, older total cannot overwrite a newer one.",
     tags: ['redis', 'kafka'],
   },
   {
     id: 'tie-breaking',
     question: 'Two players have the same score. How do you make the earlier one rank higher?',
     answer:
-      'A sorted set orders equal scores by member name, so encode the time into the score instead. Shift the points left and add the seconds remaining until the season ends, keeping the total within the 53 bits a double represents exactly. Higher points still win, and for equal points the earlier player has more seconds remaining.',
+      'Equal scores fall back to byte order of the member name, and under ZREVRANK the larger name wins, which is neither fair nor numeric. Store score × 2^23 + (2^23 − 1 − t), with t the seconds since the season started. For equal points the earlier player has the larger low part, and scores up to 2^30 − 1 keep the value within the 53 bits a double holds exactly.',
     tags: ['redis', 'ranking'],
   },
   {
@@ -81,14 +81,14 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'source-of-truth',
     question: 'Why is Redis not the source of truth for scores?',
     answer:
-      "Redis is in memory and its persistence can lose recent writes on failover, so it is an index you can rebuild. PostgreSQL holds the durable ledger of match results and each player's total. If Redis is lost, you rebuild it from PostgreSQL or replay Kafka.",
+      "Because Redis can lose acknowledged writes: replication is asynchronous, so a promoted replica may lack what the old primary accepted, and persistence trades durability for speed. PostgreSQL holds the durable record: each match result once, under a unique key, and every player's totals. Redis is a view rebuilt from it, with Kafka replay for recent changes.",
     tags: ['storage', 'operations'],
   },
   {
     id: 'idempotent-write',
     question: 'How do you make the score write idempotent?',
     answer:
-      'Use the match id as the idempotency key: the ledger table has a primary key on match id and player id, so a retried insert conflicts and changes nothing. The total is only incremented when the insert succeeds, in the same transaction. Downstream, events carry absolute totals so consumers can apply them twice safely.',
+      "Use the match id as the idempotency key: the result table's primary key is (match id, player id), so a retried insert conflicts and changes nothing, and the total is only incremented when the insert succeeds, in the same transaction. Downstream, events carry absolute totals, so consumers can apply them twice with ZADD GT and the board does not change.",
     tags: ['storage', 'api'],
   },
   {
@@ -110,7 +110,7 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'kafka-replay',
     question: 'Why does a replayable log matter for the leaderboard?',
     answer:
-      'After a Redis failover or a consumer bug, you rewind the consumer group to an earlier offset and reapply the updates. Because the updates are absolute and idempotent, the replay converges on the right state. Without the log you could only rebuild from the database, which is slower.',
+      'After a failover the promoted replica can miss writes whose offsets are already committed: rewind the consumer group by timestamp, 5 minutes back, and reapply; idempotent writes make the overlap harmless. A bug that wrote scores too low is repaired the same way. Too high needs a reload or a plain-ZADD replay into a fresh key, because GT refuses lower values.',
     tags: ['kafka', 'operations'],
   },
   {
@@ -125,105 +125,106 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'estimate-read-rate',
     question: 'With about 5 reads per match, what is the peak read rate?',
     answer:
-      '200M matches times 5 is 1B reads a day, about 11,600 a second on average. At a 5x peak that is roughly 58,000 reads a second. Reads outnumber writes about 5 to 1, so replicas and caching carry the read side.',
+      '200M player-match updates times 5 is 1B reads a day, about 11,600 a second on average and roughly 58,000 at a 5x peak. About 60% are shared top pages, which a one-second cache on each API server absorbs. The 30% own-rank reads (17,400 a second) and 10% friend boards (5,800) reach Redis.',
     tags: ['estimates'],
   },
   {
     id: 'estimate-memory',
     question: 'How much memory does one sorted set of 100M players take?',
     answer:
-      'About 102 bytes per member in Redis 7 with 14-byte member names, covering the skip-list node, the hash entry and the string. 100M times 102 bytes is about 10 GB. That fits on one machine, so memory alone does not force sharding.',
+      'About 102 bytes per member on Redis 7.0 with 14-byte names, measured with MEMORY USAGE: the skip-list node, the hash entry and the string. 100M members is about 10 GB. Every window and scope together is about 45 GB of boards, and that total, not one board, sets how many instances you run.',
     tags: ['estimates', 'redis'],
   },
   {
     id: 'estimate-cpu',
     question: 'Can one Redis node keep up with the peak load on CPU?',
     answer:
-      "At about 4.9 microseconds per ZINCRBY, 12,000 writes a second is roughly 60 ms of work per second, and 58,000 ZREVRANKs at 3.7 microseconds is about 215 ms. Even doubled for a 100M set that is about half a core of command time. Network handling costs more than the commands, so the real limit is the single thread's request rate, which leaves little headroom.",
+      "One board's peak is small: 12,000 ZADDs at 6.2 µs is 74 ms of the thread per second, and 58,000 ZREVRANKs at 3.7 µs would be 215 ms, under a third of one core. But each update writes six boards, 72,000 ZADDs or 446 ms, and socket and protocol work costs more than the commands. So one instance could serve one board, not the whole product with headroom.",
     tags: ['estimates', 'redis'],
   },
   {
     id: 'when-to-shard',
     question: 'If 100M members fit in 10 GB on one node, why shard at all?',
     answer:
-      'For operations rather than capacity: a big single-threaded node has slow full resyncs, expensive snapshot forks and a blast radius covering every player. Sharding also buys headroom when the player base or read rate grows. Start on one primary with replicas and shard when those costs bite.',
+      'Because the product keeps six boards, not one: about 46 GB in Redis and 72,000 writes a second at peak. At about 6 GB per instance that is 8 primaries with a replica each from launch, which also keeps forks, resyncs and rebuilds small and limits the blast radius. In the interview you still present one sorted set first and split it in a deep dive.',
     tags: ['sharding', 'operations'],
   },
   {
     id: 'hash-sharding-rank-cost',
     question: 'What goes wrong with rank queries under hash sharding by player id?',
     answer:
-      'Every shard holds a random slice of players, so a global rank is the sum of a ZCOUNT of higher scores on every shard. A rank read becomes S Redis calls for S shards. At 58,000 reads a second and 16 shards that is nearly a million calls a second.',
+      "Higher scores can sit on any shard, so after reading the player's score, a global rank is a ZCOUNT on every shard in parallel, waiting for the slowest. With 8 shards the 17,400 own-rank reads a second at peak become 139,200 ZCOUNTs, and one lost shard stops every exact rank. Round trips are the same as range sharding's (two); calls and failure are not.",
     tags: ['sharding', 'ranking'],
   },
   {
     id: 'range-sharding-global-rank',
     question: 'How do you get a global rank under range-based sharding?',
     answer:
-      "Take the player's local rank on the shard that owns their score range, then add the member counts of every shard holding higher scores. Those counts change slowly, so API servers cache them and refresh them about once a second. A rank read is one Redis call plus an addition.",
+      "First the player's score: ZSCORE on their regional season board, which names the shard that owns it. Then ZREVRANK on that shard, plus the member counts of every higher shard, which each API server polls with ZCARD once a second. Two sequential calls; right after a match the score is already known and the rank is one ZCOUNT.",
     tags: ['sharding', 'ranking'],
   },
   {
     id: 'range-sharding-boundaries',
     question: 'How do you choose the score boundaries of range shards?',
     answer:
-      'By population, not by score: compute quantiles of the score distribution so each shard holds about the same number of players. Recompute them periodically, more often early in a season when scores move fast. Move the affected band with a copy, a dual-apply window and a routing flip.',
+      "From quantiles of the member count, not equal slices of the score range; then shrink the top shard on purpose to the top 1%, so its busiest players' writes stay level with the big shards. Move boundaries rarely, or build a new generation of shards from a snapshot and switch over. Any count works, not only powers of two: routing is a sorted list of boundaries.",
     tags: ['sharding', 'operations'],
   },
   {
     id: 'season-start-skew',
     question: 'Everyone starts a season at zero points. How does range sharding survive day one?',
     answer:
-      'Leave players out of the board until their first match, so a player who has not played is shown as unranked. On day one that limits the board to the daily actives, and their scores spread out within hours. Ranging over the composite score with the time component splits any remaining ties across shards.',
+      'Players join the board with their first match of the season, so nobody is stored at zero and a player who has not played is shown as unranked. Until scores spread, nearly every write lands on the bottom shard. Even all 12,000 a second there is 12,000 × 6.2 µs ≈ 74 ms of its thread per second: uneven, not dangerous.',
     tags: ['sharding', 'ranking'],
   },
   {
     id: 'hot-top-shard',
-    question: 'The shard holding the top scores gets the most reads. What do you do?',
+    question:
+      'The shard holding the top scores gets the most attention. Is it hot, and what do you do?',
     answer:
-      'Cache the top-of-board response for about a second, which collapses thousands of identical reads into one per API instance. Rank lookups spread across shards by where players sit, and most sit in the middle. If the top shard is still hot, give it extra replicas.',
+      "Hot for reads: every top-page read hits it, and a one-second cache on each of 40 API servers turns them into 40 Redis reads a second, which a replica can also take. For writes it is kept small on purpose, the top 1% of players, so their 15% of updates, about 1,800 a second, match each big bottom shard's share. Measure per-shard rates before splitting further.",
     tags: ['sharding', 'caching'],
   },
   {
     id: 'top-k-scatter-gather',
     question: 'How do you serve the global top 100 if the board is hash-sharded?',
     answer:
-      'Ask every shard for its own top 100 and merge the lists, keeping the best 100. The global top 100 must be contained in the union of the per-shard top 100s. It costs one call per shard, so cache the merged result.',
+      'Ask each shard for its own top 100 and merge the sorted lists with a heap of their heads, popping 100 times: O(K log N) rather than sorting all 800 entries from 8 shards. The global top 100 must lie in the union of the per-shard top 100s. It costs one call per shard, so cache the merged page for a second.',
     tags: ['sharding', 'ranking'],
   },
   {
     id: 'approximate-rank-histogram',
     question: 'How do you compute an approximate rank for a player deep in the board?',
     answer:
-      "Keep a histogram of scores in equal-population buckets, with the count of players above each bucket. Find the player's bucket, take the count above it, and interpolate inside the bucket assuming scores are spread evenly. With 10,000 buckets the table is a few hundred kilobytes and lives in every API server's memory.",
+      "Keep a histogram of scores in 10,000 equal-population buckets, with the count of players above each bucket. Find the player's bucket by binary search, take the count above it, and interpolate inside the bucket as if scores were spread evenly. Counters and boundaries are about 160 KB, so every API server holds a copy and answers without Redis.",
     tags: ['ranking'],
   },
   {
     id: 'approximate-rank-error',
     question: 'What is the worst-case error of the histogram approach?',
     answer:
-      "One bucket's population, because the true rank lies somewhere inside the bucket. With 100M players in 10,000 equal-population buckets that is 10,000 ranks. At rank 40M that is an error of about 0.025 percent.",
+      "One bucket's population, because the true rank and the estimate both lie inside the range of ranks the bucket covers. With 100M players in 10,000 equal-population buckets that is 10,000 ranks, 0.01 percentile points. As buckets drift apart in size the bound becomes the largest bucket's population, which is the number to monitor.",
     tags: ['ranking', 'estimates'],
   },
   {
     id: 'exact-head-approximate-tail',
     question: 'Why keep an exact head alongside the approximate tail?',
     answer:
-      'Near the top, an error of 10,000 ranks would be the whole competitive range, and those players care about exact positions and prizes. A small sorted set of the top 10,000 gives exact ranks cheaply. Everyone below gets the histogram estimate, labeled as approximate.',
+      'Near the top an error of 10,000 ranks would be the whole competitive range, and those players care about exact positions and prizes. So ranks 1 to 10,000 are exact, a ZREVRANK on the top shard; everyone below sees a rounded rank and a percentile, labelled approximate. Without a board at all, the head would be its own 10,000-member sorted set, about 1 MB.',
     tags: ['ranking'],
   },
   {
     id: 'histogram-freshness',
     question: 'How does the score histogram stay current?',
     answer:
-      'A consumer reads the score-updates stream, where each event carries the old and new total, and moves one player from the old bucket to the new one. It publishes a fresh snapshot every second or so. A periodic job recomputes the bucket boundaries as the distribution drifts.',
+      'It is rebuilt, not incremented: every 10 s a job reads the score at every 10,000th rank from the range shards (ZREVRANGE … WITHSCORES, O(log N) per boundary). Counters moved by an at-least-once consumer would move a redelivered player twice. Without an exact board, checkpoint the counters atomically with their Kafka offsets and resume from that pair.',
     tags: ['ranking', 'kafka'],
   },
   {
     id: 'offset-vs-cursor',
     question: 'Offset or cursor pagination for browsing the leaderboard?',
     answer:
-      'A cursor that carries the last score and player id, because deep offsets are costly to skip and pages drift as scores change. The next page starts exactly after the last item seen. Offsets are acceptable only for the first few pages.',
+      "A cursor of (score, member), because positions drift: between two page requests thousands of scores change, so offsets skip or repeat players who never moved. Cost is not the reason, since a deep ZREVRANGE is O(log N + M) thanks to the skip list's spans. Each page fetches its size plus the ties at the cursor's score, counted with ZCOUNT.",
     tags: ['api'],
   },
   {
@@ -237,36 +238,36 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'read-your-writes',
     question: 'The write path is asynchronous. How does a player see their new score right away?',
     answer:
-      'The write API returns the new total from the committed transaction, and the client shows it immediately. A rank request can include that score so the rank is computed from it rather than from a lagging index. Everyone else can tolerate a few seconds of staleness.',
+      'The score service returns the committed total and the rank that total has, computed read-only: ZCOUNT of everything above the new composite on the shard that owns it, plus the cached counts of higher shards. It never writes a board, so the consumer stays the one ordered writer. Everyone else can tolerate a second or two of staleness.',
     tags: ['api', 'caching'],
   },
   {
     id: 'caching-top-of-board',
     question: 'What would you cache, and for how long?',
     answer:
-      'The top-of-board response, for about one second, since every player requests the same page and a second of staleness is invisible. Individual ranks are not worth caching because each is requested by one player. Shard counts and the histogram are held in API memory and refreshed every second.',
+      'The shared top pages, for one second: 60% of reads ask for the same few pages and a second of staleness is invisible. Individual ranks are not worth caching, because each is requested by one player. Shard member counts (polled every second) and the histogram (fetched every 10 s) also live in API-server memory.',
     tags: ['caching'],
   },
   {
     id: 'fan-out-read-vs-write',
     question: 'Fan-out on read or fan-out on write for a friends leaderboard?',
     answer:
-      'Fan-out on read by default: fetch the friend list and read their scores in one ZMSCORE call, then sort them. Fan-out on write keeps a precomputed board per player, but its write amplification equals the follower count. It only pays off when reads vastly outnumber writes and follower counts are small.',
+      'Fan-out on read: group the 200 friends by region and read their scores with ZMSCORE on the regional season boards, usually one or two calls, then sort. Fan-out on write keeps a board per player, but every update becomes one write per follower: 12,000 × 200 = 2.4M writes a second. It only pays when reads vastly outnumber writes and follower counts stay small.',
     tags: ['social'],
   },
   {
     id: 'celebrity-problem',
     question:
-      'A streamer with 2 million followers finishes a match. What happens under fan-out on write?',
+      'A streamer with 5 million followers finishes a match. What happens under fan-out on write?',
     answer:
-      'One score change becomes 2 million writes, which can back up the whole pipeline. The hybrid fix is to skip fan-out for accounts above a follower threshold and merge their scores in at read time. Regular players still get precomputed boards.',
+      "One score change becomes 5 million writes, about 31 seconds of server time at 6.2 µs each, and ten matches a day make a quarter of the game's daily updates. The hybrid fix: never fan out an account above a threshold such as 10,000 followers, and merge those scores in at read time with ZMSCORE. Regular players keep their precomputed boards.",
     tags: ['social'],
   },
   {
     id: 'regional-boards',
     question: 'How do you add regional leaderboards?',
     answer:
-      "Keep one sorted set per region per season, and have the consumer write each update to the global set and to the player's regional set. That doubles writes but each regional set is small. A player who changes region is removed from the old set and added to the new one.",
+      'One sorted set per region and window, written by the same consumer as the global board: three windows × two scopes is six writes per update, 72,000 a second at peak. A regional season board holds about 16.7M players, 1.7 GB, so it is not small. It doubles as the player → score lookup the range-sharded global board needs.',
     tags: ['redis', 'social'],
   },
   {
@@ -280,21 +281,21 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'redis-recovery',
     question: 'A Redis primary dies. How do you recover, and how long does a full rebuild take?',
     answer:
-      "Promote a replica, then replay Kafka from the consumers' committed offsets to cover writes lost in replication lag. If all copies are gone, stream totals from PostgreSQL and pipeline ZADDs. At about 6 microseconds each, 100M members take roughly ten minutes of server time.",
+      "Promote the replica, then rewind the consumer group by timestamp to 5 minutes before the failover and replay, about 72 s: the lost writes' offsets are already committed. If both copies are gone, note the Kafka offsets, reload from PostgreSQL into a new key and replay from them. The whole 100M board is about 620 s of server time; one 17.5M-member shard about 108 s.",
     tags: ['operations', 'redis'],
   },
   {
     id: 'key-metrics',
     question: 'What are the first three metrics you would alert on?',
     answer:
-      'Consumer lag in seconds, because that is the staleness players feel. The p99 latency of rank reads, because that is the request players make most. The age of the histogram snapshot, because a stuck snapshot silently freezes tail ranks.',
+      'Consumer lag in seconds, because that is the staleness players feel (alert past 5 s). The p99 latency of rank reads at the client, because that is the request players make most (alert past 5 ms). The age of the histogram snapshot, because a stuck rebuild silently freezes every percentile.',
     tags: ['operations'],
   },
   {
     id: 'anti-cheat-placement',
     question: 'Where does anti-cheat sit in this design?',
     answer:
-      'Scores come only from trusted game servers, never from clients. Before the transaction commits, the score API applies plausibility and rate checks on points per match. Suspicious results are held for review rather than written to the board.',
+      'Scores come only from authenticated game servers, never from clients. The score service still runs plausibility checks before the transaction commits, such as points per match within the maximum and at most 15 matches an hour, because a buggy or compromised server is the realistic threat. Suspicious results stay off the public boards until reviewed.',
     tags: ['operations', 'api'],
   },
 ];

@@ -588,6 +588,13 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     'O(N) where N is the number of samples.',
     "Bytes Redis 7.0 would use for the key: a model of Redis's structures and jemalloc's size classes, not this tab's memory.",
   ),
+  help(
+    'server',
+    -1,
+    'INFO [section [section ...]]',
+    'O(1)',
+    "Server, memory and keyspace sections; memory is a model of Redis 7.0's, like MEMORY USAGE.",
+  ),
   help('server', -1, 'PING [message]', 'O(1)', 'Returns PONG, or the message.'),
   help('server', 2, 'ECHO message', 'O(1)', 'Returns the message.'),
 ];

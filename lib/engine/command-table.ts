@@ -112,6 +112,7 @@ const HANDLERS: Record<string, Handler> = {
   script: scripting.script,
   object: server.object,
   memory: server.memory,
+  info: server.info,
   ping: server.ping,
   echo: server.echo,
 };

@@ -11,12 +11,15 @@
  */
 import { findDrill, progressDrill, startDrill } from './drills';
 import { applyFlowCommand, cloneFlowState, createFlowState, tickFlow } from './simulation';
+import type { Topology } from './topology';
 import type { DrillOptions, FlowCommand, FlowConfig, FlowSettings, FlowState } from './types';
 import { readFlowView, type FlowView } from './view';
 
 export interface FlowControllerOptions {
   readonly config?: Partial<FlowConfig>;
   readonly settings?: Partial<FlowSettings>;
+  /** The design to simulate; the guide's sharded pipeline (stage 4) when absent. */
+  readonly topology?: Topology;
   /** Ticks between checkpoints (default 10): the most ticks a step back re-runs. */
   readonly checkpointEvery?: number;
   /** Checkpoints kept (default 60); the step-back horizon is their product. */
@@ -46,6 +49,7 @@ export class FlowController {
   private carryMs = 0;
   private readonly config: Partial<FlowConfig>;
   private readonly settings: Partial<FlowSettings>;
+  private readonly topology: Topology | undefined;
   private readonly checkpointEvery: number;
   private readonly maxCheckpoints: number;
   private readonly maxTicksPerAdvance: number;
@@ -57,10 +61,11 @@ export class FlowController {
   constructor(options: FlowControllerOptions = {}) {
     this.config = { ...options.config };
     this.settings = { ...options.settings };
+    this.topology = options.topology;
     this.checkpointEvery = Math.max(1, Math.floor(options.checkpointEvery ?? 10));
     this.maxCheckpoints = Math.max(1, Math.floor(options.maxCheckpoints ?? 60));
     this.maxTicksPerAdvance = Math.max(1, Math.floor(options.maxTicksPerAdvance ?? 20));
-    this.current = createFlowState(this.config, this.settings);
+    this.current = createFlowState(this.config, this.settings, this.topology);
     this.saveCheckpoint();
   }
 
@@ -219,7 +224,7 @@ export class FlowController {
    * given at construction, speed and pause state. Clears the history.
    */
   reset(seed: number = this.current.config.seed): void {
-    this.current = createFlowState({ ...this.config, seed }, this.settings);
+    this.current = createFlowState({ ...this.config, seed }, this.settings, this.topology);
     this.checkpoints = [];
     this.commands = [];
     this.carryMs = 0;

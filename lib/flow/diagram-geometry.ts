@@ -4,10 +4,11 @@
  * its nodes, the cubic curve between them, points along it (for animated messages), and
  * which node the arrow keys move to.
  *
- * All coordinates are canvas units of `diagramCanvas` (1300 × 740); nodes are
- * `diagramNodeSize` boxes with their top-left corner at (x, y).
+ * Every function takes a `DiagramLayout`: the canvas, the size of a node box, each node's
+ * top-left corner and, optionally, hand-chosen routes for edges whose default would cross a
+ * node. The guide's layout lives with its stages in `content/`; the practice room builds one
+ * from a reader's canvas.
  */
-import { diagramCanvas, diagramNodeSize, diagramNodes, type DiagramNode } from './stages';
 
 export type Side = 'left' | 'right' | 'top' | 'bottom';
 
@@ -24,47 +25,27 @@ export interface EdgeCurve {
   readonly to: Point;
 }
 
-interface RouteSpec {
+export interface Size {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Where every node of a picture sits, in canvas units. */
+export interface DiagramLayout {
+  readonly canvas: Size;
+  readonly nodeSize: Size;
+  readonly positions: Readonly<Record<string, Point>>;
+  /** Routes by edge id (`source->target`); other edges take the default route. */
+  readonly routes?: Readonly<Record<string, RouteSpec>>;
+}
+
+export interface RouteSpec {
   /** Side of the source and where along it (0 = top/left end, 1 = bottom/right end). */
   readonly from: readonly [Side, number];
   readonly to: readonly [Side, number];
   /** How far the control points reach out from each end, along the side's normal. */
   readonly bend?: readonly [number, number];
 }
-
-/**
- * Routes for edges whose default (right side to left side) would cross another node. Each was
- * chosen by hand and is checked by the "no edge crosses a node" test for every stage.
- */
-const routes: Readonly<Record<string, RouteSpec>> = {
-  // The three consumers sit in one column above PostgreSQL: a bracket on their right side
-  // reaches it without passing through the consumers below. Edges into one node meet at one
-  // point, so they read as a bundle with one arrowhead.
-  'consumer-0->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [50, 50] },
-  'consumer-1->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [40, 50] },
-  'consumer-2->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [30, 50] },
-  'consumer-0->redis': { from: ['right', 0.5], to: ['left', 0.3] },
-  'consumer-1->redis': { from: ['right', 0.5], to: ['left', 0.3] },
-  'consumer-2->redis': { from: ['right', 0.5], to: ['left', 0.3] },
-  'consumer-0->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
-  'consumer-1->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
-  'consumer-2->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
-  'api->redis': { from: ['right', 0.5], to: ['left', 0.7] },
-  'api->shard-router': { from: ['right', 0.5], to: ['left', 0.7] },
-  'api->kafka': { from: ['top', 0.7], to: ['left', 0.5], bend: [80, 60] },
-  'api->postgres': { from: ['bottom', 0.7], to: ['left', 0.5], bend: [120, 80] },
-  'api->topk-cache': { from: ['bottom', 0.85], to: ['left', 0.5], bend: [40, 30] },
-  'api->pg-replica': { from: ['bottom', 0.4], to: ['bottom', 0.3], bend: [300, 60] },
-  'api->board-friends': { from: ['top', 0.3], to: ['top', 0.3], bend: [360, 40] },
-  // Recovery paths run below the consumers and arrive under the router.
-  'kafka->shard-router': { from: ['bottom', 0.5], to: ['bottom', 0.2], bend: [150, 60] },
-  'postgres->shard-router': { from: ['top', 0.5], to: ['bottom', 0.5], bend: [40, 60] },
-  'topk-cache->shard-router': { from: ['right', 0.5], to: ['bottom', 0.8], bend: [120, 70] },
-  'postgres->pg-replica': { from: ['bottom', 0.5], to: ['left', 0.5], bend: [40, 40] },
-  'shard-router->board-regional': { from: ['top', 0.3], to: ['bottom', 0.3], bend: [60, 60] },
-  'shard-router->board-guild': { from: ['right', 0.85], to: ['left', 0.5], bend: [40, 40] },
-  'board-friends->shard-router': { from: ['left', 0.8], to: ['top', 0.8], bend: [40, 100] },
-};
 
 const normals: Record<Side, Point> = {
   left: { x: -1, y: 0 },
@@ -77,8 +58,13 @@ const normals: Record<Side, Point> = {
  * A point on one side of a node's box.
  * @returns canvas coordinates. O(1).
  */
-export function anchorPoint(node: Pick<DiagramNode, 'x' | 'y'>, side: Side, at = 0.5): Point {
-  const { width, height } = diagramNodeSize;
+export function anchorPoint(
+  layout: Pick<DiagramLayout, 'nodeSize'>,
+  node: Point,
+  side: Side,
+  at = 0.5,
+): Point {
+  const { width, height } = layout.nodeSize;
   switch (side) {
     case 'left':
       return { x: node.x, y: node.y + height * at };
@@ -92,8 +78,8 @@ export function anchorPoint(node: Pick<DiagramNode, 'x' | 'y'>, side: Side, at =
 }
 
 /** The default route: out of the side facing the target, into the side facing the source. */
-function defaultRoute(a: DiagramNode, b: DiagramNode): RouteSpec {
-  const { width, height } = diagramNodeSize;
+function defaultRoute(layout: DiagramLayout, a: Point, b: Point): RouteSpec {
+  const { width, height } = layout.nodeSize;
   if (b.x >= a.x + width) return { from: ['right', 0.5], to: ['left', 0.5] };
   if (b.x + width <= a.x) return { from: ['left', 0.5], to: ['right', 0.5] };
   if (b.y >= a.y + height) return { from: ['bottom', 0.5], to: ['top', 0.5] };
@@ -104,13 +90,13 @@ function defaultRoute(a: DiagramNode, b: DiagramNode): RouteSpec {
  * The curve an edge is drawn along, from the source's anchor to the target's.
  * @returns null when either node is unknown. O(1).
  */
-export function edgeCurve(source: string, target: string): EdgeCurve | null {
-  const a = diagramNodes[source];
-  const b = diagramNodes[target];
+export function edgeCurve(layout: DiagramLayout, source: string, target: string): EdgeCurve | null {
+  const a = layout.positions[source];
+  const b = layout.positions[target];
   if (!a || !b) return null;
-  const spec = routes[`${source}->${target}`] ?? defaultRoute(a, b);
-  const from = anchorPoint(a, spec.from[0], spec.from[1]);
-  const to = anchorPoint(b, spec.to[0], spec.to[1]);
+  const spec = layout.routes?.[`${source}->${target}`] ?? defaultRoute(layout, a, b);
+  const from = anchorPoint(layout, a, spec.from[0], spec.from[1]);
+  const to = anchorPoint(layout, b, spec.to[0], spec.to[1]);
   const na = normals[spec.from[0]];
   const nb = normals[spec.to[0]];
   // By default reach halfway along the axis the side faces, so S-curves stay smooth.
@@ -159,21 +145,22 @@ export type Direction = 'left' | 'right' | 'up' | 'down';
  * @returns a node id from `ids`, or null when none lies that way. O(n).
  */
 export function nodeInDirection(
+  layout: DiagramLayout,
   ids: readonly string[],
   fromId: string,
   direction: Direction,
 ): string | null {
-  const from = diagramNodes[fromId];
+  const from = layout.positions[fromId];
   if (!from) return ids[0] ?? null;
-  const centre = (n: DiagramNode): Point => ({
-    x: n.x + diagramNodeSize.width / 2,
-    y: n.y + diagramNodeSize.height / 2,
+  const centre = (n: Point): Point => ({
+    x: n.x + layout.nodeSize.width / 2,
+    y: n.y + layout.nodeSize.height / 2,
   });
   const c0 = centre(from);
   let best: string | null = null;
   let bestScore = Infinity;
   for (const id of ids) {
-    const n = diagramNodes[id];
+    const n = layout.positions[id];
     if (!n || id === fromId) continue;
     const c = centre(n);
     const dx = c.x - c0.x;
@@ -197,14 +184,15 @@ export function nodeInDirection(
  * within a column. The order screen readers meet them in, and where keyboard focus lands first.
  * @returns a new array of ids. O(n log n).
  */
-export function readingOrder(ids: readonly string[]): string[] {
+export function readingOrder(layout: DiagramLayout, ids: readonly string[]): string[] {
   return [...ids].sort((a, b) => {
-    const na = diagramNodes[a];
-    const nb = diagramNodes[b];
+    const na = layout.positions[a];
+    const nb = layout.positions[b];
     if (!na || !nb) return 0;
     return na.x - nb.x || na.y - nb.y;
   });
 }
 
 /** The canvas as an SVG viewBox. */
-export const diagramViewBox = `0 0 ${diagramCanvas.width} ${diagramCanvas.height}`;
+export const viewBoxOf = (layout: Pick<DiagramLayout, 'canvas'>): string =>
+  `0 0 ${layout.canvas.width} ${layout.canvas.height}`;

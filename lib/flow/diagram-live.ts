@@ -1,13 +1,27 @@
 /**
- * What the live diagram draws on top of a stage, derived from a `FlowView`: one line of
+ * What a live diagram draws on top of its picture, derived from a `FlowView`: one line of
  * numbers per node, how busy each edge is, and the sampled messages moving along edges.
  * Pure: the widget only copies these numbers into the page.
+ *
+ * The picture need not be the simulated topology itself: a projection maps each simulated
+ * node (or hop) to the drawn node (or edge) that stands for it, so a simple picture can show
+ * a richer simulation (the guide's earlier stages do this). Unprojected, a node is itself.
  */
-import { edgeCurve, pointOnCurve, type EdgeCurve } from './diagram-geometry';
-import { drills, type DrillId } from './drills';
+import { type EdgeCurve, pointOnCurve } from './diagram-geometry';
+import type { ComponentKind } from './topology';
 import type { Flight } from './types';
-import { diagramStages, stageEdgeFor, stageNodeFor } from './stages';
 import type { FlowView } from './view';
+
+/** The drawn node that stands for a simulated node, or null when none does. */
+export type NodeProjection = (simNode: string) => string | null;
+/** The drawn edge a simulated hop is shown on, or null when it is not shown. */
+export type EdgeProjection = (from: string, to: string) => string | null;
+
+/** A node of the picture: its id and what kind of component it is. */
+export interface DrawnNode {
+  readonly id: string;
+  readonly component: ComponentKind;
+}
 
 /** How a node's live line should look. */
 export type NodeTone = 'normal' | 'warn' | 'down';
@@ -35,64 +49,99 @@ export function compact(n: number): string {
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 /**
- * The live line of every node of a stage that the simulation models. Before stage 4 the
- * single Redis node stands for all shards, and before stage 3 the API stands for Kafka and
- * the consumers (see `stageNodeFor`). Nodes the simulation does not model (stage 5's boards,
- * cache and replica) are left out: the diagram shows their fixed detail instead.
- * @returns a record keyed by node id. O(nodes + partitions).
+ * The live line of every drawn node that stands for a simulated one. A Redis node standing for
+ * several shards (a whole board, or a cluster's shards) shows their total operations; a
+ * shard drawn on its own behind a router shows its members and share of the writes. Nodes the
+ * simulation does not model (caches, boards, replicas) are left out: the picture shows their
+ * fixed detail instead.
+ * @returns a record keyed by drawn node id. O(nodes + partitions + consumers + shards).
  */
-export function nodeLive(view: FlowView, stage: number): Record<string, NodeLive> {
-  const s = diagramStages[stage - 1];
-  if (!s) return {};
+export function nodeLive(
+  view: FlowView,
+  drawn: readonly DrawnNode[],
+  project: NodeProjection = (id) => id,
+): Record<string, NodeLive> {
   const out: Record<string, NodeLive> = {};
   const rate = (id: string) => view.throughput[id] ?? 0;
-  const has = (id: string) => s.nodes.includes(id);
+  const kindOf = new Map(drawn.map((n) => [n.id, n.component]));
+  const hasRouter = drawn.some((n) => n.component === 'shard-router');
+  const of = (kind: ComponentKind) => drawn.filter((n) => n.component === kind);
 
-  out.clients = { text: `${compact(view.settings.eventRate)} scores/s`, tone: 'normal' };
-  out.api = { text: `${compact(rate('api'))} msg/s`, tone: 'normal' };
+  for (const n of of('clients')) {
+    out[n.id] = { text: `${compact(view.settings.eventRate)} scores/s`, tone: 'normal' };
+  }
+  for (const n of of('api')) out[n.id] = { text: `${compact(rate(n.id))} msg/s`, tone: 'normal' };
 
-  if (has('kafka')) {
+  for (const n of of('kafka')) {
+    if (view.partitions.length === 0) continue;
     const depth = view.partitions.reduce((sum, p) => sum + p.queueDepth, 0);
-    out.kafka = {
+    out[n.id] = {
       text: `depth ${compact(depth)} · lag ${compact(view.totalLag)}`,
       tone: view.partitions.some((p) => p.stalled || p.owner < 0) ? 'warn' : 'normal',
       bars: view.partitions.map((p) => p.queueDepth),
     };
-    for (const c of view.consumers) {
-      if (!has(c.node)) continue;
-      out[c.node] = !c.alive
-        ? { text: `down · lag ${compact(c.lag)}`, tone: 'down' }
+  }
+  const consumersOf = new Map<string, FlowView['consumers'][number][]>();
+  for (const c of view.consumers) {
+    const id = project(c.node);
+    if (!id || kindOf.get(id) !== 'consumers') continue;
+    consumersOf.set(id, [...(consumersOf.get(id) ?? []), c]);
+  }
+  for (const [id, group] of consumersOf) {
+    const lag = group.reduce((s, c) => s + c.lag, 0);
+    const alive = group.filter((c) => c.alive);
+    const one = group.length === 1 ? group[0] : undefined;
+    out[id] =
+      alive.length === 0
+        ? { text: `down · lag ${compact(lag)}`, tone: 'down' }
         : view.rebalancing
           ? { text: 'rebalancing…', tone: 'warn' }
-          : {
-              text: `lag ${compact(c.lag)} · ${compact(c.perSecond)}/s`,
-              tone: c.partitions.length === 0 ? 'warn' : 'normal',
-            };
-    }
+          : one
+            ? {
+                text: `lag ${compact(lag)} · ${compact(one.perSecond)}/s`,
+                tone: one.partitions.length === 0 ? 'warn' : 'normal',
+              }
+            : {
+                text: `${alive.length}/${group.length} up · lag ${compact(lag)}`,
+                tone: alive.length < group.length ? 'warn' : 'normal',
+              };
   }
-  if (has('postgres'))
-    out.postgres = { text: `${compact(rate('postgres'))} writes/s`, tone: 'normal' };
-
-  if (has('shard-router')) {
-    out['shard-router'] = { text: `${compact(rate('shard-router'))} ops/s`, tone: 'normal' };
-    for (const sh of view.shards) {
-      if (!has(sh.node)) continue;
-      out[sh.node] =
-        sh.status === 'down'
-          ? { text: 'down', tone: 'down' }
-          : sh.status === 'empty'
+  for (const n of of('postgres')) {
+    out[n.id] =
+      view.postgres.status === 'up'
+        ? { text: `${compact(rate(n.id))} writes/s`, tone: 'normal' }
+        : { text: view.postgres.status === 'failover' ? 'failing over' : 'down', tone: 'down' };
+  }
+  for (const n of of('shard-router')) {
+    out[n.id] = { text: `${compact(rate(n.id))} ops/s`, tone: 'normal' };
+  }
+  const shardsOf = new Map<string, FlowView['shards'][number][]>();
+  for (const sh of view.shards) {
+    const id = project(sh.node);
+    if (!id || kindOf.get(id) !== 'redis') continue;
+    shardsOf.set(id, [...(shardsOf.get(id) ?? []), sh]);
+  }
+  for (const [id, shards] of shardsOf) {
+    const one = shards.length === 1 && hasRouter ? shards[0] : undefined;
+    if (one) {
+      out[id] =
+        one.status === 'down' || one.status === 'failover'
+          ? { text: one.status === 'failover' ? 'failing over' : 'down', tone: 'down' }
+          : one.status === 'empty'
             ? { text: 'restarted, empty', tone: 'warn' }
-            : sh.status === 'rebuilding'
-              ? { text: `rebuilding ${pct(sh.rebuild?.fraction ?? 0)}`, tone: 'warn' }
-              : { text: `${compact(sh.size)} · ${pct(sh.writeShare)} writes`, tone: 'normal' };
+            : one.status === 'rebuilding'
+              ? { text: `rebuilding ${pct(one.rebuild?.fraction ?? 0)}`, tone: 'warn' }
+              : { text: `${compact(one.size)} · ${pct(one.writeShare)} writes`, tone: 'normal' };
+      continue;
     }
-  } else if (has('redis')) {
-    const ops = view.shards.reduce((sum, sh) => sum + sh.perSecond, 0);
-    const notUp = view.shards.filter((sh) => sh.status !== 'up');
-    out.redis = notUp.length
+    const ops = shards.reduce((sum, sh) => sum + sh.perSecond, 0);
+    const notUp = shards.filter((sh) => sh.status !== 'up');
+    const whole = notUp.length === shards.length;
+    const dead = notUp.some((sh) => sh.status === 'down' || sh.status === 'failover');
+    out[id] = notUp.length
       ? {
-          text: `part ${notUp.some((sh) => sh.status === 'down') ? 'down' : 'rebuilding'}`,
-          tone: 'warn',
+          text: `${whole ? '' : 'part '}${dead ? 'down' : notUp.some((sh) => sh.status === 'empty') ? 'empty' : 'rebuilding'}`,
+          tone: whole && dead ? 'down' : 'warn',
         }
       : { text: `${compact(ops)} ops/s`, tone: 'normal' };
   }
@@ -100,16 +149,16 @@ export function nodeLive(view: FlowView, stage: number): Record<string, NodeLive
 }
 
 /**
- * Ids of the stage's edges that carried messages during the last tick, with how many.
- * Simulated hops are mapped onto the stage (several may land on one drawn edge).
- * @returns a record keyed by the stage's edge ids. O(edges).
+ * Drawn edges that carried messages during the last tick, with how many. Simulated hops are
+ * mapped onto the picture (several may land on one drawn edge).
+ * @returns a record keyed by drawn edge ids. O(edges).
  */
-export function edgeLoad(view: FlowView, stage: number): Record<string, number> {
+export function edgeLoad(view: FlowView, project: EdgeProjection): Record<string, number> {
   const out: Record<string, number> = {};
   for (const [id, n] of Object.entries(view.edges)) {
     const [from, to] = id.split('->');
     if (!from || !to) continue;
-    const drawn = stageEdgeFor(stage, from, to);
+    const drawn = project(from, to);
     if (drawn) out[drawn] = (out[drawn] ?? 0) + n;
   }
   return out;
@@ -130,29 +179,35 @@ interface ActiveFlight {
   readonly startMs: number;
 }
 
+/** Where dots go: the drawn edge of each hop, and the curve of a drawn edge. */
+export interface FlightPaths {
+  readonly project: EdgeProjection;
+  readonly curve: (edgeId: string) => EdgeCurve | null;
+}
+
 /**
- * Turns the simulation's sampled hops into dots moving along a stage's edges, in real time:
+ * Turns the simulation's sampled hops into dots moving along a picture's edges, in real time:
  * each hop takes `durationMs` whatever the simulation speed, so fast runs stay legible (they
- * simply show a sample). Hops the stage has no edge for are skipped.
+ * simply show a sample). Hops the picture has no edge for are skipped.
  */
 export class FlightAnimator {
   private active: ActiveFlight[] = [];
   private lastSeq = -1;
 
   /**
-   * @param stage the stage whose edges the dots follow.
+   * @param paths the edges the dots follow.
    * @param durationMs how long one hop takes on screen.
    * @param capacity most dots on screen at once; the oldest give way.
    */
   constructor(
-    private stage: number,
+    private paths: FlightPaths,
     private readonly durationMs = 900,
     private readonly capacity = 48,
   ) {}
 
-  /** Switches to another stage's edges and drops the dots in flight. */
-  setStage(stage: number): void {
-    this.stage = stage;
+  /** Switches to another picture's edges and drops the dots in flight. */
+  setPaths(paths: FlightPaths): void {
+    this.paths = paths;
     this.active = [];
   }
 
@@ -181,11 +236,9 @@ export class FlightAnimator {
     for (const f of flights) {
       if (f.seq <= this.lastSeq) continue;
       this.lastSeq = f.seq;
-      const id = stageEdgeFor(this.stage, f.from, f.to);
+      const id = this.paths.project(f.from, f.to);
       if (!id) continue;
-      const a = stageNodeFor(this.stage, f.from);
-      const b = stageNodeFor(this.stage, f.to);
-      const curve = a && b ? edgeCurve(a, b) : null;
+      const curve = this.paths.curve(id);
       if (!curve) continue;
       this.active.push({ seq: f.seq, kind: f.kind, curve, startMs: nowMs + (started % 5) * 40 });
       started++;
@@ -210,17 +263,6 @@ export class FlightAnimator {
     }
     return out;
   }
-}
-
-/**
- * The drills that make sense on a stage's picture: none before Kafka exists (stage 3), only
- * the consumer drills before there are shards (stage 4).
- * @returns drill ids in the order the page offers them. O(1).
- */
-export function drillsForStage(stage: number): readonly DrillId[] {
-  if (stage < 3) return [];
-  if (stage < 4) return ['consumer-dies', 'duplicate-delivery'];
-  return drills.map((d) => d.id);
 }
 
 /**

@@ -5,12 +5,18 @@
  * A drill's progress (step index, marks) lives in the state, and its scripts are pure
  * functions of the state, so a drill replays exactly after a step back.
  */
-import { applyFlowCommand, consumerNode, narrate, readRecord, shardNode } from './simulation';
+import { applyFlowCommand, consumerName, narrate, readRecord, shardName } from './simulation';
+import type { SimPlan } from './topology';
 import type { DrillOptions, DrillResult, DrillState, FlowState } from './types';
-import { compareShardWithPostgres, compareWithExpected } from './view';
+import { compareShardWithTruth, compareWithExpected } from './view';
 
 export type DrillId =
-  'shard-dies' | 'consumer-dies' | 'duplicate-delivery' | 'retention-too-short' | 'hot-shard';
+  | 'shard-dies'
+  | 'consumer-dies'
+  | 'duplicate-delivery'
+  | 'retention-too-short'
+  | 'hot-shard'
+  | 'postgres-failover';
 
 /** One step of a drill script. */
 export interface DrillStep {
@@ -34,7 +40,23 @@ export interface DrillDefinition {
   readonly check: (state: FlowState, drill: DrillState) => DrillResult;
   /** Puts settings the drill changed back, after the check. */
   readonly cleanup?: (state: FlowState, drill: DrillState) => void;
+  /** Why the drill cannot run on a design, or null when it can. */
+  readonly appliesTo: (plan: SimPlan) => string | null;
 }
+
+/**
+ * The guide's own designs: PostgreSQL and Kafka both behind Redis, shards without replicas.
+ * Narration for them is the guide's text; other designs get text that says what they have.
+ */
+const guideLike = (state: FlowState): boolean => {
+  const plan = state.world.plan;
+  return plan.truth !== null && plan.log !== null && !plan.replicatedShards;
+};
+/** What the design can rebuild a lost shard from, in words. */
+const sourceWords = (state: FlowState): string => {
+  const plan = state.world.plan;
+  return plan.truth ? "PostgreSQL's rows" : "the clients' own totals";
+};
 
 const secs = (state: FlowState, ticks: number): string =>
   `${((ticks * state.config.tickMs) / 1000).toFixed(1)} s`;
@@ -71,14 +93,14 @@ const mark = (drill: DrillState, key: string): number => drill.marks[key] ?? 0;
 function shardCheck(state: FlowState, drill: DrillState): DrillResult {
   const k = topShard(state, drill);
   const shard = state.shards[k];
-  const cmp = compareShardWithPostgres(state, k);
+  const cmp = compareShardWithTruth(state, k);
   const recovered = shard && shard.status === 'up';
   const passed = !!recovered && cmp.mismatches === 0 && !drill.marks.timedOut;
   const how = drill.marks.reloaded ? 'reloaded from PostgreSQL' : 'replayed from Kafka';
   if (passed) {
     return {
       passed,
-      details: `${shardNode(k)} holds ${shard?.size ?? 0} members, each equal to PostgreSQL's row for scores in ${range(state, k)}. It was ${how}; the rebuild took ${secs(state, shard?.lastRecoveryTicks ?? 0)} and the whole outage ${secs(state, mark(drill, 'upTick') - mark(drill, 'diedTick'))}.`,
+      details: `${shardName(state, k)} holds ${shard?.size ?? 0} members, each equal to ${state.world.plan.truth ? "PostgreSQL's row" : "the clients' own total"} for ${state.world.plan.sharding === 'hash' && state.shards.length > 1 ? 'its hash slot' : `scores in ${range(state, k)}`}. It was ${drill.marks.failedOver ? `failed over to its replica${drill.marks.reconciled ? `, then reconciled from ${drill.marks.reloaded ? 'PostgreSQL' : 'Kafka'}` : ''}` : how}; the rebuild took ${secs(state, shard?.lastRecoveryTicks ?? 0)} and the whole outage ${secs(state, mark(drill, 'upTick') - mark(drill, 'diedTick'))}.`,
     };
   }
   const from = option(drill, 'fromOffset', 0);
@@ -89,10 +111,17 @@ function shardCheck(state: FlowState, drill: DrillState): DrillResult {
   return {
     passed,
     details: recovered
-      ? `${cmp.mismatches} member(s) differ from PostgreSQL: ${cmp.examples.join('; ')}.${why}`
-      : `${shardNode(k)} is not serving (status ${shard?.status ?? 'missing'}${drill.marks.timedOut ? ', the rebuild ran out of time' : ''}).`,
+      ? `${cmp.mismatches} member(s) differ from ${state.world.plan.truth ? 'PostgreSQL' : "the clients' own totals"}: ${cmp.examples.join('; ')}.${why}${drill.marks.noSource ? ' Nothing in the design held those scores: no replayable log, no source of truth. They are lost for good.' : ''}`
+      : `${shardName(state, k)} is not serving (status ${shard?.status ?? 'missing'}${drill.marks.timedOut ? ', the rebuild ran out of time' : ''}).`,
   };
 }
+
+/** The stores a check compares, in words: "PostgreSQL and Redis equal". */
+const stores = (state: FlowState): string => {
+  const plan = state.world.plan;
+  if (plan.truth && plan.shards.length) return 'PostgreSQL and Redis equal';
+  return plan.truth ? 'PostgreSQL equals' : 'Redis equals';
+};
 
 function noLossCheck(state: FlowState, drill: DrillState, what: string): DrillResult {
   const lag = totalLag(state);
@@ -104,8 +133,8 @@ function noLossCheck(state: FlowState, drill: DrillState, what: string): DrillRe
   return {
     passed,
     details: passed
-      ? `Lag is back to 0 (peak ${mark(drill, 'peakLag')}). ${what} ${redelivered} record(s) were delivered again and ${skipped} duplicate(s) skipped by version; for all ${state.config.players} players, PostgreSQL and Redis equal the clients' own totals: nothing lost, nothing counted twice.`
-      : `${lag ? `Lag is still ${lag}. ` : ''}${cmp.mismatches} player(s) wrong${cmp.examples.length ? `: ${cmp.examples.join('; ')}` : ''}.${lost ? ` ${lost} record(s) expired before they were applied.` : ''}${drill.marks.timedOut ? ' A step ran out of time.' : ''}`,
+      ? `Lag is back to 0 (peak ${mark(drill, 'peakLag')}). ${what} ${redelivered} record(s) were delivered again and ${skipped} duplicate(s) skipped by version; for all ${state.config.players} players, ${stores(state)} the clients' own totals: nothing lost, nothing counted twice.`
+      : `${lag ? `Lag is still ${lag}. ` : ''}${cmp.mismatches} player(s) wrong${cmp.examples.length ? `: ${cmp.examples.join('; ')}` : ''}.${lost ? ` ${lost} record(s) expired before they were applied.` : ''}${state.totals.truthLostOnFailover ? ` ${state.totals.truthLostOnFailover} PostgreSQL row change(s) were lost in the failover.` : ''}${state.totals.writesRefused ? ` ${state.totals.writesRefused} write(s) were refused while a store was down (the clients saw errors).` : ''}${drill.marks.timedOut ? ' A step ran out of time.' : ''}`,
   };
 }
 
@@ -114,6 +143,36 @@ function rebuild(state: FlowState, drill: DrillState, source: 'kafka' | 'postgre
   const k = topShard(state, drill);
   const shard = state.shards[k];
   if (!shard) return;
+  const plan = state.world.plan;
+  if (drill.marks.failedOver) {
+    // The promoted replica serves but misses the writes still in flight: reconcile it.
+    const from =
+      plan.truth && (source === 'postgres' || !plan.log) ? 'postgres' : plan.log ? 'kafka' : null;
+    if (!from) {
+      drill.marks.noSource = 1;
+      return;
+    }
+    drill.marks.reconciled = 1;
+    if (from === 'postgres') drill.marks.reloaded = 1;
+    applyFlowCommand(state, { type: 'reconcile-shard', shard: k, source: from });
+    if (from === 'kafka' && shard.status !== 'rebuilding') {
+      drill.marks.replayRefused = 1;
+      if (!plan.truth) {
+        drill.marks.noSource = 1;
+        return;
+      }
+      drill.marks.reloaded = 1;
+      applyFlowCommand(state, { type: 'reconcile-shard', shard: k, source: 'postgres' });
+    }
+    return;
+  }
+  if (source === 'kafka' && !plan.log) source = 'postgres';
+  if (source === 'postgres' && !plan.truth) source = 'kafka';
+  if (!plan.log && !plan.truth) {
+    drill.marks.noSource = 1;
+    applyFlowCommand(state, { type: 'resume-shard', shard: k });
+    return;
+  }
   if (source === 'kafka') {
     applyFlowCommand(state, {
       type: 'rebuild-shard',
@@ -123,14 +182,32 @@ function rebuild(state: FlowState, drill: DrillState, source: 'kafka' | 'postgre
     });
     if (shard.status === 'rebuilding') return;
     drill.marks.replayRefused = 1;
+    if (!plan.truth) {
+      drill.marks.noSource = 1;
+      applyFlowCommand(state, { type: 'resume-shard', shard: k });
+      return;
+    }
   }
   drill.marks.reloaded = 1;
   applyFlowCommand(state, { type: 'rebuild-shard', shard: k, source: 'postgres' });
 }
 
 const warmUp = (ticks: number): DrillStep => ({
-  narrate: (state) =>
-    `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write PostgreSQL, then Redis; ${state.settings.readRate} reads/s are served from ${state.config.shards} Redis shards.`,
+  narrate: (state) => {
+    const plan = state.world.plan;
+    const readsFrom =
+      state.shards.length === 0
+        ? 'PostgreSQL'
+        : state.shards.length === 1
+          ? 'one Redis sorted set'
+          : `${state.shards.length} Redis shards`;
+    const written = [plan.truth ? 'PostgreSQL' : null, state.shards.length ? 'Redis' : null]
+      .filter(Boolean)
+      .join(', then ');
+    return plan.log
+      ? `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write ${written}; ${state.settings.readRate} reads/s are served from ${readsFrom}.`
+      : `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, which writes ${written} itself; ${state.settings.readRate} reads/s are served from ${readsFrom}.`;
+  },
   until: (state, drill) => elapsed(state, drill) >= ticks,
   maxTicks: ticks,
 });
@@ -160,16 +237,39 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
     },
     narrate: (state, drill) => {
       const k = topShard(state, drill);
-      return `${shardNode(k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. Reads that need it ${state.settings.readFallback === 'postgres' ? 'fall back to PostgreSQL' : 'fail'}; consumers keep writing PostgreSQL, and the router drops the writes for its range.`;
+      if (guideLike(state)) {
+        return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. Reads that need it ${state.settings.readFallback === 'postgres' ? 'fall back to PostgreSQL' : 'fail'}; consumers keep writing PostgreSQL, and the router drops the writes for its range.`;
+      }
+      const plan = state.world.plan;
+      const name =
+        state.shards.length > 1
+          ? `${shardName(state, k)}, one of ${state.shards.length} shards,`
+          : shardName(state, k);
+      const reads =
+        plan.reads.fromTruth === 'fallback' && state.settings.readFallback === 'postgres'
+          ? 'fall back to PostgreSQL'
+          : 'fail';
+      return plan.replicatedShards
+        ? `${name} loses its primary. Its replica is promoted after ${secs(state, state.config.failoverTicks)}; until then reads that need it ${reads} and writes to it are dropped.`
+        : `${name} dies and loses its sorted set. Reads that need it ${reads}; writes to it are ${plan.truth || plan.log ? `dropped, while ${plan.truth ? 'PostgreSQL' : 'the Kafka topic'} keeps every score` : 'refused: nothing else can take them'}.`;
     },
     until: (state, drill) => elapsed(state, drill) >= outageTicks,
     maxTicks: outageTicks,
   },
   {
-    enter: (state, drill) =>
-      applyFlowCommand(state, { type: 'restart-shard', shard: topShard(state, drill) }),
-    narrate: (state, drill) =>
-      `${shardNode(topShard(state, drill))} restarts empty. It accepts writes at once, but an empty shard would answer wrong ranks, so the router keeps it out of reads until it is rebuilt.`,
+    enter: (state, drill) => {
+      const k = topShard(state, drill);
+      if (state.shards[k]?.replica) drill.marks.failedOver = 1;
+      else applyFlowCommand(state, { type: 'restart-shard', shard: k });
+    },
+    narrate: (state, drill) => {
+      const k = topShard(state, drill);
+      if (drill.marks.failedOver) {
+        const lost = state.shards[k]?.lostOnFailover ?? 0;
+        return `The replica serves as ${shardName(state, k)}'s new primary. Replication is asynchronous: ${lost} write${lost === 1 ? '' : 's'} from the last ${secs(state, state.config.replicaLagTicks)} had not reached it.`;
+      }
+      return `${shardName(state, k)} restarts empty. It accepts writes at once, but an empty shard would answer wrong ranks, so the router keeps it out of reads until it is rebuilt.`;
+    },
     until: (state, drill) => elapsed(state, drill) >= 5,
     maxTicks: 5,
   },
@@ -184,7 +284,9 @@ const recovered: DrillStep = {
   },
   narrate: (state, drill) => {
     const k = topShard(state, drill);
-    return `${shardNode(k)} serves reads again: rebuilt in ${secs(state, state.shards[k]?.lastRecoveryTicks ?? 0)}, ${secs(state, state.tick - mark(drill, 'diedTick'))} after it died. Check: its members must equal PostgreSQL's rows for its range.`;
+    return guideLike(state)
+      ? `${shardName(state, k)} serves reads again: rebuilt in ${secs(state, state.shards[k]?.lastRecoveryTicks ?? 0)}, ${secs(state, state.tick - mark(drill, 'diedTick'))} after it died. Check: its members must equal PostgreSQL's rows for its range.`
+      : `${shardName(state, k)} serves reads again, ${secs(state, state.tick - mark(drill, 'diedTick'))} after it died. Check: its members must equal ${sourceWords(state)}.`;
   },
   until: () => true,
   maxTicks: 1,
@@ -207,6 +309,16 @@ export const drills: readonly DrillDefinition[] = [
         },
         narrate: (state, drill) => {
           const k = topShard(state, drill);
+          if (drill.marks.noSource) {
+            return drill.marks.failedOver
+              ? 'Nothing can repair the promoted replica: the design keeps no replayable log and no source of truth, so the writes it missed are gone.'
+              : `Nothing to rebuild ${shardName(state, k)} from: the design keeps no replayable log and no source of truth. It goes back into service empty, and every score it held is lost.`;
+          }
+          if (drill.marks.reconciled) {
+            return drill.marks.reloaded
+              ? `Reconcile: read PostgreSQL's rows for ${shardName(state, k)} and overwrite every member whose version is older, so the writes the replica missed come back.`
+              : `Reconcile: replay the Kafka topic from offset 0 into a scratch table and swap it in, so the writes the replica missed come back.`;
+          }
           if (drill.marks.replayRefused) {
             return `Replay is impossible (${expiredAt(state, option(drill, 'fromOffset', 0))}), so the shard is reloaded from PostgreSQL, the source of truth.`;
           }
@@ -220,6 +332,7 @@ export const drills: readonly DrillDefinition[] = [
       recovered,
     ],
     check: shardCheck,
+    appliesTo: (plan) => (plan.shards.length ? null : 'the design has no Redis to lose'),
   },
   {
     id: 'consumer-dies',
@@ -244,7 +357,7 @@ export const drills: readonly DrillDefinition[] = [
           applyFlowCommand(state, { type: 'kill-consumer', consumer: c });
         },
         narrate: (state, drill) =>
-          `${consumerNode(mark(drill, 'consumer'))} dies after applying records it had not committed. Its partitions stall and their lag grows until the coordinator's session timeout (${secs(state, state.config.sessionTimeoutTicks)}).`,
+          `${consumerName(state, mark(drill, 'consumer'))} dies after applying records it had not committed. Its partitions stall and their lag grows until the coordinator's session timeout (${secs(state, state.config.sessionTimeoutTicks)}).`,
         until: (state, drill) => state.group.generation > mark(drill, 'generation'),
         maxTicks: 1000,
       },
@@ -253,9 +366,15 @@ export const drills: readonly DrillDefinition[] = [
           const c = mark(drill, 'consumer');
           const heirs = state.consumers
             .filter((x) => x.alive)
-            .map((x) => `${consumerNode(x.id)} [${x.partitions.join(', ')}]`)
+            .map((x) => `${consumerName(state, x.id)} [${x.partitions.join(', ')}]`)
             .join(', ');
-          return `The group rebalances: ${heirs}. ${consumerNode(c)}'s partitions resume from their committed offsets, so records it had already applied arrive again; PostgreSQL's per-player version turns each into a no-op.`;
+          const plan = state.world.plan;
+          const guard = !plan.writes.consumersIdempotent
+            ? 'nothing checks a version, so each is applied a second time'
+            : plan.writes.consumersToTruth
+              ? "PostgreSQL's per-player version turns each into a no-op"
+              : 'the version stored beside each member turns each into a no-op';
+          return `The group rebalances: ${heirs}. ${consumerName(state, c)}'s partitions resume from their committed offsets, so records it had already applied arrive again; ${guard}.`;
         },
         until: (state) =>
           state.tick >= state.group.pausedUntilTick &&
@@ -268,7 +387,7 @@ export const drills: readonly DrillDefinition[] = [
           applyFlowCommand(state, { type: 'start-consumer', consumer: mark(drill, 'consumer') });
         },
         narrate: (state, drill) =>
-          `The backlog is drained. ${consumerNode(mark(drill, 'consumer'))} restarts and joins; another rebalance spreads the ${state.config.partitions} partitions over every consumer again.`,
+          `The backlog is drained. ${consumerName(state, mark(drill, 'consumer'))} restarts and joins; another rebalance spreads the ${state.config.partitions} partitions over every consumer again.`,
         until: (state, drill) =>
           state.group.generation > mark(drill, 'generation') &&
           state.tick >= state.group.pausedUntilTick,
@@ -278,6 +397,7 @@ export const drills: readonly DrillDefinition[] = [
     ],
     check: (state, drill) => noLossCheck(state, drill, 'The consumer died before committing:'),
     cleanup: restoreRate,
+    appliesTo: (plan) => (plan.consumers.length ? null : 'the design has no consumers'),
   },
   {
     id: 'duplicate-delivery',
@@ -294,14 +414,24 @@ export const drills: readonly DrillDefinition[] = [
           state.partitions.forEach((p, i) => (drill.marks[`start${i}`] = p.end));
           applyFlowCommand(state, { type: 'duplicate-next', count: option(drill, 'count', 50) });
         },
-        narrate: (_state, drill) =>
-          `The API's acks time out and it sends the next ${option(drill, 'count', 50)} events again: each now sits twice in its partition with the same event id and the same per-player version.`,
+        narrate: (state, drill) =>
+          state.world.plan.log
+            ? `The API's acks time out and it sends the next ${option(drill, 'count', 50)} events again: each now sits twice in its partition with the same event id and the same per-player version.`
+            : `The store's replies time out and the API applies the next ${option(drill, 'count', 50)} events again, with the same event id and the same per-player version.`,
         until: (state, drill) => state.duplicateBudget === 0 && elapsed(state, drill) >= 5,
         maxTicks: 1000,
       },
       {
-        narrate: () =>
-          'Consumers read both copies. The second copy carries a version PostgreSQL has already applied, so the row is left alone, and Redis is rewritten with the same absolute score: a no-op. A consumer that ran ZINCRBY would have added the points twice.',
+        narrate: (state) => {
+          const w = state.world.plan.writes;
+          if (guideLike(state) && w.consumersIdempotent) {
+            return 'Consumers read both copies. The second copy carries a version PostgreSQL has already applied, so the row is left alone, and Redis is rewritten with the same absolute score: a no-op. A consumer that ran ZINCRBY would have added the points twice.';
+          }
+          const idempotent = state.world.plan.log ? w.consumersIdempotent : w.apiIdempotent;
+          return idempotent
+            ? 'The second copy carries a version already applied, so it is skipped: a no-op.'
+            : 'Nothing compares versions: the second copy adds its points again.';
+        },
         until: (state, drill) => elapsed(state, drill) >= 10,
         maxTicks: 10,
       },
@@ -322,10 +452,13 @@ export const drills: readonly DrillDefinition[] = [
       });
       return {
         passed: result.passed && sent > 0,
-        details: `${result.details} ${sent} event(s) were sent twice; counting by delta without the version check would have added ${naive} extra points.`,
+        details: state.world.plan.log
+          ? `${result.details} ${sent} event(s) were sent twice; counting by delta without the version check would have added ${naive} extra points.`
+          : `${result.details} ${sent} event(s) were applied twice.`,
       };
     },
     cleanup: restoreRate,
+    appliesTo: () => null,
   },
   {
     id: 'retention-too-short',
@@ -350,9 +483,11 @@ export const drills: readonly DrillDefinition[] = [
       {
         enter: (state, drill) => rebuild(state, drill, 'kafka'),
         narrate: (state, drill) =>
-          drill.marks.replayRefused
-            ? `Replay from offset 0 is impossible: ${expiredAt(state, 0)}. The rebuild reloads from PostgreSQL instead, which keeps every row whatever Kafka's retention is.`
-            : 'Kafka still had every offset, so the replay goes ahead (retention was not shorter than the history needed).',
+          drill.marks.noSource
+            ? `Replay from offset 0 is impossible: ${expiredAt(state, 0)}. The design has no PostgreSQL to reload from, so the shard goes back into service empty: its scores are lost.`
+            : drill.marks.replayRefused
+              ? `Replay from offset 0 is impossible: ${expiredAt(state, 0)}. The rebuild reloads from PostgreSQL instead, which keeps every row whatever Kafka's retention is.`
+              : 'Kafka still had every offset, so the replay goes ahead (retention was not shorter than the history needed).',
         until: waitForShard,
         maxTicks: 1200,
       },
@@ -371,6 +506,12 @@ export const drills: readonly DrillDefinition[] = [
         type: 'set-retention',
         ticks: mark(drill, 'retention') < 0 ? null : mark(drill, 'retention'),
       }),
+    appliesTo: (plan) =>
+      !plan.log
+        ? 'the design has no Kafka topic'
+        : plan.shards.length === 0
+          ? 'the design has no Redis to rebuild'
+          : null,
   },
   {
     id: 'hot-shard',
@@ -392,7 +533,7 @@ export const drills: readonly DrillDefinition[] = [
       {
         narrate: (state) => {
           const top = state.shards[state.shards.length - 1];
-          return `After ${secs(state, 100)}, ${shardNode(state.shards.length - 1)} still holds ${top?.size ?? 0} of ${state.config.players} players, yet it is where most ZADDs land.`;
+          return `After ${secs(state, 100)}, ${shardName(state, state.shards.length - 1)} still holds ${top?.size ?? 0} of ${state.config.players} players, yet it is where most ZADDs land.`;
         },
         until: () => true,
         maxTicks: 1,
@@ -407,7 +548,7 @@ export const drills: readonly DrillDefinition[] = [
       const pct = (x: number) => `${Math.round(x * 100)}%`;
       return {
         passed: share > 0.5,
-        details: `${shardNode(k)} took ${pct(share)} of the shard writes while holding ${pct(members)} of the players. Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range finer, or shard by player hash and merge the top-K from every shard.`,
+        details: `${shardName(state, k)} took ${pct(share)} of the shard writes while holding ${pct(members)} of the players. Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range finer, or shard by player hash and merge the top-K from every shard.`,
       };
     },
     cleanup: (state, drill) =>
@@ -415,7 +556,91 @@ export const drills: readonly DrillDefinition[] = [
         type: 'set-traffic',
         traffic: drill.marks.traffic ? 'skewed' : 'uniform',
       }),
+    appliesTo: (plan) =>
+      plan.shards.length > 1 && plan.sharding === 'range' ? null : 'needs two or more range shards',
   },
+];
+
+/**
+ * PostgreSQL's primary dies. With a replica, one is promoted, and asynchronous replication
+ * loses the last moments of committed rows; with Kafka the group rewinds by timestamp to
+ * before the failover and re-applies them (the version check skips what survived). Without
+ * a replica the primary restarts and replays its write-ahead log: nothing lost, writes wait.
+ */
+export const postgresFailover: DrillDefinition = {
+  id: 'postgres-failover',
+  title: 'PostgreSQL fails over',
+  summary:
+    'The primary dies; a replica is promoted without the last moments of writes, and the consumer group rewinds to replay them.',
+  steps: [
+    warmUp(20),
+    {
+      enter: (state, drill) => {
+        drill.marks.diedTick = state.tick;
+        drill.marks.redelivered0 = state.totals.redelivered;
+        drill.marks.skipped0 = state.totals.duplicatesSkipped;
+        drill.marks.lost0 = state.totals.truthLostOnFailover;
+        applyFlowCommand(state, { type: 'kill-postgres' });
+        // The runbook stops the consumer group until it is known whether the promoted replica
+        // lost writes: offsets can only be reset on a stopped group, and a consumer resuming
+        // early would apply newer versions before the lost ones come back.
+        if (state.world.plan.log && state.world.plan.truthReplicas > 0) {
+          state.group.pausedUntilTick = Number.MAX_SAFE_INTEGER;
+        }
+      },
+      narrate: (state) => {
+        const plan = state.world.plan;
+        const waits = plan.log
+          ? 'consumers cannot commit their transactions, so they wait and Kafka holds the events'
+          : 'the API cannot write, so score events are refused';
+        return plan.truthReplicas > 0
+          ? `The PostgreSQL primary dies. A replica is promoted after ${secs(state, state.config.pgFailoverTicks)}; meanwhile ${waits}.`
+          : `The PostgreSQL primary dies and has no replica: it restarts and replays its write-ahead log (${secs(state, state.config.pgRestartTicks)}); meanwhile ${waits}.`;
+      },
+      until: (state) => state.postgres.status === 'up',
+      maxTicks: 400,
+    },
+    {
+      enter: (state, drill) => {
+        const lost = state.totals.truthLostOnFailover - mark(drill, 'lost0');
+        drill.marks.lost = lost;
+        if (lost > 0 && state.world.plan.log) {
+          drill.marks.rewound = 1;
+          // Rewind generously (the guide: 5 minutes before the failover; here 2 s of the
+          // scale model): replay is idempotent, a gap is not.
+          applyFlowCommand(state, {
+            type: 'rewind-consumers',
+            tick: Math.max(0, mark(drill, 'diedTick') - 20),
+          });
+        }
+        state.group.pausedUntilTick = Math.min(state.group.pausedUntilTick, state.tick);
+      },
+      narrate: (state, drill) => {
+        const lost = mark(drill, 'lost');
+        if (lost === 0) {
+          return state.world.plan.log
+            ? 'PostgreSQL is back with every committed row: nothing was lost. The consumers resume where they stopped.'
+            : 'PostgreSQL is back with every committed row: nothing was lost.';
+        }
+        return drill.marks.rewound
+          ? `The promoted replica lacks ${lost} row change(s) the old primary had committed. Their offsets were already committed, so the group is rewound by timestamp to before the failover and re-applies them; versions skip what survived.`
+          : `The promoted replica lacks ${lost} row change(s) the old primary had committed, and the API wrote them nowhere else: they are gone, while Redis still shows the newer scores.`;
+      },
+      until: (state, drill) => elapsed(state, drill) >= 10,
+      maxTicks: 10,
+    },
+    ...drainSteps(),
+  ],
+  check: (state, drill) => noLossCheck(state, drill, 'PostgreSQL failed over:'),
+  cleanup: restoreRate,
+  appliesTo: (plan) => (plan.truth ? null : 'the design has no PostgreSQL'),
+};
+
+/** The drills the practice room runs on a candidate's design, in the order it shows them. */
+export const designDrills: readonly DrillDefinition[] = [
+  ...drills.filter((d) => d.id !== 'hot-shard' && d.id !== 'retention-too-short'),
+  postgresFailover,
+  ...drills.filter((d) => d.id === 'retention-too-short'),
 ];
 
 /**
@@ -423,7 +648,9 @@ export const drills: readonly DrillDefinition[] = [
  * @returns the definition, or undefined for an unknown id. O(drills).
  */
 export function findDrill(id: string): DrillDefinition | undefined {
-  return drills.find((d) => d.id === id);
+  return (
+    drills.find((d) => d.id === id) ?? (id === postgresFailover.id ? postgresFailover : undefined)
+  );
 }
 
 function enterStep(state: FlowState, def: DrillDefinition, drill: DrillState): void {

@@ -1,11 +1,12 @@
 /**
- * The event-flow simulation behind the live architecture diagrams: the public surface.
- * Pure TypeScript: no React, no DOM, no drawing library.
+ * The event-flow simulation behind the live architecture diagrams and the practice room: the
+ * public surface. Pure TypeScript: no React, no DOM, no drawing library.
  *
- * A widget drives a `FlowController` and draws `stageGraph(n)`:
+ * A widget drives a `FlowController` over a topology (the guide's stages live in
+ * `content/flow-stages.ts`; without one it runs the sharded pipeline of stage 4):
  *
  * ```ts
- * const sim = new FlowController({ config: { seed: 7 }, settings: { eventRate: 500 } });
+ * const sim = new FlowController({ config: { seed: 7 }, settings: { eventRate: 500 }, topology });
  * // each animation frame:
  * sim.advance(frameMs); // 0 while paused; `sim.step()` / `sim.stepBack()` for single steps
  * const view = sim.view(); // lag, offsets, throughput, shards, flights, log, drill
@@ -14,24 +15,24 @@
  * while (!sim.view().drill?.done) sim.step(); // narration grows step by step
  * sim.view().drill?.result; // { passed, details }
  * ```
- *
- * The simulation always runs the sharded topology (stage 4); `stageEdgeFor` maps a simulated
- * hop onto the edge a given stage draws.
  */
 export * from './types';
 export {
   applyFlowCommand,
   cloneFlowState,
+  consumerName,
   consumerNode,
   createFlowState,
   defaultFlowConfig,
   defaultFlowSettings,
   edgeId,
+  homeShard,
   narrate,
   partitionRecords,
   readRecord,
   routeRead,
   shardFor,
+  shardName,
   shardNode,
   tickFlow,
 } from './simulation';
@@ -39,6 +40,6 @@ export * from './view';
 export * from './drills';
 export * from './controller';
 
-export * from './stages';
+export * from './topology';
 export * from './diagram-geometry';
 export * from './diagram-live';

@@ -1,12 +1,29 @@
 /**
- * The event-flow simulation: clients → API → Kafka (partitioned by player) → a consumer group
- * → PostgreSQL (source of truth) and Redis shards by score range, plus reads from Redis.
+ * The event-flow simulation: score events and leaderboard reads moving through a design given
+ * as a topology (see `topology.ts`). Without a topology it runs the guide's sharded pipeline:
+ * clients → API → Kafka (partitioned by player) → a consumer group → PostgreSQL (source of
+ * truth) and Redis shards by score range, plus reads from Redis.
+ *
+ * Other designs change which steps happen: the API may write PostgreSQL and Redis itself (no
+ * log), or only Redis with ZINCRBY (no source of truth); Redis may be one instance, a primary
+ * with an asynchronously replicated replica, or shards by range or by hash; PostgreSQL may
+ * have replicas it fails over to. Every player is modelled one by one (a scale model of the
+ * real population), so a failure can be checked member by member against the clients' own
+ * totals.
  *
  * Discrete time: `tickFlow` advances one fixed tick and mutates the state in place, because a
  * tick at 1,000 events/s must stay far below a millisecond. Determinism comes from the seeded
- * generator kept in the state: the same config, seed and commands give the same run.
+ * generator kept in the state: the same config, topology, seed and commands give the same run.
  */
-import { nextRandom, partitionFor, seedToState } from './random';
+import { fmix32, nextRandom, partitionFor, seedToState } from './random';
+import {
+  compileTopology,
+  defaultConsumerNode,
+  defaultShardNode,
+  pipelineTopology,
+  type SimPlan,
+  type Topology,
+} from './topology';
 import type {
   ConsumerState,
   FlowCommand,
@@ -17,8 +34,10 @@ import type {
   Flight,
   KafkaRecord,
   LogLevel,
+  NodeIndex,
   PartitionLog,
   PartitionState,
+  ReplicaState,
   ShardState,
 } from './types';
 
@@ -41,6 +60,11 @@ export const defaultFlowConfig: FlowConfig = {
   flightSamplesPerTick: 4,
   logCapacity: 200,
   topK: 10,
+  replicaLagTicks: 1,
+  failoverTicks: 15,
+  pgReplicaLagTicks: 2,
+  pgFailoverTicks: 30,
+  pgRestartTicks: 40,
 };
 
 /**
@@ -65,19 +89,19 @@ const TOP_K_SHARE = 0.7;
 /** Records a partition log has room for before it first grows. */
 const INITIAL_LOG_CAPACITY = 1024;
 
-/** Node id of consumer `i` in the diagrams. */
-export const consumerNode = (i: number): string => `consumer-${i}`;
-/** Node id of Redis shard `k` in the diagrams (shard 0 holds the lowest scores). */
-export const shardNode = (k: number): string => `redis-shard-${k}`;
+/** Node id of consumer `i` in the default topology (the guide's diagrams). */
+export const consumerNode = defaultConsumerNode;
+/** Node id of Redis shard `k` in the default topology (shard 0 holds the lowest scores). */
+export const shardNode = defaultShardNode;
 /** Edge id used by the diagrams and the per-edge message counts. */
 export const edgeId = (from: string, to: string): string => `${from}->${to}`;
 
-const FIXED_NODES = ['clients', 'api', 'kafka', 'postgres', 'shard-router'] as const;
-const CLIENTS = 0;
-const API = 1;
-const KAFKA = 2;
-const POSTGRES = 3;
-const ROUTER = 4;
+/** Name of consumer `i` in narration. */
+export const consumerName = (state: FlowState, i: number): string =>
+  state.world.consumerNames[i] ?? consumerNode(i);
+/** Name of shard `k` in narration. */
+export const shardName = (state: FlowState, k: number): string =>
+  state.world.shardNames[k] ?? shardNode(k);
 
 /** Per-tick sampling budgets, so every stage of the pipeline shows some moving messages. */
 interface TickContext {
@@ -106,6 +130,25 @@ export function shardFor(bounds: readonly number[], score: number): number {
   return 0;
 }
 
+/**
+ * The shard a player belongs in: by score range, or by a hash of the player id (then a
+ * player never moves between shards).
+ * @returns a shard index, 0 when the design has one shard or none. O(S).
+ */
+export function homeShard(state: FlowState, player: number, score: number): number {
+  const shards = state.shards.length;
+  if (shards <= 1) return 0;
+  if (state.world.plan.sharding === 'hash') return fmix32(player + 0x51ed) % shards;
+  return shardFor(state.world.bounds, score);
+}
+
+/** The score the API routes a read by: PostgreSQL's row, or the clients' total without one. */
+function knownScore(state: FlowState, player: number): number {
+  return state.world.plan.truth
+    ? (state.postgres.score[player] ?? 0)
+    : (state.expected[player] ?? 0);
+}
+
 function validate(config: FlowConfig): void {
   const positive: (keyof FlowConfig)[] = [
     'tickMs',
@@ -122,6 +165,11 @@ function validate(config: FlowConfig): void {
     'flightCapacity',
     'logCapacity',
     'topK',
+    'replicaLagTicks',
+    'failoverTicks',
+    'pgReplicaLagTicks',
+    'pgFailoverTicks',
+    'pgRestartTicks',
   ];
   for (const key of positive) {
     const v = config[key];
@@ -130,8 +178,60 @@ function validate(config: FlowConfig): void {
   if (config.shards > config.players) throw new RangeError('more shards than players');
 }
 
+/** The node table: every role's node once, in a stable order (the default's is the guide's). */
+function indexNodes(plan: SimPlan): { nodes: string[]; index: NodeIndex } {
+  const nodes: string[] = [];
+  const at = (id: string | null): number => {
+    if (id === null) return -1;
+    const i = nodes.indexOf(id);
+    if (i >= 0) return i;
+    nodes.push(id);
+    return nodes.length - 1;
+  };
+  const clients = at(plan.clients);
+  const writeFront = plan.writeFront.map(at);
+  const readFront = plan.readFront.map(at);
+  const writeApi = at(plan.writeApi);
+  const readApi = at(plan.readApi);
+  const log = at(plan.log);
+  const truth = at(plan.truth);
+  const router = at(plan.router);
+  const consumers = plan.consumers.map(at);
+  const shards = plan.shards.map(at);
+  const truthRead = at(plan.reads.truthNode ?? plan.truth);
+  return {
+    nodes,
+    index: {
+      clients,
+      writeFront,
+      readFront,
+      writeApi,
+      readApi,
+      log,
+      truth,
+      truthRead,
+      router,
+      consumers,
+      shards,
+    },
+  };
+}
+
+/** Narration names: the node id when each instance has its own node, else `node #i`. */
+function instanceNames(ids: readonly string[]): string[] {
+  const total = new Map<string, number>();
+  for (const id of ids) total.set(id, (total.get(id) ?? 0) + 1);
+  const seen = new Map<string, number>();
+  return ids.map((id) => {
+    const n = seen.get(id) ?? 0;
+    seen.set(id, n + 1);
+    return (total.get(id) ?? 1) > 1 ? `${id} #${n}` : id;
+  });
+}
+
 function buildWorld(
   config: FlowConfig,
+  plan: SimPlan,
   state: { rng: number },
 ): {
   world: FlowWorld;
@@ -169,18 +269,37 @@ function buildWorld(
   // Ranges cut at member-count quantiles: every shard starts with the same number of players.
   const sorted = Array.from(initial).sort((a, b) => a - b);
   const bounds: number[] = [0];
-  for (let k = 1; k < config.shards; k++) {
-    bounds.push(sorted[Math.floor((k * n) / config.shards)] ?? 0);
+  if (plan.sharding === 'range') {
+    for (let k = 1; k < config.shards; k++) {
+      bounds.push(sorted[Math.floor((k * n) / config.shards)] ?? 0);
+    }
   }
   bounds.push(Infinity);
 
-  const nodes: string[] = [...FIXED_NODES];
-  for (let i = 0; i < config.consumers; i++) nodes.push(consumerNode(i));
-  for (let k = 0; k < config.shards; k++) nodes.push(shardNode(k));
-  return { world: { activityCdf, bounds, nodes }, initial };
+  const { nodes, index } = indexNodes(plan);
+  return {
+    world: {
+      activityCdf,
+      bounds,
+      nodes,
+      plan,
+      index,
+      consumerNames: instanceNames(plan.consumers),
+      shardNames: instanceNames(plan.shards).map((name, k) =>
+        plan.shards[k] && name !== plan.shards[k] ? `${plan.shards[k]} shard ${k}` : name,
+      ),
+    },
+    initial,
+  };
 }
 
-function newShard(index: number, lo: number, hi: number, players: number): ShardState {
+function newShard(
+  index: number,
+  lo: number,
+  hi: number,
+  players: number,
+  replicated: boolean,
+): ShardState {
   return {
     index,
     lo,
@@ -197,26 +316,52 @@ function newShard(index: number, lo: number, hi: number, players: number): Shard
     diedAtTick: -1,
     lastRecoveryTicks: -1,
     lastRebuildError: null,
+    replica: replicated
+      ? {
+          present: new Uint8Array(players),
+          score: new Float64Array(players),
+          version: new Int32Array(players),
+          pending: [],
+        }
+      : null,
+    lostOnFailover: 0,
   };
 }
 
 const emptyCounters = () => ({ served: 0, fallback: 0, failed: 0 });
 
 /**
- * Creates a simulation at tick 0. Every player's starting score is imported through the
- * topic itself (offsets from 0), consumed and committed, so PostgreSQL is exactly the fold
- * of the log and a replay from offset 0 can rebuild it.
+ * Creates a simulation at tick 0 for a topology (the guide's sharded pipeline by default,
+ * sized by `config.partitions`, `consumers` and `shards`; a given topology decides those
+ * three itself). Every player's starting score enters the way a score event would: through
+ * the topic when there is one (offsets from 0, consumed and committed, so PostgreSQL is
+ * exactly the fold of the log and a replay from offset 0 can rebuild it), else straight into
+ * the stores the API writes.
  * @returns a fresh state. O(players + partitions). Throws RangeError on a non-positive
- * config number or more shards than players.
+ * config number, more shards than players, or a topology with an error (its first message).
  */
 export function createFlowState(
   config: Partial<FlowConfig> = {},
   settings: Partial<FlowSettings> = {},
+  topology?: Topology,
 ): FlowState {
-  const full: FlowConfig = { ...defaultFlowConfig, ...config };
-  validate(full);
+  const base: FlowConfig = { ...defaultFlowConfig, ...config };
+  validate(base);
+  const compiled = compileTopology(topology ?? pipelineTopology(base));
+  const plan = compiled.plan;
+  if (!plan) {
+    const first = compiled.issues.find((i) => i.severity === 'error');
+    throw new RangeError(`the design cannot run: ${first?.message ?? 'invalid topology'}`);
+  }
+  const full: FlowConfig = {
+    ...base,
+    partitions: plan.partitions,
+    consumers: plan.consumers.length,
+    shards: plan.shards.length,
+  };
+  if (full.shards > full.players) throw new RangeError('more shards than players');
   const seeded = { rng: seedToState(full.seed) };
-  const { world, initial } = buildWorld(full, seeded);
+  const { world, initial } = buildWorld(full, plan, seeded);
   const n = full.players;
 
   const partitions: PartitionState[] = Array.from({ length: full.partitions }, () => ({
@@ -235,8 +380,15 @@ export function createFlowState(
     diedAtTick: -1,
     processed: 0,
   }));
+  const hashed = plan.sharding === 'hash';
   const shards = Array.from({ length: full.shards }, (_, k) =>
-    newShard(k, world.bounds[k] ?? 0, world.bounds[k + 1] ?? Infinity, n),
+    newShard(
+      k,
+      hashed ? 0 : (world.bounds[k] ?? 0),
+      hashed ? Infinity : (world.bounds[k + 1] ?? Infinity),
+      n,
+      plan.replicatedShards,
+    ),
   );
 
   const state: FlowState = {
@@ -254,7 +406,14 @@ export function createFlowState(
     partitions,
     consumers,
     group: { generation: 0, pausedUntilTick: 0, rebalancePending: false },
-    postgres: { score: new Float64Array(n), version: new Int32Array(n), writes: 0 },
+    postgres: {
+      score: new Float64Array(n),
+      version: new Int32Array(n),
+      writes: 0,
+      status: 'up',
+      diedAtTick: -1,
+      undo: [],
+    },
     shards,
     throughput: new Float64Array(full.throughputWindowTicks * world.nodes.length),
     edgeCounts: new Float64Array(world.nodes.length * world.nodes.length),
@@ -268,6 +427,8 @@ export function createFlowState(
       redelivered: 0,
       duplicatesSkipped: 0,
       expiredUnread: 0,
+      writesRefused: 0,
+      truthLostOnFailover: 0,
       topK: emptyCounters(),
       aroundMe: emptyCounters(),
     },
@@ -285,18 +446,34 @@ export function createFlowState(
   // The import is history, not traffic: start every counter the reader sees at zero.
   state.totals.produced = 0;
   state.postgres.writes = 0;
+  state.postgres.undo = [];
   for (const c of consumers) c.processed = 0;
-  for (const s of shards) s.writes = 0;
+  for (const s of shards) {
+    s.writes = 0;
+    if (s.replica) {
+      s.replica.present.set(s.present);
+      s.replica.score.set(s.score);
+      s.replica.version.set(s.version);
+      s.replica.pending = [];
+    }
+  }
   state.throughput.fill(0);
   state.edgeCounts.fill(0);
   state.flights = [];
-  const lastOffset = partitions.reduce((m, p) => Math.max(m, p.end), 0) - 1;
-  addLog(
-    state,
-    'info',
-    `Imported ${n} players' starting scores through the topic (offsets 0–${lastOffset} of ${full.partitions} partitions).`,
-    'kafka',
-  );
+  if (plan.log) {
+    const lastOffset = partitions.reduce((m, p) => Math.max(m, p.end), 0) - 1;
+    addLog(
+      state,
+      'info',
+      `Imported ${n} players' starting scores through the topic (offsets 0–${lastOffset} of ${full.partitions} partitions).`,
+      plan.log,
+    );
+  } else {
+    const stores = [plan.truth ? 'PostgreSQL' : null, plan.shards.length ? 'Redis' : null]
+      .filter(Boolean)
+      .join(' and ');
+    addLog(state, 'info', `Loaded ${n} players' starting scores into ${stores}.`, plan.writeApi);
+  }
   return state;
 }
 
@@ -325,18 +502,16 @@ export function narrate(
 }
 
 function count(state: FlowState, node: number, n = 1): void {
+  if (node < 0) return;
   const row = state.tick % state.config.throughputWindowTicks;
   const i = row * state.world.nodes.length + node;
   state.throughput[i] = (state.throughput[i] ?? 0) + n;
 }
 
-function consumerIndex(consumer: number): number {
-  return FIXED_NODES.length + consumer;
-}
-
-function shardIndex(state: FlowState, shard: number): number {
-  return FIXED_NODES.length + state.config.consumers + shard;
-}
+const shardIndex = (state: FlowState, shard: number): number =>
+  state.world.index.shards[shard] ?? -1;
+const consumerIndex = (state: FlowState, consumer: number): number =>
+  state.world.index.consumers[consumer] ?? -1;
 
 function hop(
   state: FlowState,
@@ -348,6 +523,7 @@ function hop(
   player: number,
   partition = -1,
 ): void {
+  if (from < 0 || to < 0 || from === to) return;
   const nodes = state.world.nodes;
   const i = from * nodes.length + to;
   state.edgeCounts[i] = (state.edgeCounts[i] ?? 0) + 1;
@@ -363,6 +539,45 @@ function hop(
     partition,
   });
   if (state.flights.length > state.config.flightCapacity) state.flights.shift();
+}
+
+/** Hops from the clients through the front nodes (CDN, load balancer) to an API, counted. */
+function enter(
+  state: FlowState,
+  front: readonly number[],
+  api: number,
+  sample: boolean,
+  kind: Flight['kind'],
+  eventId: number,
+  player: number,
+): void {
+  let at = state.world.index.clients;
+  for (const f of front) {
+    hop(state, at, f, sample, kind, eventId, player);
+    at = f;
+  }
+  hop(state, at, api, sample, kind, eventId, player);
+}
+
+function countEntry(state: FlowState, front: readonly number[], api: number): void {
+  count(state, state.world.index.clients);
+  for (const f of front) count(state, f);
+  count(state, api);
+}
+
+/** The hop from a writer or reader to a shard: through the router when there is one. */
+function toShard(
+  state: FlowState,
+  from: number,
+  shard: number,
+  sample: boolean,
+  kind: Flight['kind'],
+  eventId: number,
+  player: number,
+): void {
+  const router = state.world.index.router;
+  if (router >= 0) hop(state, router, shardIndex(state, shard), sample, kind, eventId, player);
+  else hop(state, from, shardIndex(state, shard), sample, kind, eventId, player);
 }
 
 function pickPlayer(state: FlowState): number {
@@ -462,28 +677,143 @@ function produce(
   delta: number,
   imported: boolean,
 ): void {
+  const { plan, index } = state.world;
   const version = (state.nextVersion[player] ?? 0) + 1;
   state.nextVersion[player] = version;
   const eventId = state.nextEventId++;
   state.expected[player] = (state.expected[player] ?? 0) + delta;
-  const partition = partitionFor(player, state.config.partitions);
   const sample = ctx.produceSamples > 0;
   if (sample) ctx.produceSamples--;
-  hop(state, CLIENTS, API, sample, 'write', eventId, player);
-  hop(state, API, KAFKA, sample, 'write', eventId, player, partition);
+  enter(state, index.writeFront, index.writeApi, sample, 'write', eventId, player);
+  if (!plan.log) {
+    state.totals.produced++;
+    countEntry(state, index.writeFront, index.writeApi);
+    const applied = writeDirect(state, ctx, player, delta, version, eventId, 'write', sample);
+    if (!applied) {
+      // The API answered with an error: the client knows this score was not saved.
+      state.expected[player] = (state.expected[player] ?? 0) - delta;
+      return;
+    }
+    if (state.duplicateBudget > 0 && !imported) {
+      // The API timed out on the store's reply and applied the same event again.
+      state.duplicateBudget--;
+      state.totals.duplicatesProduced++;
+      writeDirect(state, ctx, player, delta, version, eventId, 'duplicate', sample);
+    }
+    return;
+  }
+  const partition = partitionFor(player, state.config.partitions);
+  hop(state, index.writeApi, index.log, sample, 'write', eventId, player, partition);
   append(state, partition, eventId, player, delta, version, imported);
   state.totals.produced++;
-  count(state, CLIENTS);
-  count(state, API);
-  count(state, KAFKA);
+  countEntry(state, index.writeFront, index.writeApi);
+  count(state, index.log);
   if (state.duplicateBudget > 0 && !imported) {
     // The API timed out waiting for the broker's ack and sent the same event again.
     state.duplicateBudget--;
     state.totals.duplicatesProduced++;
-    hop(state, API, KAFKA, sample, 'duplicate', eventId, player, partition);
+    hop(state, index.writeApi, index.log, sample, 'duplicate', eventId, player, partition);
     append(state, partition, eventId, player, delta, version, imported);
-    count(state, KAFKA);
+    count(state, index.log);
   }
+}
+
+/**
+ * The API writes the stores itself (no log): PostgreSQL first when there is one, then Redis
+ * from its row; without PostgreSQL, Redis gets a ZINCRBY.
+ * @returns false when the write was refused (the store it needs is down).
+ */
+function writeDirect(
+  state: FlowState,
+  ctx: TickContext,
+  player: number,
+  delta: number,
+  version: number,
+  eventId: number,
+  kind: Flight['kind'],
+  sample: boolean,
+): boolean {
+  const { plan, index } = state.world;
+  const w = plan.writes;
+  if (w.apiToTruth) {
+    if (state.postgres.status !== 'up') {
+      state.totals.writesRefused++;
+      return false;
+    }
+    const applied = applyTruth(state, player, delta, version, w.apiIdempotent);
+    hop(state, index.writeApi, index.truth, sample, kind, eventId, player);
+    if (applied) count(state, index.truth);
+    if (w.apiToCache) {
+      writeRedis(state, ctx, index.writeApi, player, eventId, applied ? kind : 'duplicate');
+    }
+    return true;
+  }
+  if (w.apiToCache) {
+    return incrementRedis(
+      state,
+      ctx,
+      index.writeApi,
+      player,
+      delta,
+      version,
+      w.apiIdempotent,
+      eventId,
+      kind,
+    );
+  }
+  return true;
+}
+
+/**
+ * Applies a score change to PostgreSQL's row, remembering the old row while replicas may not
+ * have it yet. With `idempotent`, a version at or below the row's is a duplicate and skipped.
+ * @returns true when the row changed.
+ */
+function applyTruth(
+  state: FlowState,
+  player: number,
+  delta: number,
+  version: number,
+  idempotent: boolean,
+): boolean {
+  const pg = state.postgres;
+  const current = pg.version[player] ?? 0;
+  if (idempotent && version <= current) {
+    state.totals.duplicatesSkipped++;
+    return false;
+  }
+  if (state.world.plan.truthReplicas > 0) {
+    pg.undo.push({ tick: state.tick, player, score: pg.score[player] ?? 0, version: current });
+  }
+  pg.score[player] = (pg.score[player] ?? 0) + delta;
+  pg.version[player] = Math.max(current, version);
+  pg.writes++;
+  return true;
+}
+
+/** Sets one member of a shard (or removes it), keeping its size and its replica's backlog. */
+function setMember(
+  state: FlowState,
+  shard: ShardState,
+  player: number,
+  present: boolean,
+  score: number,
+  version: number,
+): void {
+  const was = shard.present[player] === 1;
+  if (was !== present) shard.size += present ? 1 : -1;
+  shard.present[player] = present ? 1 : 0;
+  if (present) {
+    shard.score[player] = score;
+    shard.version[player] = version;
+  }
+  shard.replica?.pending.push({
+    tick: state.tick,
+    player,
+    present: present ? 1 : 0,
+    score: present ? score : 0,
+    version: present ? version : 0,
+  });
 }
 
 /**
@@ -501,42 +831,104 @@ function writeRedis(
 ): void {
   const score = state.postgres.score[player] ?? 0;
   const version = state.postgres.version[player] ?? 0;
-  const target = shardFor(state.world.bounds, score);
+  placeMember(state, ctx, from, player, score, version, true, eventId, kind);
+}
+
+/**
+ * A ZINCRBY on the player's member (optionally refusing a version already applied, as a Lua
+ * script comparing a stored version would). Without a log or a source of truth, a write to a
+ * shard that is down is refused: Redis is the only place the score could go.
+ * @returns false when refused.
+ */
+function incrementRedis(
+  state: FlowState,
+  ctx: TickContext,
+  from: number,
+  player: number,
+  delta: number,
+  version: number,
+  idempotent: boolean,
+  eventId: number,
+  kind: Flight['kind'],
+): boolean {
+  const plan = state.world.plan;
+  let current = 0;
+  let stored = 0;
+  for (const shard of state.shards) {
+    if (shard.present[player] !== 1) continue;
+    current = shard.score[player] ?? 0;
+    stored = shard.version[player] ?? 0;
+  }
+  const score = current + delta;
+  const target = state.shards[homeShard(state, player, score)];
+  if (
+    target &&
+    target.status !== 'up' &&
+    target.status !== 'empty' &&
+    target.status !== 'rebuilding'
+  ) {
+    if (!plan.truth && !plan.log) {
+      state.totals.writesRefused++;
+      target.droppedWrites++;
+      return false;
+    }
+  }
+  if (idempotent && version <= stored) {
+    state.totals.duplicatesSkipped++;
+    return true;
+  }
+  placeMember(state, ctx, from, player, score, Math.max(stored, version), false, eventId, kind);
+  return true;
+}
+
+/**
+ * Puts the player's member with `score` in its home shard and removes it from any other.
+ * `checkVersion` skips the write when the home shard already holds this version or a newer one.
+ */
+function placeMember(
+  state: FlowState,
+  ctx: TickContext,
+  from: number,
+  player: number,
+  score: number,
+  version: number,
+  checkVersion: boolean,
+  eventId: number,
+  kind: Flight['kind'],
+): void {
+  const router = state.world.index.router;
+  const target = homeShard(state, player, score);
   const sample = ctx.consumeSamples > 0;
   let routed = false;
   for (const shard of state.shards) {
     if (shard.index === target || shard.present[player] !== 1) continue;
     if (!routed) {
       routed = true;
-      hop(state, from, ROUTER, sample, kind, eventId, player);
-      count(state, ROUTER);
+      hop(state, from, router, sample, kind, eventId, player);
+      count(state, router);
     }
-    shard.present[player] = 0;
-    shard.size--;
+    setMember(state, shard, player, false, 0, 0);
     shard.writes++;
     count(state, shardIndex(state, shard.index));
-    hop(state, ROUTER, shardIndex(state, shard.index), sample, kind, eventId, player);
+    toShard(state, from, shard.index, sample, kind, eventId, player);
   }
   const shard = state.shards[target];
   if (!shard) return;
-  if (shard.present[player] === 1 && (shard.version[player] ?? 0) >= version) return;
-  if (!routed) {
-    hop(state, from, ROUTER, sample, kind, eventId, player);
-    count(state, ROUTER);
+  if (checkVersion && shard.present[player] === 1 && (shard.version[player] ?? 0) >= version) {
+    return;
   }
-  if (shard.status === 'down') {
+  if (!routed) {
+    hop(state, from, router, sample, kind, eventId, player);
+    count(state, router);
+  }
+  if (shard.status === 'down' || shard.status === 'failover') {
     shard.droppedWrites++;
     return;
   }
-  if (shard.present[player] !== 1) {
-    shard.present[player] = 1;
-    shard.size++;
-  }
-  shard.score[player] = score;
-  shard.version[player] = version;
+  setMember(state, shard, player, true, score, version);
   shard.writes++;
   count(state, shardIndex(state, shard.index));
-  hop(state, ROUTER, shardIndex(state, shard.index), sample, kind, eventId, player);
+  toShard(state, from, shard.index, sample, kind, eventId, player);
 }
 
 /** Applies one record: PostgreSQL first (the truth), then Redis from PostgreSQL's row. */
@@ -547,31 +939,36 @@ function apply(
   part: PartitionState,
   offset: number,
 ): boolean {
+  const { plan, index } = state.world;
+  const w = plan.writes;
   const log = part.log;
   const i = offset - log.base;
   const p = log.player[i] ?? 0;
   const eventId = log.eventId[i] ?? 0;
   const version = log.version[i] ?? 0;
-  const node = consumerIndex(consumer.id);
+  const delta = log.delta[i] ?? 0;
+  const node = consumerIndex(state, consumer.id);
   const redelivery = offset < part.appliedUpTo;
   if (redelivery) state.totals.redelivered++;
   const sample = ctx.consumeSamples > 0;
   if (sample) ctx.consumeSamples--;
   consumer.processed++;
   count(state, node);
-  hop(state, KAFKA, node, sample, redelivery ? 'redelivery' : 'write', eventId, p);
-  if (version <= (state.postgres.version[p] ?? 0)) {
+  hop(state, index.log, node, sample, redelivery ? 'redelivery' : 'write', eventId, p);
+  if (!w.consumersToTruth) {
+    if (!w.consumersToCache) return true;
+    const skippedBefore = state.totals.duplicatesSkipped;
+    incrementRedis(state, ctx, node, p, delta, version, w.consumersIdempotent, eventId, 'write');
+    return state.totals.duplicatesSkipped === skippedBefore;
+  }
+  if (!applyTruth(state, p, delta, version, w.consumersIdempotent)) {
     // Already applied (a producer retry or a redelivery): skip the row, repair Redis if needed.
-    state.totals.duplicatesSkipped++;
-    writeRedis(state, ctx, node, p, eventId, 'duplicate');
+    if (w.consumersToCache) writeRedis(state, ctx, node, p, eventId, 'duplicate');
     return false;
   }
-  state.postgres.score[p] = (state.postgres.score[p] ?? 0) + (log.delta[i] ?? 0);
-  state.postgres.version[p] = version;
-  state.postgres.writes++;
-  count(state, POSTGRES);
-  hop(state, node, POSTGRES, sample, 'write', eventId, p);
-  writeRedis(state, ctx, node, p, eventId, 'write');
+  count(state, index.truth);
+  hop(state, node, index.truth, sample, 'write', eventId, p);
+  if (w.consumersToCache) writeRedis(state, ctx, node, p, eventId, 'write');
   return true;
 }
 
@@ -585,6 +982,9 @@ function consumePartition(
 ): number {
   const part = state.partitions[pi];
   if (!part) return 0;
+  // PostgreSQL is down: the consumer's transaction cannot commit, so it waits (the log keeps
+  // the records meanwhile).
+  if (state.world.plan.writes.consumersToTruth && state.postgres.status !== 'up') return 0;
   let pos = consumer.positions[pi] ?? part.committed;
   if (pos < part.logStart) {
     // Kafka's auto.offset.reset=earliest: the records in between are gone for good.
@@ -595,8 +995,8 @@ function consumePartition(
       addLog(
         state,
         'error',
-        `${consumerNode(consumer.id)} fell behind retention on partition ${pi}: ${lost} records were deleted before anyone applied them. Those scores are lost.`,
-        consumerNode(consumer.id),
+        `${consumerName(state, consumer.id)} fell behind retention on partition ${pi}: ${lost} records were deleted before anyone applied them. Those scores are lost.`,
+        state.world.plan.consumers[consumer.id] ?? null,
       );
     }
     pos = part.logStart;
@@ -643,14 +1043,16 @@ function rebalance(state: FlowState): void {
   state.group.rebalancePending = false;
   state.group.pausedUntilTick = state.tick + state.config.rebalanceTicks;
   if (state.tick === 0) return;
-  const plan = live.map((c) => `${consumerNode(c.id)} ← [${c.partitions.join(', ')}]`).join('; ');
+  const plan = live
+    .map((c) => `${consumerName(state, c.id)} ← [${c.partitions.join(', ')}]`)
+    .join('; ');
   addLog(
     state,
     live.length ? 'warn' : 'error',
     live.length
       ? `Group rebalanced (generation ${state.group.generation}): ${plan}. Consumption pauses ${state.config.rebalanceTicks * state.config.tickMs} ms and resumes from the committed offsets.`
       : `Group rebalanced with no live consumer: every partition is unowned and lag grows.`,
-    'kafka',
+    state.world.plan.log,
   );
 }
 
@@ -677,8 +1079,8 @@ function coordinate(state: FlowState): void {
       addLog(
         state,
         'warn',
-        `Coordinator: no heartbeat from ${consumerNode(c.id)} for ${state.config.sessionTimeoutTicks * state.config.tickMs} ms (session timeout); it is out of the group.`,
-        consumerNode(c.id),
+        `Coordinator: no heartbeat from ${consumerName(state, c.id)} for ${state.config.sessionTimeoutTicks * state.config.tickMs} ms (session timeout); it is out of the group.`,
+        state.world.plan.consumers[c.id] ?? null,
       );
       state.group.rebalancePending = true;
     }
@@ -706,8 +1108,8 @@ function consumeAll(state: FlowState, ctx: TickContext): void {
       addLog(
         state,
         'ok',
-        `${consumerNode(c.id)} skipped ${ctx.skipped} duplicate${ctx.skipped === 1 ? '' : 's'}: PostgreSQL had already applied those versions.`,
-        consumerNode(c.id),
+        `${consumerName(state, c.id)} skipped ${ctx.skipped} duplicate${ctx.skipped === 1 ? '' : 's'}: ${state.world.plan.writes.consumersToTruth ? 'PostgreSQL' : 'Redis'} had already applied those versions.`,
+        state.world.plan.consumers[c.id] ?? null,
       );
       ctx.skipped = 0;
     }
@@ -723,6 +1125,19 @@ function consumeAll(state: FlowState, ctx: TickContext): void {
   }
 }
 
+/** Whether a player with `score` belongs in `shard` (its range, or its hash). */
+function belongs(state: FlowState, shard: ShardState, player: number, score: number): boolean {
+  if (state.world.plan.sharding === 'hash' && state.shards.length > 1) {
+    return homeShard(state, player, score) === shard.index;
+  }
+  return score >= shard.lo && score < shard.hi;
+}
+
+const rangeText = (state: FlowState, shard: ShardState): string =>
+  state.world.plan.sharding === 'hash' && state.shards.length > 1
+    ? `hash slot ${shard.index} of ${state.shards.length}`
+    : `scores [${shard.lo}, ${shard.hi === Infinity ? '∞' : shard.hi})`;
+
 function finishRebuild(state: FlowState, shard: ShardState): void {
   const rebuild = shard.rebuild;
   if (!rebuild) return;
@@ -733,33 +1148,37 @@ function finishRebuild(state: FlowState, shard: ShardState): void {
   addLog(
     state,
     'ok',
-    `${shardNode(shard.index)} is serving again: ${rebuild.source === 'kafka' ? `replayed ${rebuild.done} records from offset ${rebuild.replayFrom}` : `reloaded ${rebuild.done} PostgreSQL rows`} in ${secs(shard.lastRecoveryTicks * state.config.tickMs)} s (outage ${secs((state.tick - shard.diedAtTick) * state.config.tickMs)} s).`,
-    shardNode(shard.index),
+    `${shardName(state, shard.index)} is serving again: ${rebuild.source === 'kafka' ? `replayed ${rebuild.done} records from offset ${rebuild.replayFrom}` : `reloaded ${rebuild.done} PostgreSQL rows`} in ${secs(shard.lastRecoveryTicks * state.config.tickMs)} s (outage ${secs((state.tick - shard.diedAtTick) * state.config.tickMs)} s).`,
+    state.world.plan.shards[shard.index] ?? null,
   );
 }
 
 function progressReload(state: FlowState, ctx: TickContext, shard: ShardState): void {
   const rebuild = shard.rebuild;
   if (!rebuild) return;
+  if (state.postgres.status !== 'up') return;
+  const { index } = state.world;
   const n = state.config.players;
   const stop = Math.min(n, rebuild.cursor + state.config.reloadRowsPerTick);
   const node = shardIndex(state, shard.index);
+  const from = index.router >= 0 ? index.router : index.truth;
   for (let p = rebuild.cursor; p < stop; p++) {
     const score = state.postgres.score[p] ?? 0;
     const version = state.postgres.version[p] ?? 0;
-    if (score < shard.lo || score >= shard.hi) continue;
+    if (!belongs(state, shard, p, score)) {
+      // A member left behind by a failover whose move out of this range was lost.
+      if (shard.present[p] === 1) setMember(state, shard, p, false, 0, 0);
+      continue;
+    }
     // Live writes keep landing during the reload; never overwrite a newer version.
     if (shard.present[p] === 1 && (shard.version[p] ?? 0) >= version) continue;
-    if (shard.present[p] !== 1) shard.size++;
-    shard.present[p] = 1;
-    shard.score[p] = score;
-    shard.version[p] = version;
+    setMember(state, shard, p, true, score, version);
     shard.writes++;
     const sample = ctx.recoverySamples > 0;
     if (sample) ctx.recoverySamples--;
-    hop(state, POSTGRES, ROUTER, sample, 'reload', -1, p);
-    hop(state, ROUTER, node, sample, 'reload', -1, p);
-    count(state, POSTGRES);
+    hop(state, index.truth, index.router, sample, 'reload', -1, p);
+    hop(state, from, node, sample, 'reload', -1, p);
+    count(state, index.truth);
     count(state, shardIndex(state, shard.index));
   }
   rebuild.cursor = stop;
@@ -770,10 +1189,12 @@ function progressReload(state: FlowState, ctx: TickContext, shard: ShardState): 
 function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): void {
   const rebuild = shard.rebuild;
   if (!rebuild || !rebuild.foldScore || !rebuild.foldVersion) return;
+  const { index } = state.world;
   const foldScore = rebuild.foldScore;
   const foldVersion = rebuild.foldVersion;
   let budget = state.config.replayRecordsPerTick;
   let remaining = 0;
+  const replayTo = index.router >= 0 ? index.router : shardIndex(state, shard.index);
   for (let pi = 0; pi < state.partitions.length; pi++) {
     const part = state.partitions[pi];
     if (!part) continue;
@@ -785,8 +1206,8 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
       addLog(
         state,
         'error',
-        `Replay into ${shardNode(shard.index)} failed: ${shard.lastRebuildError}.`,
-        shardNode(shard.index),
+        `Replay into ${shardName(state, shard.index)} failed: ${shard.lastRebuildError}.`,
+        state.world.plan.shards[shard.index] ?? null,
       );
       return;
     }
@@ -802,7 +1223,7 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
       }
       const sample = ctx.recoverySamples > 0;
       if (sample) ctx.recoverySamples--;
-      hop(state, KAFKA, ROUTER, sample, 'replay', log.eventId[i] ?? 0, player, pi);
+      hop(state, index.log, replayTo, sample, 'replay', log.eventId[i] ?? 0, player, pi);
       pos++;
       budget--;
       rebuild.done++;
@@ -811,27 +1232,49 @@ function progressReplay(state: FlowState, ctx: TickContext, shard: ShardState): 
     remaining += part.appliedUpTo - pos;
   }
   rebuild.total = rebuild.done + remaining;
-  count(state, KAFKA, state.config.replayRecordsPerTick - budget);
+  count(state, index.log, state.config.replayRecordsPerTick - budget);
   if (remaining > 0) return;
   // Caught up with PostgreSQL: swap the rebuilt range in at once (like RENAME of a built key).
-  shard.size = 0;
+  let size = 0;
   for (let p = 0; p < state.config.players; p++) {
     const v = foldVersion[p] ?? 0;
     const score = foldScore[p] ?? 0;
-    const inRange = v > 0 && score >= shard.lo && score < shard.hi;
+    const inRange = v > 0 && belongs(state, shard, p, score);
+    if (inRange) size++;
+    if ((shard.present[p] === 1) !== inRange || (inRange && shard.score[p] !== score)) {
+      shard.replica?.pending.push({
+        tick: state.tick,
+        player: p,
+        present: inRange ? 1 : 0,
+        score: inRange ? score : 0,
+        version: inRange ? v : 0,
+      });
+    }
     shard.present[p] = inRange ? 1 : 0;
     shard.score[p] = inRange ? score : 0;
     shard.version[p] = inRange ? v : 0;
-    if (inRange) shard.size++;
   }
+  shard.size = size;
   shard.writes += shard.size;
-  hop(state, ROUTER, shardIndex(state, shard.index), ctx.recoverySamples > 0, 'replay', -1, -1);
+  hop(
+    state,
+    index.router,
+    shardIndex(state, shard.index),
+    ctx.recoverySamples > 0,
+    'replay',
+    -1,
+    -1,
+  );
   count(state, shardIndex(state, shard.index), shard.size);
   finishRebuild(state, shard);
 }
 
-/** Shards a top-K read needs, from the top, or -1 at the first one not serving. */
+/** Shards a top-K read needs, from the top, or null at the first one not serving. */
 function topKRoute(state: FlowState): number[] | null {
+  if (state.world.plan.sharding === 'hash' && state.shards.length > 1) {
+    // Scatter-gather: every shard's own top-K, merged by the API.
+    return state.shards.every((s) => s.status === 'up') ? state.shards.map((s) => s.index) : null;
+  }
   const used: number[] = [];
   let members = 0;
   for (let k = state.shards.length - 1; k >= 0; k--) {
@@ -847,38 +1290,57 @@ function topKRoute(state: FlowState): number[] | null {
 /**
  * Shards an around-me read needs: the player's own shard (ZREVRANK) and every shard above it
  * (ZCARD, to add the members ranked higher). The API knows the player's score from the
- * profile the write path returns, so it can route without asking every shard.
+ * profile the write path returns, so it can route without asking every shard. With hash
+ * sharding every shard is asked (a ZCOUNT of higher scores in each).
  */
 function aroundMeRoute(state: FlowState, player: number): number[] | null {
-  const own = shardFor(state.world.bounds, state.postgres.score[player] ?? 0);
+  const own = homeShard(state, player, knownScore(state, player));
+  const hashed = state.world.plan.sharding === 'hash';
   const used: number[] = [];
-  for (let k = own; k < state.shards.length; k++) {
+  for (let k = hashed ? 0 : own; k < state.shards.length; k++) {
     const shard = state.shards[k];
     if (!shard || shard.status !== 'up') return null;
     used.push(k);
+  }
+  if (hashed && used.length > 1) {
+    // The player's own shard first, as in the range case.
+    used.splice(used.indexOf(own), 1);
+    used.unshift(own);
   }
   return used;
 }
 
 /**
  * Which store serves a read right now: Redis when every shard it needs is up, else
- * PostgreSQL or nothing, depending on the fallback setting.
+ * PostgreSQL or nothing, depending on the design and the fallback setting. A design that
+ * reads only PostgreSQL gets 'postgres' while it is up.
  * @returns the shards used, or 'postgres' / 'unavailable'. O(S).
  */
 export function routeRead(
   state: FlowState,
   read: { kind: 'top-k' } | { kind: 'around-me'; player: number },
 ): number[] | 'postgres' | 'unavailable' {
+  const plan = state.world.plan;
+  const truthUp = state.postgres.status === 'up';
+  if (!plan.reads.fromCache || state.shards.length === 0) {
+    return plan.reads.fromTruth !== 'none' && truthUp ? 'postgres' : 'unavailable';
+  }
   const route = read.kind === 'top-k' ? topKRoute(state) : aroundMeRoute(state, read.player);
   if (route) return route;
-  return state.settings.readFallback === 'postgres' ? 'postgres' : 'unavailable';
+  return state.settings.readFallback === 'postgres' &&
+    truthUp &&
+    plan.reads.fromTruth === 'fallback'
+    ? 'postgres'
+    : 'unavailable';
 }
 
 function serveReads(state: FlowState, ctx: TickContext): void {
+  const { plan, index } = state.world;
   const exact = state.readCarry + (state.settings.readRate * state.config.tickMs) / 1000;
   // The epsilon absorbs float drift (0.3 × 10 must make 3 reads, not 2).
   const n = Math.floor(exact + 1e-9);
   state.readCarry = Math.max(0, exact - n);
+  const primaryTruth = !plan.reads.fromCache || state.shards.length === 0;
   let degraded = false;
   for (let i = 0; i < n; i++) {
     const topK = random(state) < TOP_K_SHARE;
@@ -890,48 +1352,150 @@ function serveReads(state: FlowState, ctx: TickContext): void {
     const counters = topK ? state.totals.topK : state.totals.aroundMe;
     const sample = ctx.readSamples > 0;
     if (sample) ctx.readSamples--;
-    hop(state, CLIENTS, API, sample, 'read', -1, player);
-    count(state, CLIENTS);
-    count(state, API);
+    enter(state, index.readFront, index.readApi, sample, 'read', -1, player);
+    countEntry(state, index.readFront, index.readApi);
     if (route === 'postgres') {
-      degraded = true;
-      counters.fallback++;
-      hop(state, API, POSTGRES, sample, 'fallback', -1, player);
-      count(state, POSTGRES);
+      if (primaryTruth) counters.served++;
+      else {
+        degraded = true;
+        counters.fallback++;
+      }
+      hop(
+        state,
+        index.readApi,
+        index.truthRead,
+        sample,
+        primaryTruth ? 'read' : 'fallback',
+        -1,
+        player,
+      );
+      count(state, index.truthRead);
     } else if (route === 'unavailable') {
       degraded = true;
       counters.failed++;
     } else {
       counters.served++;
-      hop(state, API, ROUTER, sample, 'read', -1, player);
-      count(state, ROUTER);
+      hop(state, index.readApi, index.router, sample, 'read', -1, player);
+      count(state, index.router);
       for (const k of route) {
         const shard = state.shards[k];
         if (!shard) continue;
         shard.reads++;
         count(state, shardIndex(state, k));
-        hop(state, ROUTER, shardIndex(state, k), sample, 'read', -1, player);
+        toShard(state, index.readApi, k, sample, 'read', -1, player);
       }
     }
   }
   if (degraded !== state.readsDegraded && n > 0) {
     state.readsDegraded = degraded;
+    const fallsBack =
+      state.settings.readFallback === 'postgres' && plan.reads.fromTruth === 'fallback';
     addLog(
       state,
       degraded ? 'warn' : 'ok',
       degraded
-        ? state.settings.readFallback === 'postgres'
-          ? 'Reads that need a shard that is not serving now fall back to PostgreSQL (an indexed ORDER BY score, far slower per read).'
-          : 'Reads that need a shard that is not serving now fail.'
-        : 'Every read is served from Redis again.',
-      'api',
+        ? primaryTruth
+          ? 'PostgreSQL is not answering: leaderboard reads fail.'
+          : fallsBack
+            ? 'Reads that need a shard that is not serving now fall back to PostgreSQL (an indexed ORDER BY score, far slower per read).'
+            : 'Reads that need a shard that is not serving now fail.'
+        : primaryTruth
+          ? 'PostgreSQL answers reads again.'
+          : 'Every read is served from Redis again.',
+      plan.readApi,
     );
   }
 }
 
+/** Applies the replicas' backlog older than the lag, then any failover or restart that is due. */
+function progressReplication(state: FlowState): void {
+  const lagCut = state.tick - state.config.replicaLagTicks;
+  for (const shard of state.shards) {
+    const replica = shard.replica;
+    if (replica && shard.status !== 'failover' && shard.status !== 'down') {
+      let done = 0;
+      for (const w of replica.pending) {
+        if (w.tick > lagCut) break;
+        replica.present[w.player] = w.present;
+        replica.score[w.player] = w.score;
+        replica.version[w.player] = w.version;
+        done++;
+      }
+      if (done) replica.pending.splice(0, done);
+    }
+    if (
+      shard.status === 'failover' &&
+      state.tick - shard.diedAtTick >= state.config.failoverTicks
+    ) {
+      promoteReplica(state, shard);
+    }
+  }
+  const pg = state.postgres;
+  if (state.world.plan.truthReplicas > 0 && pg.status === 'up') {
+    const cut = state.tick - state.config.pgReplicaLagTicks;
+    let drop = 0;
+    while (drop < pg.undo.length && (pg.undo[drop]?.tick ?? 0) <= cut) drop++;
+    if (drop) pg.undo.splice(0, drop);
+  }
+  if (pg.status === 'failover' && state.tick - pg.diedAtTick >= state.config.pgFailoverTicks) {
+    promotePostgres(state);
+  }
+  if (pg.status === 'down' && state.tick - pg.diedAtTick >= state.config.pgRestartTicks) {
+    pg.status = 'up';
+    addLog(
+      state,
+      'ok',
+      `PostgreSQL restarted and replayed its write-ahead log: every committed row is back after ${((state.config.pgRestartTicks * state.config.tickMs) / 1000).toFixed(1)} s.`,
+      state.world.plan.truth,
+    );
+  }
+}
+
+function promoteReplica(state: FlowState, shard: ShardState): void {
+  const replica = shard.replica;
+  if (!replica) return;
+  const lost = replica.pending.length;
+  shard.present.set(replica.present);
+  shard.score.set(replica.score);
+  shard.version.set(replica.version);
+  let size = 0;
+  for (let p = 0; p < shard.present.length; p++) size += shard.present[p] ?? 0;
+  shard.size = size;
+  replica.pending = [];
+  shard.status = 'up';
+  shard.lostOnFailover += lost;
+  shard.lastRecoveryTicks = state.tick - shard.diedAtTick;
+  addLog(
+    state,
+    lost ? 'warn' : 'ok',
+    `${shardName(state, shard.index)}: the replica was promoted after ${((shard.lastRecoveryTicks * state.config.tickMs) / 1000).toFixed(1)} s. ${lost} write${lost === 1 ? '' : 's'} from the last ${state.config.replicaLagTicks * state.config.tickMs} ms had not reached it (asynchronous replication).`,
+    state.world.plan.shards[shard.index] ?? null,
+  );
+}
+
+function promotePostgres(state: FlowState): void {
+  const pg = state.postgres;
+  const lost = pg.undo.length;
+  for (let i = pg.undo.length - 1; i >= 0; i--) {
+    const u = pg.undo[i];
+    if (!u) continue;
+    pg.score[u.player] = u.score;
+    pg.version[u.player] = u.version;
+  }
+  pg.undo = [];
+  pg.status = 'up';
+  state.totals.truthLostOnFailover += lost;
+  addLog(
+    state,
+    lost ? 'warn' : 'ok',
+    `PostgreSQL: a replica was promoted to primary. ${lost} committed row change${lost === 1 ? '' : 's'} from the last ${state.config.pgReplicaLagTicks * state.config.tickMs} ms had not been streamed to it and are gone from the database.`,
+    state.world.plan.truth,
+  );
+}
+
 /**
- * Advances the simulation by one tick, in place: retention, clients produce, the group
- * coordinator, consumers apply and commit, shard rebuilds progress, reads are served.
+ * Advances the simulation by one tick, in place: retention, replication, clients produce, the
+ * group coordinator, consumers apply and commit, shard rebuilds progress, reads are served.
  * @returns the same state object. Cost O(events + reads + rebuild batch) per tick; at 1,000
  * events/s (100 per tick) it is a few tens of microseconds.
  */
@@ -944,6 +1508,7 @@ export function tickFlow(state: FlowState): FlowState {
   const ctx = freshContext(state);
 
   applyRetention(state);
+  progressReplication(state);
 
   const exact = state.eventCarry + (state.settings.eventRate * state.config.tickMs) / 1000;
   const events = Math.floor(exact + 1e-9);
@@ -971,21 +1536,40 @@ function startRebuild(
   shard: ShardState,
   source: 'postgres' | 'kafka',
   fromOffset: number,
+  reconcile = false,
 ): void {
-  const node = shardNode(shard.index);
-  if (shard.status === 'up' || shard.status === 'rebuilding') {
-    addLog(state, 'info', `${node} is ${shard.status}; nothing to rebuild.`, node);
+  const plan = state.world.plan;
+  const node = shardName(state, shard.index);
+  const nodeId = plan.shards[shard.index] ?? null;
+  if (shard.status === 'rebuilding' || (shard.status === 'up' && !reconcile)) {
+    addLog(state, 'info', `${node} is ${shard.status}; nothing to rebuild.`, nodeId);
+    return;
+  }
+  if (shard.status === 'failover') {
+    addLog(state, 'info', `${node} is failing over; rebuild it once the replica serves.`, nodeId);
+    return;
+  }
+  const missing =
+    source === 'kafka' && !plan.log
+      ? 'the design has no Kafka topic to replay'
+      : source === 'postgres' && !plan.truth
+        ? 'the design has no PostgreSQL table to reload from'
+        : null;
+  if (missing) {
+    shard.lastRebuildError = missing;
+    addLog(state, 'error', `Cannot rebuild ${node}: ${missing}.`, nodeId);
     return;
   }
   if (shard.status === 'down')
     applyFlowCommand(state, { type: 'restart-shard', shard: shard.index });
   shard.lastRebuildError = null;
+  if (reconcile) shard.diedAtTick = state.tick;
   if (source === 'kafka') {
     const expired = state.partitions.findIndex((p) => fromOffset < p.logStart);
     if (expired >= 0) {
       const part = state.partitions[expired];
       shard.lastRebuildError = `offset ${fromOffset} is out of range on partition ${expired}: retention already deleted offsets below ${part?.logStart ?? 0}`;
-      addLog(state, 'error', `Replay impossible: ${shard.lastRebuildError}.`, node);
+      addLog(state, 'error', `Replay impossible: ${shard.lastRebuildError}.`, nodeId);
       return;
     }
     const positions = state.partitions.map((p) => Math.min(fromOffset, p.appliedUpTo));
@@ -1004,7 +1588,7 @@ function startRebuild(
       state,
       'info',
       `Rebuilding ${node} by replaying every partition from offset ${fromOffset} into a scratch table, then swapping its range in.`,
-      node,
+      nodeId,
     );
   } else {
     shard.rebuild = {
@@ -1021,8 +1605,8 @@ function startRebuild(
     addLog(
       state,
       'info',
-      `Rebuilding ${node} by reading PostgreSQL rows with a score in [${shard.lo}, ${shard.hi === Infinity ? '∞' : shard.hi}), ${state.config.reloadRowsPerTick} rows per tick, while live writes keep arriving.`,
-      node,
+      `Rebuilding ${node} by reading PostgreSQL rows ${state.world.plan.sharding === 'hash' && state.shards.length > 1 ? `in ${rangeText(state, shard)}` : `with a score in [${shard.lo}, ${shard.hi === Infinity ? '∞' : shard.hi})`}, ${state.config.reloadRowsPerTick} rows per tick, while live writes keep arriving.`,
+      nodeId,
     );
   }
   shard.status = 'rebuilding';
@@ -1038,6 +1622,7 @@ const clampRate = (perSecond: number): number =>
  * @returns the same state. O(players) for shard commands, O(1) otherwise.
  */
 export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowState {
+  const plan = state.world.plan;
   switch (command.type) {
     case 'set-event-rate':
       state.settings.eventRate = clampRate(command.perSecond);
@@ -1056,19 +1641,26 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       break;
     case 'kill-shard': {
       const shard = state.shards[command.shard];
-      if (!shard || shard.status === 'down') break;
-      shard.status = 'down';
+      if (!shard || shard.status === 'down' || shard.status === 'failover') break;
+      shard.status = shard.replica ? 'failover' : 'down';
       shard.present.fill(0);
       shard.score.fill(0);
       shard.version.fill(0);
       shard.size = 0;
       shard.rebuild = null;
       shard.diedAtTick = state.tick;
+      const survivor = plan.truth
+        ? 'PostgreSQL still has every row.'
+        : plan.log
+          ? 'the Kafka topic still has the events.'
+          : 'nothing else holds these scores.';
       addLog(
         state,
         'error',
-        `${shardNode(shard.index)} crashed: its sorted set for scores [${shard.lo}, ${shard.hi === Infinity ? '∞' : shard.hi}) is gone from memory. Writes to it are dropped; PostgreSQL still has every row.`,
-        shardNode(shard.index),
+        shard.replica
+          ? `${shardName(state, shard.index)}'s primary crashed: its sorted set for ${rangeText(state, shard)} is gone from memory. Its replica takes over once failover completes (${((state.config.failoverTicks * state.config.tickMs) / 1000).toFixed(1)} s); writes to it are dropped meanwhile.`
+          : `${shardName(state, shard.index)} crashed: its sorted set for ${rangeText(state, shard)} is gone from memory. Writes to it are dropped; ${survivor}`,
+        plan.shards[shard.index] ?? null,
       );
       break;
     }
@@ -1079,8 +1671,21 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       addLog(
         state,
         'warn',
-        `${shardNode(shard.index)} restarted empty. It accepts writes but must not serve reads until it is rebuilt.`,
-        shardNode(shard.index),
+        `${shardName(state, shard.index)} restarted empty. It accepts writes but must not serve reads until it is rebuilt.`,
+        plan.shards[shard.index] ?? null,
+      );
+      break;
+    }
+    case 'resume-shard': {
+      const shard = state.shards[command.shard];
+      if (!shard || shard.status !== 'empty') break;
+      shard.status = 'up';
+      shard.lastRecoveryTicks = 0;
+      addLog(
+        state,
+        'error',
+        `${shardName(state, shard.index)} serves again with only what arrived since its restart (${shard.size} members): nothing held the scores it lost.`,
+        plan.shards[shard.index] ?? null,
       );
       break;
     }
@@ -1088,6 +1693,12 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       const shard = state.shards[command.shard];
       if (!shard) break;
       startRebuild(state, shard, command.source, Math.max(0, command.fromOffset ?? 0));
+      break;
+    }
+    case 'reconcile-shard': {
+      const shard = state.shards[command.shard];
+      if (!shard || shard.status !== 'up') break;
+      startRebuild(state, shard, command.source, 0, true);
       break;
     }
     case 'kill-consumer': {
@@ -1102,8 +1713,8 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       addLog(
         state,
         'error',
-        `${consumerNode(c.id)} crashed after applying ${uncommitted} record${uncommitted === 1 ? '' : 's'} it had not committed yet. Its partitions [${c.partitions.join(', ')}] stall until the coordinator notices.`,
-        consumerNode(c.id),
+        `${consumerName(state, c.id)} crashed after applying ${uncommitted} record${uncommitted === 1 ? '' : 's'} it had not committed yet. Its partitions [${c.partitions.join(', ')}] stall until the coordinator notices.`,
+        plan.consumers[c.id] ?? null,
       );
       break;
     }
@@ -1120,8 +1731,8 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       addLog(
         state,
         'info',
-        `${consumerNode(c.id)} started and joined the group.`,
-        consumerNode(c.id),
+        `${consumerName(state, c.id)} started and joined the group.`,
+        plan.consumers[c.id] ?? null,
       );
       break;
     }
@@ -1130,14 +1741,64 @@ export function applyFlowCommand(state: FlowState, command: FlowCommand): FlowSt
       addLog(
         state,
         'warn',
-        `The API's acks time out: it will send the next ${command.count} events twice (same event id, same version).`,
-        'api',
+        plan.log
+          ? `The API's acks time out: it will send the next ${command.count} events twice (same event id, same version).`
+          : `The store's replies time out: the API will apply the next ${command.count} events twice (same event id, same version).`,
+        plan.writeApi,
       );
       break;
+    case 'kill-postgres': {
+      const pg = state.postgres;
+      if (!plan.truth || pg.status !== 'up') break;
+      pg.diedAtTick = state.tick;
+      pg.status = plan.truthReplicas > 0 ? 'failover' : 'down';
+      addLog(
+        state,
+        'error',
+        plan.truthReplicas > 0
+          ? `The PostgreSQL primary died. A replica is promoted in ${((state.config.pgFailoverTicks * state.config.tickMs) / 1000).toFixed(1)} s; until then no row can be written.`
+          : `The PostgreSQL primary died and it has no replica: no row can be written until it restarts (${((state.config.pgRestartTicks * state.config.tickMs) / 1000).toFixed(1)} s).`,
+        plan.truth,
+      );
+      break;
+    }
+    case 'rewind-consumers': {
+      if (!plan.log) break;
+      let rewound = 0;
+      state.partitions.forEach((part, pi) => {
+        let offset = part.logStart;
+        while (offset < part.end && (part.log.tick[offset - part.log.base] ?? 0) < command.tick) {
+          offset++;
+        }
+        if (offset >= part.committed) return;
+        rewound += part.committed - offset;
+        part.committed = offset;
+        const owner = part.owner >= 0 ? state.consumers[part.owner] : undefined;
+        if (owner) owner.positions[pi] = offset;
+      });
+      addLog(
+        state,
+        'info',
+        `The consumer group's offsets were reset to the first records produced at ${((command.tick * state.config.tickMs) / 1000).toFixed(1)} s: ${rewound} records will be applied again (versions skip what survived).`,
+        plan.log,
+      );
+      break;
+    }
     case 'start-drill':
       break;
   }
   return state;
+}
+
+function cloneReplica(r: ReplicaState | null): ReplicaState | null {
+  return (
+    r && {
+      present: r.present.slice(),
+      score: r.score.slice(),
+      version: r.version.slice(),
+      pending: [...r.pending],
+    }
+  );
 }
 
 /**
@@ -1162,12 +1823,14 @@ export function cloneFlowState(s: FlowState): FlowState {
       ...s.postgres,
       score: s.postgres.score.slice(),
       version: s.postgres.version.slice(),
+      undo: [...s.postgres.undo],
     },
     shards: s.shards.map((sh) => ({
       ...sh,
       present: sh.present.slice(),
       score: sh.score.slice(),
       version: sh.version.slice(),
+      replica: cloneReplica(sh.replica),
       rebuild: sh.rebuild && {
         ...sh.rebuild,
         replayPositions: [...sh.rebuild.replayPositions],

@@ -1,5 +1,5 @@
 /**
- * Types of the event-flow simulation behind the architecture diagrams.
+ * Types of the event-flow simulation behind the architecture diagrams and the practice room.
  *
  * The state is plain data (numbers, typed arrays, small arrays of plain objects) so that it can be
  * cloned cheaply for step-back checkpoints, compared with deep equality in tests and, later,
@@ -18,6 +18,8 @@ export type TrafficMode =
 
 /** What the read path does when a Redis shard it needs is not serving. */
 export type ReadFallback = 'postgres' | 'fail';
+
+import type { SimPlan } from './topology';
 
 /** Fixed parameters of one run. Changing one means a reset. */
 export interface FlowConfig {
@@ -55,6 +57,16 @@ export interface FlowConfig {
   readonly logCapacity: number;
   /** Entries returned by a top-K read. */
   readonly topK: number;
+  /** Ticks a Redis replica trails its primary (asynchronous replication). */
+  readonly replicaLagTicks: number;
+  /** Ticks from a Redis primary's death to its replica serving as the new primary. */
+  readonly failoverTicks: number;
+  /** Ticks a PostgreSQL streaming replica trails the primary. */
+  readonly pgReplicaLagTicks: number;
+  /** Ticks from the PostgreSQL primary's death to a promoted replica taking writes. */
+  readonly pgFailoverTicks: number;
+  /** Ticks a PostgreSQL primary without replicas takes to restart (and replay its WAL). */
+  readonly pgRestartTicks: number;
 }
 
 /** Settings a reader may change while the simulation runs (through commands). */
@@ -139,6 +151,20 @@ export interface GroupState {
   rebalancePending: boolean;
 }
 
+/** A row change PostgreSQL's replicas may not have yet: what to undo if the primary is lost. */
+export interface PostgresUndo {
+  readonly tick: number;
+  readonly player: number;
+  readonly score: number;
+  readonly version: number;
+}
+
+/**
+ * PostgreSQL's primary: `up`, `down` (dead, no replica promoted yet: writes wait or fail), or
+ * `failover` (a replica is being promoted).
+ */
+export type PostgresStatus = 'up' | 'down' | 'failover';
+
 /** PostgreSQL: the source of truth. Indexed by player id. */
 export interface PostgresState {
   score: Float64Array;
@@ -146,13 +172,37 @@ export interface PostgresState {
   version: Int32Array;
   /** Row updates applied. */
   writes: number;
+  status: PostgresStatus;
+  /** Tick the primary died, or -1. */
+  diedAtTick: number;
+  /** Row changes newer than the replicas' lag (empty without replicas), oldest first. */
+  undo: PostgresUndo[];
 }
 
 /**
  * Lifecycle of a Redis shard: `down` (process dead, memory gone), `empty` (restarted, takes
  * writes but serves no reads), `rebuilding` (a reload or replay is filling it), `up`.
  */
-export type ShardStatus = 'up' | 'down' | 'empty' | 'rebuilding';
+export type ShardStatus = 'up' | 'down' | 'empty' | 'rebuilding' | 'failover';
+
+/** A write a Redis replica has not received yet (asynchronous replication). */
+export interface ReplicaPending {
+  readonly tick: number;
+  readonly player: number;
+  /** 1 when the member is present after the write, 0 for a removal. */
+  readonly present: number;
+  readonly score: number;
+  readonly version: number;
+}
+
+/** The replica of a shard: the primary's data as of `replicaLagTicks` ago. */
+export interface ReplicaState {
+  present: Uint8Array;
+  score: Float64Array;
+  version: Int32Array;
+  /** Writes not yet applied to the replica, oldest first. */
+  pending: ReplicaPending[];
+}
 
 export type RebuildSource = 'postgres' | 'kafka';
 
@@ -199,6 +249,10 @@ export interface ShardState {
   lastRecoveryTicks: number;
   /** Why the last rebuild could not start or had to stop, or null. */
   lastRebuildError: string | null;
+  /** The shard's replica, when the design has one. */
+  replica: ReplicaState | null;
+  /** Writes the last failover lost (they had not reached the replica). */
+  lostOnFailover: number;
 }
 
 /** A message sampled for animation: one hop along one edge of the diagram. */
@@ -242,6 +296,10 @@ export interface FlowTotals {
   duplicatesSkipped: number;
   /** Records deleted by retention before the group applied them (lost writes). */
   expiredUnread: number;
+  /** Score events the API refused because the store it writes synchronously was down. */
+  writesRefused: number;
+  /** PostgreSQL row changes lost when a replica that had not received them was promoted. */
+  truthLostOnFailover: number;
   topK: ReadCounters;
   aroundMe: ReadCounters;
 }
@@ -266,14 +324,37 @@ export interface DrillResult {
   readonly details: string;
 }
 
-/** Immutable facts derived from the config and seed at creation. Shared by every clone. */
+/** Where each role of the plan sits in `FlowWorld.nodes` (-1 when the design lacks it). */
+export interface NodeIndex {
+  readonly clients: number;
+  readonly writeFront: readonly number[];
+  readonly readFront: readonly number[];
+  readonly writeApi: number;
+  readonly readApi: number;
+  readonly log: number;
+  readonly truth: number;
+  /** Where PostgreSQL reads go (the primary or a replica). */
+  readonly truthRead: number;
+  readonly router: number;
+  /** Per consumer and per shard (several may share a node). */
+  readonly consumers: readonly number[];
+  readonly shards: readonly number[];
+}
+
+/** Immutable facts derived from the config, topology and seed at creation. Shared by every clone. */
 export interface FlowWorld {
   /** Cumulative activity weights by player id, for skewed traffic (last entry is 1). */
   readonly activityCdf: Float64Array;
-  /** Score-range boundaries: shard k holds [bounds[k], bounds[k+1]). */
+  /** Score-range boundaries: shard k holds [bounds[k], bounds[k+1]) (range sharding). */
   readonly bounds: readonly number[];
   /** Node ids in the order of the throughput table. */
   readonly nodes: readonly string[];
+  /** The roles of the design being simulated. */
+  readonly plan: SimPlan;
+  readonly index: NodeIndex;
+  /** Names used in narration: the node id, or `node #i` when instances share a node. */
+  readonly consumerNames: readonly string[];
+  readonly shardNames: readonly string[];
 }
 
 /** The whole simulation at the end of one tick. */
@@ -322,6 +403,11 @@ export type FlowCommand =
   | { readonly type: 'kill-shard'; readonly shard: number }
   | { readonly type: 'restart-shard'; readonly shard: number }
   | {
+      /** Puts a restarted, empty shard back into service as it is (nothing to rebuild from). */
+      readonly type: 'resume-shard';
+      readonly shard: number;
+    }
+  | {
       readonly type: 'rebuild-shard';
       readonly shard: number;
       readonly source: RebuildSource;
@@ -331,6 +417,18 @@ export type FlowCommand =
   | { readonly type: 'kill-consumer'; readonly consumer: number }
   | { readonly type: 'start-consumer'; readonly consumer: number }
   | { readonly type: 'duplicate-next'; readonly count: number }
+  | { readonly type: 'kill-postgres' }
+  | {
+      /** Resets every partition's committed offset to the first record produced at `tick`. */
+      readonly type: 'rewind-consumers';
+      readonly tick: number;
+    }
+  | {
+      /** Rebuilds a serving shard in place (after a failover), newer versions winning. */
+      readonly type: 'reconcile-shard';
+      readonly shard: number;
+      readonly source: RebuildSource;
+    }
   | { readonly type: 'start-drill'; readonly drill: string; readonly options?: DrillOptions };
 
 export type DrillOptions = Readonly<Record<string, string | number>>;

@@ -3,7 +3,7 @@
  * throughput, shard sizes and write shares, sampled messages and the narrated log. Also the
  * reads themselves (top-K, around-me) and the comparisons the drill checks rely on.
  */
-import { consumerNode, edgeId, routeRead, shardFor, shardNode } from './simulation';
+import { consumerName, edgeId, homeShard, routeRead, shardName } from './simulation';
 import type {
   DrillResult,
   Flight,
@@ -11,6 +11,7 @@ import type {
   FlowState,
   FlowTotals,
   LogEntry,
+  PostgresStatus,
   RebuildSource,
   ShardStatus,
 } from './types';
@@ -36,7 +37,10 @@ export interface PartitionView {
 
 export interface ConsumerView {
   readonly id: number;
+  /** The node that draws it (several consumers may share one). */
   readonly node: string;
+  /** Its name in narration. */
+  readonly name: string;
   readonly alive: boolean;
   readonly partitions: readonly number[];
   readonly lag: number;
@@ -47,7 +51,10 @@ export interface ConsumerView {
 
 export interface ShardView {
   readonly index: number;
+  /** The node that draws it (a Redis cluster's shards share one). */
   readonly node: string;
+  /** Its name in narration. */
+  readonly name: string;
   readonly lo: number;
   readonly hi: number;
   readonly status: ShardStatus;
@@ -67,6 +74,8 @@ export interface ShardView {
   } | null;
   readonly lastRecoveryMs: number | null;
   readonly lastRebuildError: string | null;
+  /** Writes lost when its replica was promoted. */
+  readonly lostOnFailover: number;
 }
 
 export interface FlowView {
@@ -85,7 +94,11 @@ export interface FlowView {
   /** Sampled hops, oldest first; animate those whose `seq` is above the last one drawn. */
   readonly flights: readonly Flight[];
   readonly shards: readonly ShardView[];
-  readonly postgres: { readonly rows: number; readonly writes: number };
+  readonly postgres: {
+    readonly rows: number;
+    readonly writes: number;
+    readonly status: PostgresStatus;
+  };
   readonly totals: Readonly<FlowTotals>;
   readonly log: readonly LogEntry[];
   readonly drill: {
@@ -96,6 +109,10 @@ export interface FlowView {
     readonly result: DrillResult | null;
   } | null;
 }
+
+/** How many instances share `node` (a cluster's shards, a group's consumers). */
+const sharing = (ids: readonly string[], node: string): number =>
+  Math.max(1, ids.filter((id) => id === node).length);
 
 /**
  * Per-node throughput over the sliding window, in messages per simulated second.
@@ -156,21 +173,25 @@ export function readFlowView(state: FlowState): FlowView {
   });
   const consumers: ConsumerView[] = state.consumers.map((c) => {
     const mine = partitions.filter((p) => c.partitions.includes(p.partition));
+    const node = state.world.plan.consumers[c.id] ?? '';
     return {
       id: c.id,
-      node: consumerNode(c.id),
+      node,
+      name: consumerName(state, c.id),
       alive: c.alive,
       partitions: [...c.partitions],
       lag: mine.reduce((s, p) => s + p.lag, 0),
       queueDepth: mine.reduce((s, p) => s + p.queueDepth, 0),
       processed: c.processed,
-      perSecond: throughput[consumerNode(c.id)] ?? 0,
+      perSecond: (throughput[node] ?? 0) / sharing(state.world.plan.consumers, node),
     };
   });
   const allWrites = state.shards.reduce((s, sh) => s + sh.writes, 0);
+  const shardNodes = state.world.plan.shards;
   const shards: ShardView[] = state.shards.map((sh) => ({
     index: sh.index,
-    node: shardNode(sh.index),
+    node: shardNodes[sh.index] ?? '',
+    name: shardName(state, sh.index),
     lo: sh.lo,
     hi: sh.hi,
     status: sh.status,
@@ -179,7 +200,9 @@ export function readFlowView(state: FlowState): FlowView {
     writeShare: allWrites ? sh.writes / allWrites : 0,
     droppedWrites: sh.droppedWrites,
     reads: sh.reads,
-    perSecond: throughput[shardNode(sh.index)] ?? 0,
+    perSecond:
+      (throughput[shardNodes[sh.index] ?? ''] ?? 0) /
+      sharing(shardNodes, shardNodes[sh.index] ?? ''),
     rebuild: sh.rebuild && {
       source: sh.rebuild.source,
       done: sh.rebuild.done,
@@ -189,6 +212,7 @@ export function readFlowView(state: FlowState): FlowView {
     },
     lastRecoveryMs: sh.lastRecoveryTicks >= 0 ? sh.lastRecoveryTicks * state.config.tickMs : null,
     lastRebuildError: sh.lastRebuildError,
+    lostOnFailover: sh.lostOnFailover,
   }));
   return {
     tick: state.tick,
@@ -203,7 +227,11 @@ export function readFlowView(state: FlowState): FlowView {
     edges: edgeTraffic(state),
     flights: [...state.flights],
     shards,
-    postgres: { rows: state.config.players, writes: state.postgres.writes },
+    postgres: {
+      rows: state.config.players,
+      writes: state.postgres.writes,
+      status: state.postgres.status,
+    },
     totals: {
       ...state.totals,
       topK: { ...state.totals.topK },
@@ -323,7 +351,7 @@ export function compareShardWithPostgres(state: FlowState, shardIndex: number): 
   const examples: string[] = [];
   for (let p = 0; p < state.config.players; p++) {
     const pg = state.postgres.score[p] ?? 0;
-    const inRange = (state.postgres.version[p] ?? 0) > 0 && pg >= shard.lo && pg < shard.hi;
+    const inRange = (state.postgres.version[p] ?? 0) > 0 && homeShard(state, p, pg) === shard.index;
     const present = shard.present[p] === 1;
     if (inRange === present && (!present || shard.score[p] === pg)) continue;
     mismatches++;
@@ -341,9 +369,48 @@ export function compareShardWithPostgres(state: FlowState, shardIndex: number): 
 }
 
 /**
+ * Compares one shard with the clients' own totals (for designs without PostgreSQL): every
+ * player whose total belongs in the shard must be there with that score.
+ * @returns the mismatch count and examples. O(players).
+ */
+export function compareShardWithExpected(state: FlowState, shardIndex: number): Comparison {
+  const shard = state.shards[shardIndex];
+  if (!shard) return { mismatches: 1, examples: [`no shard ${shardIndex}`] };
+  let mismatches = 0;
+  const examples: string[] = [];
+  for (let p = 0; p < state.config.players; p++) {
+    const expected = state.expected[p] ?? 0;
+    const home = (state.nextVersion[p] ?? 0) > 0 && homeShard(state, p, expected) === shard.index;
+    const present = shard.present[p] === 1;
+    if (home === present && (!present || shard.score[p] === expected)) continue;
+    mismatches++;
+    if (examples.length < 5) {
+      examples.push(
+        present
+          ? `player ${p}: Redis ${shard.score[p]}, the clients' total ${expected}`
+          : `player ${p}: missing (the clients' total is ${expected})`,
+      );
+    }
+  }
+  return { mismatches, examples };
+}
+
+/**
+ * One shard against the design's source of truth: PostgreSQL when there is one, else the
+ * clients' own totals.
+ * @returns the mismatch count and examples. O(players).
+ */
+export function compareShardWithTruth(state: FlowState, shardIndex: number): Comparison {
+  return state.world.plan.truth
+    ? compareShardWithPostgres(state, shardIndex)
+    : compareShardWithExpected(state, shardIndex);
+}
+
+/**
  * Compares PostgreSQL and Redis with the expected totals the clients computed (the sum of
  * every unique event's points): the "nothing lost, nothing counted twice" check. Every player
- * must be in exactly one shard, the one of its range, with the expected score.
+ * must be in exactly one shard, the one of its range, with the expected score. A design
+ * without PostgreSQL is checked on Redis alone, one without Redis on PostgreSQL alone.
  * @returns mismatches and examples. O(players × shards).
  */
 export function compareWithExpected(state: FlowState): Comparison {
@@ -353,28 +420,33 @@ export function compareWithExpected(state: FlowState): Comparison {
     mismatches++;
     if (examples.length < 5) examples.push(text);
   };
+  const hasTruth = state.world.plan.truth !== null;
   for (let p = 0; p < state.config.players; p++) {
     const expected = state.expected[p] ?? 0;
     const pg = state.postgres.score[p] ?? 0;
-    if (pg !== expected) {
+    if (hasTruth && pg !== expected) {
       note(
         `player ${p}: PostgreSQL ${pg}, expected ${expected} (${pg > expected ? 'double-counted' : 'lost'} ${Math.abs(pg - expected)})`,
       );
       continue;
     }
-    const home = shardFor(state.world.bounds, expected);
+    if (state.shards.length === 0) continue;
+    const home = homeShard(state, p, expected);
     let copies = 0;
     for (const shard of state.shards) {
       if (shard.present[p] !== 1) continue;
       copies++;
       if (shard.index !== home || shard.score[p] !== expected) {
+        const got = shard.score[p] ?? 0;
         note(
-          `player ${p}: ${shardNode(shard.index)} has ${shard.score[p]}, expected ${expected} in ${shardNode(home)}`,
+          shard.index === home
+            ? `player ${p}: ${shardName(state, shard.index)} has ${got}, expected ${expected} (${got > expected ? 'double-counted' : 'lost'} ${Math.abs(got - expected)})`
+            : `player ${p}: ${shardName(state, shard.index)} has ${got}, expected ${expected} in ${shardName(state, home)}`,
         );
       }
     }
     if (copies === 0)
-      note(`player ${p}: missing from Redis (expected ${expected} in ${shardNode(home)})`);
+      note(`player ${p}: missing from Redis (expected ${expected} in ${shardName(state, home)})`);
   }
   return { mismatches, examples };
 }

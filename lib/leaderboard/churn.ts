@@ -31,6 +31,11 @@ export interface ChurnOptions {
   key?: string;
   /** Where the page reads' costs go. */
   ledger?: CostLedger;
+  /**
+   * Called after each page with pages read and the most there can be; it may await (to
+   * yield) or throw (to stop the run).
+   */
+  onPage?: (done: number, most: number) => void | Promise<void>;
 }
 
 /** One page step: what each reader got and what changed afterwards. */
@@ -183,6 +188,7 @@ export async function paginationUnderChurn(
       offsetSkipped: [],
       cursorSkipped: [],
     });
+    await options.onPage?.(page + 1, limit);
   }
   const changed = new Set(pages.flatMap((p) => p.changes.map((c) => c.member)));
   const summary = (seen: Map<string, number>, rowsRead: number): ChurnReaderSummary => {

@@ -101,9 +101,10 @@ export type {
   ParamValues,
   ParsedParams,
 } from './playground-params';
-export { FanoutModel, ShardingModel, approximateView } from './playgrounds';
+export { FanoutModel, ShardingModel, approximateView, approximateViewSteps } from './playgrounds';
 export type {
   ApproximateView,
+  ComputeStep,
   CostedRank,
   FanoutCounters,
   FanoutStorm,
@@ -111,12 +112,5 @@ export type {
   RankPoint,
   ShardingView,
 } from './playgrounds';
-export { LeaderboardPlaygroundHost } from './playground-host';
-export type {
-  PlaygroundHostOptions,
-  PlaygroundRequest,
-  PlaygroundResponse,
-  PlaygroundResults,
-} from './playground-host';
 export { SCENARIOS, runScenario } from './lab-scenarios';
 export type { LabOptions, LabReport, ScenarioName } from './lab-scenarios';

@@ -56,7 +56,8 @@ const DISTRIBUTIONS = ['uniform', 'normal', 'long-tail'] as const;
 export const SHARDING_PARAMS = {
   seed: int(0, 2 ** 31 - 1, 7),
   players: int(100, 1_000_000, 100_000),
-  shards: int(1, 16, 4),
+  /** Default: the design ledger's range-shard count (content/pinned-claims.test.ts checks). */
+  shards: int(1, 16, 8),
   mode: choice(['range', 'hash'] as const, 'range'),
   distribution: choice(DISTRIBUTIONS, 'uniform'),
   /** Player number whose rank is shown. */

@@ -299,6 +299,13 @@ export interface ApproximateView {
   usPerRank: number;
 }
 
+/** A step of a long computation: what it is doing, and how far it got. */
+export interface ComputeStep {
+  phase: string;
+  done: number;
+  total: number;
+}
+
 /**
  * The approximate-ranking playground's view. 'exact' scale: a seeded world
  * of `players`; exact ranks from the sorted scores; players in the exact
@@ -310,11 +317,29 @@ export function approximateView(
   params: ParamValues<typeof APPROXIMATE_PARAMS>,
   points = 200,
 ): ApproximateView {
+  const steps = approximateViewSteps(params, points);
+  for (;;) {
+    const s = steps.next();
+    if (s.done) return s.value;
+  }
+}
+
+/**
+ * `approximateView` as a generator: it yields between its stages (each at most a few
+ * hundred milliseconds at a million players), so a worker can report progress, give its
+ * event loop a turn and stop there when the request is cancelled.
+ */
+export function* approximateViewSteps(
+  params: ParamValues<typeof APPROXIMATE_PARAMS>,
+  points = 200,
+): Generator<ComputeStep, ApproximateView, void> {
   const maxScore = 1_000_000;
+  const total = 5;
   let h: ScoreHistogram;
   let exact: (s: number) => number;
   let probes: ArrayLike<number>;
   let players: number;
+  yield { phase: 'population', done: 0, total };
   if (params.scale === '100m') {
     players = 100_000_000;
     const pop = syntheticPopulation({
@@ -335,6 +360,7 @@ export function approximateView(
       maxScore,
     });
     players = w.players;
+    yield { phase: 'histogram', done: 1, total };
     h = new ScoreHistogram({
       kind: params.kind,
       buckets: params.buckets,
@@ -343,6 +369,7 @@ export function approximateView(
       sample: w.scores,
     });
     for (const s of w.scores) h.add(s);
+    yield { phase: 'exact ranks', done: 2, total };
     exact = exactRanker(w.scores);
     probes = w.scores;
   }
@@ -352,26 +379,27 @@ export function approximateView(
     const e = exact(s);
     return e <= head ? e : h.estimateRank(s);
   };
+  yield { phase: 'sampling', done: 3, total };
   const sorted = Float64Array.from(probes).sort();
   const pts: RankPoint[] = [];
   for (let i = 0; i < points; i++) {
     const s = sorted[Math.floor(((i + 0.5) * sorted.length) / points)]!;
     pts.push({ score: s, exact: exact(s), estimated: estimate(s) });
   }
-  const t = typeof performance !== 'undefined' ? performance.now() : Date.now();
+  const t = clock();
   let sink = 0;
   const reps = Math.min(200_000, sorted.length * 10);
   for (let i = 0; i < reps; i++) sink += h.estimateRank(sorted[i % sorted.length]!);
-  const us =
-    (((typeof performance !== 'undefined' ? performance.now() : Date.now()) - t) * 1000) /
-      Math.max(1, reps) +
-    (sink < 0 ? 1 : 0);
+  const us = ((clock() - t) * 1000) / Math.max(1, reps) + (sink < 0 ? 1 : 0);
+  yield { phase: 'errors', done: 4, total };
+  const error = measureError(probes, estimate, exact, (s) => h.errorBound(s));
+  yield { phase: 'errors by percentile', done: 4.5, total };
   return {
     players,
     scale: params.scale,
     buckets: h.view(),
     points: pts,
-    error: measureError(probes, estimate, exact, (s) => h.errorBound(s)),
+    error,
     errorByPercentile: errorByPercentile(probes, estimate, exact),
     memory: memoryComparison(players, h, head),
     usPerRank: us,

@@ -67,4 +67,18 @@ describe('practice timer', () => {
     expect(formatClock(5 * minute)).toBe('5:00');
     expect(formatClock(61_500)).toBe('1:02');
   });
+
+  // Reader defect 9: both clocks rounded up, so 1.5 s in read 0:02 elapsed, 44:59 left.
+  it('rounds elapsed down, so elapsed plus left is always the whole plan', () => {
+    const total = totalMs(interviewPlan);
+    const secs = (clock: string) => {
+      const [m, s] = clock.split(':').map(Number);
+      return (m ?? 0) * 60 + (s ?? 0);
+    };
+    for (const ms of [0, 1, 999, 1_500, 61_250, 600_999, total - 600, total]) {
+      const sum = secs(formatClock(ms, 'down')) + secs(formatClock(total - ms));
+      expect(sum, `${ms} ms`).toBe(total / 1000);
+    }
+    expect(formatClock(1_999, 'down')).toBe('0:01');
+  });
 });

@@ -8,6 +8,8 @@
 export interface Phase {
   readonly id: string;
   readonly title: string;
+  /** One or two words for the phase bar, where the title does not fit. */
+  readonly short: string;
   /** What should be on the whiteboard when the phase ends. */
   readonly produce: string;
   readonly minutes: number;
@@ -16,36 +18,42 @@ export interface Phase {
 export const interviewPlan: readonly Phase[] = [
   {
     id: 'clarify',
+    short: 'Clarify',
     title: 'Clarify requirements',
     produce: 'A written list of requirements and non-goals',
     minutes: 5,
   },
   {
     id: 'estimate',
+    short: 'Estimate',
     title: 'Estimate the scale',
     produce: 'Peak writes, reads and memory, with the arithmetic',
     minutes: 5,
   },
   {
     id: 'api',
+    short: 'API',
     title: 'API and data model',
     produce: 'Three to five endpoints and the core records',
     minutes: 5,
   },
   {
     id: 'design',
+    short: 'Design',
     title: 'High-level design',
     produce: 'A diagram that serves every requirement end to end',
     minutes: 10,
   },
   {
     id: 'deep-dive',
+    short: 'Deep dives',
     title: 'Deep dives',
     produce: 'Two components taken to depth, with trade-offs',
     minutes: 15,
   },
   {
     id: 'wrap-up',
+    short: 'Wrap-up',
     title: 'Wrap-up',
     produce: 'Bottlenecks, failure modes and what you would do next',
     minutes: 5,
@@ -163,8 +171,12 @@ export function parseTimerState(raw: string | null, now: number): TimerState {
   }
 }
 
-/** `m:ss` for a duration, rounding up so a phase never shows 0:00 while time is left. */
-export function formatClock(ms: number): string {
-  const seconds = Math.max(0, Math.ceil(ms / 1000));
+/**
+ * `m:ss` for a duration. Time left rounds up, so a phase never shows 0:00 while time is
+ * left; time elapsed rounds down (`'down'`), so elapsed plus left always reads as the total.
+ */
+export function formatClock(ms: number, round: 'up' | 'down' = 'up'): string {
+  const exact = Math.max(0, ms / 1000);
+  const seconds = round === 'up' ? Math.ceil(exact) : Math.floor(exact);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }

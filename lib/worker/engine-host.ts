@@ -1,12 +1,32 @@
+import * as v from 'valibot';
 import { textToBytes } from '../engine/bytes';
 import { parseCliLine, runLine } from '../engine/cli';
-import { setLuaWasmLocation } from '../engine/scripting';
 import { Engine, type EngineOptions } from '../engine/engine';
-import { inspectSortedSet, traceSortedSet } from '../engine/inspect';
-import { ErrorReply, toWireReply } from '../engine/reply';
+import {
+  inspectSortedSet,
+  traceSortedSet,
+  type SortedSetInspection,
+  type SortedSetTrace,
+} from '../engine/inspect';
+import { ErrorReply, toWireReply, type WireReply } from '../engine/reply';
+import { setLuaWasmLocation } from '../engine/scripting';
 import { createLeaderboardWorkload } from '../engine/workload';
 import { zsetBulkAdd } from '../engine/zset';
-import type { EngineRequest, EngineResponse } from './protocol';
+import {
+  method,
+  serveApi,
+  stopCancelled,
+  type RequestContext,
+  type RpcResponse,
+  type ServeOptions,
+} from './rpc';
+
+/**
+ * The engine worker's methods: one engine per worker, served through the RPC layer of
+ * rpc.ts. It is the whole worker minus `postMessage`, so it runs (and is tested) in Node.
+ * Engine failures are answers, never throws: a bad console line gets its Redis-style error
+ * line, a bad request a WorkerError.
+ */
 
 /**
  * Array replies to a console line are cut to this many elements before they cross to the
@@ -14,76 +34,47 @@ import type { EngineRequest, EngineResponse } from './protocol';
  */
 export const MAX_LINE_REPLY_ITEMS = 1000;
 
-// The Lua VM's WebAssembly file, as an asset the bundler copies (and a file URL in Node).
+// The Lua VM's WebAssembly file, as an asset the bundler copies (a file URL in Node).
 // It is fetched only when the first script runs.
 setLuaWasmLocation(new URL('../../node_modules/wasmoon/dist/glue.wasm', import.meta.url).href);
 
-/**
- * Serves protocol requests on one engine. It is the whole worker minus
- * `postMessage`, so it runs (and is tested) in Node as well. Nothing a
- * message contains can make it throw: malformed requests and engine failures
- * become error responses.
- */
-
-/** Lets the event loop run (so queued messages are handled) before resolving. */
-export type Yield = () => Promise<void>;
-
-/**
- * Resolves on a fresh macrotask. A MessageChannel is used where available
- * because setTimeout(0) is clamped to 4 ms after a few nested calls.
- */
-export function createYield(): Yield {
-  if (typeof MessageChannel === 'undefined') {
-    return () => new Promise((resolve) => setTimeout(resolve, 0));
-  }
-  const waiting: (() => void)[] = [];
-  let channel: MessageChannel | null = null;
-  return () =>
-    new Promise<void>((resolve) => {
-      if (channel === null) {
-        channel = new MessageChannel();
-        channel.port1.onmessage = () => waiting.shift()?.();
-        // In Node an open port keeps the process alive; browsers lack unref.
-        (channel.port1 as unknown as { unref?: () => void }).unref?.();
-      }
-      waiting.push(resolve);
-      channel.port2.postMessage(0);
-    });
+/** Reply to a console line: what redis-cli prints, the raw reply, and the parsed arguments. */
+export interface LineResult {
+  text: string;
+  reply: WireReply;
+  argv: string[];
+  /** Elements of an array reply left out (the reply and text keep the first 1,000). */
+  omitted?: number;
 }
 
-/** Options for a host: engine options plus the yield between load chunks. */
-export interface EngineHostOptions extends EngineOptions {
-  yieldFn?: Yield;
-  now?: () => number;
+/** The end of a load that ran to completion. */
+export interface LoadResult {
+  key: string;
+  /** Members produced and offered to the set. */
+  loaded: number;
+  /** Members that were new (ZADD's count). */
+  added: number;
+  /** Wall time from request to end, ms. */
+  ms: number;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null;
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isCount = (v: unknown): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= 10_000_000;
+/** Thrown by a method: the message is Redis-style text (the console prints it as is). */
+const fail = (message: string): never => {
+  throw new Error(message);
+};
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(10_000_000));
 
 /**
- * One engine behind the protocol. `handle` takes any message (validated
- * here, since it crosses a thread boundary) and posts one response, or for a
- * load several progress responses then a final one. A reset swaps in a fresh
- * engine and stops loads in progress.
+ * One engine behind the worker's methods. A reset swaps in a fresh engine, and a load in
+ * progress notices at its next chunk and stops as cancelled.
  */
 export class EngineHost {
   private engine: Engine;
-  private readonly options: EngineHostOptions;
-  private readonly yieldFn: Yield;
-  private readonly now: () => number;
-  private readonly cancelled = new Set<number>();
   private generation = 0;
 
-  constructor(
-    private readonly post: (message: EngineResponse) => void,
-    options: EngineHostOptions = {},
-  ) {
-    this.options = options;
+  constructor(private readonly options: EngineOptions & { now?: () => number } = {}) {
     this.engine = new Engine(options);
-    this.yieldFn = options.yieldFn ?? createYield();
-    this.now = options.now ?? (() => performance.now());
   }
 
   /** The engine currently served (replaced on reset). */
@@ -92,154 +83,158 @@ export class EngineHost {
   }
 
   /**
-   * Handles one incoming message. Returns a promise that settles when the
-   * request is complete (loads take several macrotasks); it never rejects.
+   * Lines and commands run in the order they arrive. The first script waits
+   * for the Lua VM to load; whatever arrives meanwhile waits behind it.
    */
-  handle(message: unknown): Promise<void> {
-    try {
-      return this.dispatch(message).catch((e: unknown) => this.fail(message, e));
-    } catch (e) {
-      this.fail(message, e);
-      return Promise.resolve();
-    }
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  private inOrder<T>(argv: string[] | null, run: () => T): T | Promise<T> {
+    const ready = argv === null ? null : this.engine.prepare(argv);
+    if (ready === null && this.pending === 0) return run();
+    this.pending++;
+    const turn = this.tail
+      .then(() => ready)
+      .catch((e: unknown) =>
+        fail(`ERR the Lua VM could not be loaded (${e instanceof Error ? e.message : String(e)})`),
+      )
+      .then(run);
+    this.tail = turn.catch(() => undefined).finally(() => this.pending--);
+    return turn;
   }
 
-  private fail(message: unknown, e: unknown): void {
-    const id = isObject(message) && typeof message.id === 'number' ? message.id : -1;
-    this.post({ id, type: 'error', message: `ERR ${e instanceof Error ? e.message : String(e)}` });
+  /** Runs one redis-cli line (HELP included). */
+  async line(line: string): Promise<LineResult> {
+    const parsed = parseCliLine(line);
+    return this.inOrder(parsed.ok ? parsed.argv : null, () => {
+      const r = runLine(this.engine, line, { maxItems: MAX_LINE_REPLY_ITEMS });
+      return {
+        text: r.text,
+        reply: toWireReply(r.reply),
+        argv: r.argv,
+        ...(r.omitted ? { omitted: r.omitted } : {}),
+      };
+    });
   }
 
-  private async dispatch(message: unknown): Promise<void> {
-    if (!isObject(message) || typeof message.id !== 'number' || !isString(message.type)) {
-      this.post({ id: -1, type: 'error', message: 'ERR malformed request' });
-      return;
-    }
-    const req = message as unknown as EngineRequest;
-    const bad = (what: string) => this.post({ id: req.id, type: 'error', message: `ERR ${what}` });
-    switch (req.type) {
-      case 'line': {
-        if (!isString(req.line)) return bad('line must be a string');
-        const parsed = parseCliLine(req.line);
-        const ready = parsed.ok ? this.engine.prepare(parsed.argv) : null;
-        if (ready !== null) {
-          try {
-            await ready;
-          } catch (e) {
-            return bad(
-              `the Lua VM could not be loaded (${e instanceof Error ? e.message : String(e)})`,
-            );
-          }
-        }
-        const r = runLine(this.engine, req.line, { maxItems: MAX_LINE_REPLY_ITEMS });
-        this.post({
-          id: req.id,
-          type: 'line',
-          text: r.text,
-          reply: toWireReply(r.reply),
-          argv: r.argv,
-          ...(r.omitted ? { omitted: r.omitted } : {}),
-        });
-        return;
-      }
-      case 'command': {
-        if (!Array.isArray(req.argv) || !req.argv.every(isString)) {
-          return bad('argv must be an array of strings');
-        }
-        const argv = req.argv.map(textToBytes);
-        const ready = this.engine.prepare(argv);
-        if (ready !== null) await ready;
-        this.post({ id: req.id, type: 'reply', reply: toWireReply(this.engine.execute(argv)) });
-        return;
-      }
-      case 'load':
-        return this.load(req);
-      case 'cancel':
-        if (typeof req.target !== 'number') return bad('target must be a request id');
-        this.cancelled.add(req.target);
-        this.post({ id: req.id, type: 'ok' });
-        return;
-      case 'reset':
-        this.generation++;
-        this.engine = new Engine(this.options);
-        this.post({ id: req.id, type: 'ok' });
-        return;
-      case 'snapshot': {
-        if (!isString(req.key)) return bad('key must be a string');
-        const limit = isCount(req.limit) ? req.limit : 64;
-        const r = inspectSortedSet(this.engine, req.key, limit);
-        if (typeof r === 'string') return bad(r);
-        this.post({ id: req.id, type: 'snapshot', inspection: r });
-        return;
-      }
-      case 'trace': {
-        if (!isString(req.key) || !isString(req.member))
-          return bad('key and member must be strings');
-        let r;
-        if (req.op === 'zadd') {
-          if (typeof req.score !== 'number') return bad('score must be a number');
-          r = traceSortedSet(this.engine, req.key, {
-            op: 'zadd',
-            member: req.member,
-            score: req.score,
-          });
-        } else if (req.op === 'zrank' || req.op === 'zrevrank') {
-          r = traceSortedSet(this.engine, req.key, { op: req.op, member: req.member });
-        } else return bad('op must be zrank, zrevrank or zadd');
-        if (typeof r === 'string') return bad(r);
-        this.post({ id: req.id, type: 'trace', trace: r });
-        return;
-      }
-      default:
-        return bad(`unknown request type '${String((req as { type: unknown }).type)}'`);
-    }
+  /** Runs one command given as an argument array of text (sent as UTF-8, like ioredis). */
+  async command(argv: string[]): Promise<WireReply> {
+    const bytes = argv.map(textToBytes);
+    return this.inOrder(bytes, () => toWireReply(this.engine.execute(bytes)));
   }
 
-  private async load(req: EngineRequest & { type: 'load' }): Promise<void> {
-    const start = this.now();
-    if (!isString(req.key) || !isCount(req.count) || typeof req.seed !== 'number') {
-      this.post({
-        id: req.id,
-        type: 'error',
-        message: 'ERR load needs key, count (0..10,000,000) and seed',
-      });
-      return;
-    }
-    const chunkSize = isCount(req.chunkSize) && req.chunkSize > 0 ? req.chunkSize : 10_000;
-    const maxScore = isCount(req.maxScore) ? req.maxScore : 1_000_000;
+  /** Drops every key (a fresh keyspace); a load in progress stops. */
+  reset(): null {
+    this.generation++;
+    this.engine = new Engine(this.options);
+    return null;
+  }
+
+  /** The skip list of `key`: nodes, levels and spans (first `limit` nodes). */
+  snapshot(key: string, limit: number): SortedSetInspection {
+    const r = inspectSortedSet(this.engine, key, limit);
+    return typeof r === 'string' ? fail(r) : r;
+  }
+
+  /** The search path of ZRANK / ZREVRANK of a member, or of ZADD's insertion point. */
+  trace(key: string, request: TraceParams['request']): SortedSetTrace {
+    const r = traceSortedSet(this.engine, key, request);
+    return typeof r === 'string' ? fail(r) : r;
+  }
+
+  /**
+   * Loads `count` seeded players (12-character names, integer scores 0..maxScore with
+   * ties) into the sorted set `key`, `chunkSize` at a time, reporting progress after each
+   * chunk. Cancelled, it stops between chunks and what was loaded stays (the last
+   * progress says how much).
+   */
+  async load(params: LoadParams, context: RequestContext): Promise<LoadResult> {
+    const now = this.options.now ?? (() => performance.now());
+    const start = now();
     const generation = this.generation;
-    const workload = createLeaderboardWorkload({ seed: req.seed, count: req.count, maxScore });
+    const workload = createLeaderboardWorkload({
+      seed: params.seed,
+      count: params.count,
+      maxScore: params.maxScore,
+    });
     let loaded = 0;
     let added = 0;
-    const finish = (cancelled: boolean, error?: string) => {
-      this.cancelled.delete(req.id);
-      this.post({
-        id: req.id,
-        type: 'loaded',
-        key: req.key,
-        loaded,
-        added,
-        total: req.count,
-        cancelled,
-        ms: this.now() - start,
-        ...(error ? { error } : {}),
-      });
-    };
     while (true) {
-      await this.yieldFn();
-      if (this.cancelled.has(req.id) || generation !== this.generation) return finish(true);
-      const chunk = workload.nextChunk(chunkSize);
-      if (chunk === null) return finish(false);
+      await context.checkpoint();
+      if (generation !== this.generation) stopCancelled();
+      const chunk = workload.nextChunk(params.chunkSize);
+      if (chunk === null) return { key: params.key, loaded, added, ms: now() - start };
       const r = zsetBulkAdd(
         this.engine.db,
-        textToBytes(req.key),
+        textToBytes(params.key),
         chunk.scores,
         chunk.members,
-        req.count,
+        params.count,
       );
-      if (r instanceof ErrorReply) return finish(false, r.message);
-      added += r;
+      if (r instanceof ErrorReply) fail(r.message);
+      added += r as number;
       loaded = chunk.produced;
-      this.post({ id: req.id, type: 'progress', loaded, total: req.count });
+      await context.progress('players', loaded, params.count);
     }
   }
+}
+
+const loadSchema = v.object({
+  key: v.string(),
+  count,
+  seed: v.pipe(v.number(), v.integer()),
+  /** Default 1,000,000. */
+  maxScore: v.optional(count, 1_000_000),
+  /** Default 10,000 (about 10 ms of work per chunk on a laptop). */
+  chunkSize: v.optional(v.pipe(count, v.minValue(1)), 10_000),
+});
+type LoadParams = v.InferOutput<typeof loadSchema>;
+
+const traceSchema = v.object({
+  key: v.string(),
+  request: v.variant('op', [
+    v.object({ op: v.picklist(['zrank', 'zrevrank']), member: v.string() }),
+    v.object({ op: v.literal('zadd'), member: v.string(), score: v.number() }),
+  ]),
+});
+type TraceParams = v.InferOutput<typeof traceSchema>;
+
+/** The engine worker's API over one host. */
+export function engineApi(host: EngineHost) {
+  return {
+    line: method({
+      params: v.object({ line: v.string() }),
+      concurrent: true,
+      run: (p) => host.line(p.line),
+    }),
+    command: method({
+      params: v.object({ argv: v.array(v.string()) }),
+      concurrent: true,
+      run: (p) => host.command(p.argv),
+    }),
+    load: method({ params: loadSchema, run: (p, context) => host.load(p, context) }),
+    reset: method({ params: v.object({}), concurrent: true, run: () => host.reset() }),
+    snapshot: method({
+      params: v.object({ key: v.string(), limit: v.optional(count, 64) }),
+      concurrent: true,
+      run: (p) => host.snapshot(p.key, p.limit),
+    }),
+    trace: method({
+      params: traceSchema,
+      concurrent: true,
+      run: (p) => host.trace(p.key, p.request),
+    }),
+  };
+}
+
+/** The engine worker's API, for typed clients. */
+export type EngineApi = ReturnType<typeof engineApi>;
+
+/** A host and the message handler serving it (what engine.worker.ts wires to postMessage). */
+export function serveEngine(
+  post: (message: RpcResponse) => void,
+  options: EngineOptions & ServeOptions = {},
+): { host: EngineHost; handle: (message: unknown) => Promise<void> } {
+  const host = new EngineHost(options);
+  return { host, handle: serveApi(engineApi(host), post, options) };
 }

@@ -1,19 +1,16 @@
-import { EngineHost } from './engine-host';
-import type { EngineResponse } from './protocol';
+import { serveEngine } from './engine-host';
+import type { RpcResponse } from './rpc';
 
 /**
- * The Web Worker entry: one engine per worker, requests in, responses out
- * (see protocol.ts). Start it from a client component with
- * `new Worker(new URL('../../lib/worker/engine.worker.ts', import.meta.url), { type: 'module' })`.
+ * The engine's Web Worker entry: one engine per worker, served through the RPC layer
+ * (engine-host.ts lists the methods). Start it with `useWorker('engine')`.
  */
 
 interface WorkerScope {
-  postMessage(message: EngineResponse): void;
+  postMessage(message: RpcResponse): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const host = new EngineHost((message) => scope.postMessage(message));
-scope.addEventListener('message', (event) => {
-  void host.handle(event.data);
-});
+const { handle } = serveEngine((message) => scope.postMessage(message));
+scope.addEventListener('message', (event) => void handle(event.data));

@@ -1,10 +1,14 @@
 import AxeBuilder from '@axe-core/playwright';
 import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { chromiumArgs, chromiumPath } from '../../scripts/chromium.mjs';
+import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs, headless: true });
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [...chromiumArgs],
+    headless: true,
+  });
 }
 
 /** The origin the global setup serves `out/` on. */

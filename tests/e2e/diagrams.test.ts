@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drills } from '@/lib/flow/drills';
-import { stageGraph } from '@/lib/flow/stages';
+import { stageGraph } from '@/content/flow-stages';
 import { baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
 
 let browser: Browser;

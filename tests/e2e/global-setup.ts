@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { startStaticServer } from '../../scripts/static-server.mjs';
+import { startStaticServer } from '../../scripts/static-server';
 
 /** Serves the built export on a free loopback port for the whole browser-test run. */
 export default async function setup(project: TestProject) {

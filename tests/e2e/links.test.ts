@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
-import { COMPILE_HINT, initialScripts } from '../../scripts/post-build.mjs';
+import { COMPILE_HINT, LOADER_ATTRIBUTE, initialScripts } from '../../scripts/post-build';
 
 const out = path.resolve('out');
 
@@ -90,7 +90,7 @@ describe('link check over out/', () => {
     for (const file of files) {
       const html = readFileSync(file, 'utf8');
       if (!html.includes('self.__next_f')) continue;
-      expect(html, file).toContain('<script data-hydrate-after-paint>');
+      expect(html, file).toContain(`<script ${LOADER_ATTRIBUTE}="`);
       expect(html, file).not.toMatch(/<script src="\/_next\/static\/[^"]+" async=""/);
       for (const src of initialScripts(html)) scripts.add(src);
     }
@@ -125,7 +125,14 @@ describe('link check over out/', () => {
       .map((p) => p.replace(/index\.html$/, ''))
       .filter((p) => p !== '/404/' && p !== '/_not-found/')
       // Embed pages exist for iframes: noindex, and deliberately not in the sitemap.
-      .filter((p) => !p.startsWith('/embed/'));
+      .filter((p) => !p.startsWith('/embed/'))
+      // So are the reader's own pages (/progress/): noindex, nothing for a search engine.
+      .filter(
+        (p) =>
+          !/<meta name="robots" content="noindex/.test(
+            readFileSync(path.join(out, p, 'index.html'), 'utf8'),
+          ),
+      );
     for (const page of pages) expect(sitemap).toContain(`${page}</loc>`);
   });
 });

@@ -50,6 +50,35 @@ describe('navigation', () => {
     await page.close();
   });
 
+  it('a phone gets the table of contents at the top of the page, and it lands', async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${baseUrl()}/leaderboard-design/sharding/`);
+    // The column is hidden on a phone; the disclosure above the text is not.
+    expect(await page.locator('aside nav[aria-label="On this page"]').isVisible()).toBe(false);
+    const toggle = page.locator('summary', { hasText: 'On this page' });
+    const box = await toggle.boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y + box!.height).toBeLessThan(844);
+    const contents = page.getByRole('navigation', { name: 'On this page' });
+    expect(await contents.isVisible()).toBe(false);
+    await toggle.click();
+    await contents.waitFor();
+    const links = contents.getByRole('link');
+    const headings = await page.locator('article h2[id], article h3[id]').count();
+    expect(await links.count()).toBe(headings);
+    const target = links.nth(4);
+    const href = (await target.getAttribute('href')) ?? '';
+    await target.click();
+    await page.waitForFunction((h) => window.location.hash === h, href);
+    const top = await page.evaluate(
+      (id) => document.getElementById(id)?.getBoundingClientRect().top ?? -1,
+      decodeURIComponent(href.slice(1)),
+    );
+    expect(top).toBeGreaterThanOrEqual(0);
+    expect(top).toBeLessThan(200);
+    await page.close();
+  });
+
   it('previous and next walk the reading order', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/interview-skills/`);

@@ -57,7 +57,7 @@ describe('sharding playground', () => {
     const { view } = await expected({
       seed: '7',
       players: '100000',
-      shards: '4',
+      shards: '8',
       mode: 'range',
       distribution: 'long-tail',
       player: '0',
@@ -76,7 +76,7 @@ describe('sharding playground', () => {
     expect(await widget.getByTestId('top10').locator('li').allTextContents()).toEqual(rowsOf(view));
     // The address now carries the whole state, so it can be shared as is.
     expect(new URL(page.url()).search).toBe(
-      '?seed=7&players=100000&shards=4&mode=range&distribution=long-tail&player=0',
+      '?seed=7&players=100000&shards=8&mode=range&distribution=long-tail&player=0',
     );
     expect(await seriousAxe(page)).toEqual([]);
     expect(problems.consoleErrors).toEqual([]);

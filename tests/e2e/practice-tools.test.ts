@@ -90,8 +90,9 @@ describe('speed-round drill', () => {
       /8 of 10 got it.*1 shaky · 1 missed · 1 asked again/,
     );
 
-    const stored = await page.evaluate(() =>
-      JSON.parse(localStorage.getItem('leaderboard-lab:speed-round:v1') ?? 'null'),
+    // The schedule lives in the reader's progress store (issue 15), as the drill's state.
+    const stored = await page.evaluate(
+      () => JSON.parse(localStorage.getItem('leaderboard-lab:progress') ?? 'null').speedRound.state,
     );
     expect(stored.round).toBe(1);
     expect(stored.progress[cards[0]!.id]).toEqual({ box: 1, due: 2 });
@@ -209,10 +210,9 @@ describe('speed-round drill', () => {
     await page.evaluate((id) => {
       const now = Date.now();
       const current = { queue: [id], shownAt: now, revealedAt: now, graded: [], tag: null };
-      localStorage.setItem(
-        'leaderboard-lab:speed-round:v1',
-        JSON.stringify({ version: 1, round: 1, progress: {}, current }),
-      );
+      const doc = JSON.parse(localStorage.getItem('leaderboard-lab:progress') ?? '{"version":1}');
+      doc.speedRound = { at: now + 1000, state: { version: 1, round: 1, progress: {}, current } };
+      localStorage.setItem('leaderboard-lab:progress', JSON.stringify(doc));
     }, longest.id);
     await page.reload();
     await drill.getByTestId('drill-answer').waitFor();

@@ -1,9 +1,8 @@
 'use client';
 
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo } from 'react';
 import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
-import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
 import {
   buttonClass,
   fmt,
@@ -15,6 +14,7 @@ import {
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
+import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface ApproximateRankingPlaygroundProps {
@@ -63,56 +63,30 @@ function bytes(n: number): string {
  * The approximate-ranking playground: a score histogram (fixed-width, log or quantile
  * buckets) answering rank by summing the buckets above and interpolating inside one,
  * against the exact ranks of up to a million players, or of a 100M population kept only
- * as a histogram. Every number comes from lib/leaderboard through `client`; `onAbort`
- * (from the wrapper) stops a computation by replacing the worker.
+ * as a histogram. Every number comes from lib/leaderboard through `client`; Cancel stops the
+ * computation in the worker at its next stage.
  */
 export function ApproximateRankingPlaygroundCore({
   client,
   embedded = false,
-  onAbort,
   ...props
 }: ApproximateRankingPlaygroundProps & {
-  client: LeaderboardWorkerClient | null;
+  client: LeaderboardClient | null;
   embedded?: boolean;
-  onAbort?: () => void;
 }) {
   const { values, notes, update } = usePlaygroundParams(APPROXIMATE_PARAMS, props);
-  const [view, setView] = useState<ApproximateView | null>(null);
-  const [status, setStatus] = useState<'idle' | 'computing' | 'ready' | 'cancelled' | 'error'>(
-    'idle',
-  );
-  const [error, setError] = useState('');
-  const [runs, setRuns] = useState(0);
-  const aborted = useRef(false);
+  const compute = useWorkerRequest<ApproximateView>();
+  const view = compute.value;
+  const status = compute.status;
   const id = useId();
   const { seed, players, buckets, kind, distribution, scale, head } = values;
+  const { run } = compute;
 
   useEffect(() => {
-    if (!client || aborted.current) return;
+    if (!client) return;
     const params: Params = { seed, players, buckets, kind, distribution, scale, head };
-    let live = true;
-    setStatus('computing');
-    client.call({ type: 'lb:approx:view', params }).done.then(
-      (v) => {
-        if (!live) return;
-        setView(v);
-        setStatus('ready');
-      },
-      (e: unknown) => {
-        if (!live) return;
-        setError(e instanceof Error ? e.message : String(e));
-        setStatus('error');
-      },
-    );
-    return () => {
-      live = false;
-    };
-  }, [client, seed, players, buckets, kind, distribution, scale, head, runs]);
-
-  const change = (patch: Partial<Params>) => {
-    aborted.current = false;
-    update(patch);
-  };
+    run((onProgress) => client.call('approx:view', params, { onProgress }));
+  }, [client, seed, players, buckets, kind, distribution, scale, head, run]);
 
   const rankData = useMemo(
     () =>
@@ -168,7 +142,7 @@ export function ApproximateRankingPlaygroundCore({
             ['exact', 'players'],
             ['100m', '100M'],
           ]}
-          onChange={(s) => change({ scale: s })}
+          onChange={(s) => update({ scale: s })}
         />
         <SelectField
           label="Players"
@@ -177,7 +151,7 @@ export function ApproximateRankingPlaygroundCore({
           options={PLAYER_COUNTS}
           format={fmt}
           disabled={scale === '100m'}
-          onChange={(n) => change({ players: n })}
+          onChange={(n) => update({ players: n })}
         />
         <SelectField
           label="Buckets"
@@ -185,21 +159,21 @@ export function ApproximateRankingPlaygroundCore({
           value={buckets}
           options={BUCKET_COUNTS}
           format={fmt}
-          onChange={(n) => change({ buckets: n })}
+          onChange={(n) => update({ buckets: n })}
         />
         <SelectField
           label="Bucket type"
           id={`${id}-kind`}
           value={kind}
           options={APPROXIMATE_PARAMS.kind.options}
-          onChange={(k) => change({ kind: k })}
+          onChange={(k) => update({ kind: k })}
         />
         <SelectField
           label="Score distribution"
           id={`${id}-distribution`}
           value={distribution}
           options={APPROXIMATE_PARAMS.distribution.options}
-          onChange={(d) => change({ distribution: d })}
+          onChange={(d) => update({ distribution: d })}
         />
         <SelectField
           label="Exact head (top K)"
@@ -208,65 +182,61 @@ export function ApproximateRankingPlaygroundCore({
           options={HEAD_SIZES}
           format={fmt}
           disabled={scale === '100m'}
-          onChange={(n) => change({ head: n })}
+          onChange={(n) => update({ head: n })}
         />
         <SeedField
           id={`${id}-seed`}
           value={seed}
           max={APPROXIMATE_PARAMS.seed.max}
-          onChange={(n) => change({ seed: n })}
+          onChange={(n) => update({ seed: n })}
         />
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
         <ParamNotes notes={notes} />
-        {status === 'computing' ? (
+        {status.kind === 'loading' ? (
           <div
             className="flex items-center gap-3 text-sm"
             role="status"
             data-testid="load-progress"
           >
             <span>
-              Computing {scale === '100m' ? '100,000,000' : fmt(players)} ranks in the worker…
+              Computing {scale === '100m' ? '100,000,000' : fmt(players)} ranks in the worker
+              {status.progress ? `: ${status.progress.phase}` : ''}…
             </span>
-            {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
             <progress
-              className="h-2 min-w-0 flex-1 accent-accent-600 motion-reduce:hidden"
+              className="h-2 min-w-0 flex-1 accent-accent-600"
               aria-label="Computing"
+              max={status.progress?.total ?? 1}
+              value={status.progress?.done ?? 0}
             />
             <button
               type="button"
               className={buttonClass}
-              onClick={() => {
-                aborted.current = true;
-                setStatus('cancelled');
-                onAbort?.();
-              }}
+              disabled={status.cancelling}
+              onClick={compute.cancel}
             >
-              Cancel
+              {status.cancelling ? 'Cancelling…' : 'Cancel'}
             </button>
           </div>
-        ) : status === 'cancelled' ? (
+        ) : status.kind === 'cancelled' ? (
           <div className="flex items-center gap-3 text-sm" role="status">
             <span>Cancelled.</span>
-            <button
-              type="button"
-              className={buttonClass}
-              onClick={() => {
-                aborted.current = false;
-                setRuns((n) => n + 1);
-              }}
-            >
+            <button type="button" className={buttonClass} onClick={compute.retry}>
               Compute again
             </button>
           </div>
-        ) : status === 'error' ? (
-          <p className="m-0 text-sm text-red-700 dark:text-red-300">{error}</p>
+        ) : status.kind === 'failed' ? (
+          <p className="m-0 text-sm text-red-700 dark:text-red-300" role="alert">
+            {status.message}
+          </p>
+        ) : status.kind === 'idle' ? (
+          <p className="m-0 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
         ) : null}
         {view ? (
           <div
-            className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
-            aria-busy={status === 'computing'}
+            className={`flex flex-col gap-3 ${status.kind === 'loading' ? 'opacity-50' : ''}`}
+            aria-busy={status.kind === 'loading'}
           >
             <dl
               className="m-0 grid grid-cols-2 gap-2 text-sm sm:grid-cols-4"

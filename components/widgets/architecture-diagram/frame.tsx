@@ -1,12 +1,12 @@
 import type { ReactNode } from 'react';
-import { drillsForStage } from '@/lib/flow/diagram-live';
-import { findDrill } from '@/lib/flow/drills';
 import {
   diagramCanvas,
   diagramStages,
+  drillsForStage,
   type DiagramEdgeKind,
   type DiagramNodeKind,
-} from '@/lib/flow/stages';
+} from '@/content/flow-stages';
+import { findDrill } from '@/lib/flow/drills';
 
 /*
  * The chrome shared by the static placeholder (rendered on the server) and the live diagram
@@ -14,7 +14,7 @@ import {
  * No hooks here: the placeholder renders these pieces without any JavaScript.
  */
 
-/** Short names for the stage buttons; the full titles live in lib/flow/stages.ts. */
+/** Short names for the stage buttons; the full titles live in content/flow-stages.ts. */
 export const stageShortNames = ['Sorted set', '+ PostgreSQL', '+ Kafka', '+ Shards', 'Full system'];
 
 /** Colour of each kind of node: a stripe on the left of its box. */

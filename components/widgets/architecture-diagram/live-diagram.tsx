@@ -22,18 +22,22 @@ import {
   useSyncExternalStore,
   type KeyboardEvent,
 } from 'react';
+import {
+  diagramCanvas,
+  diagramNodeSize,
+  edgeLoad,
+  guideLayout,
+  nodeLive,
+  stageGraph,
+  stageNodeFor,
+  stagePaths,
+  stageTopology,
+  type DiagramNode,
+} from '@/content/flow-stages';
 import { FlowController } from '@/lib/flow/controller';
 import { nodeInDirection, readingOrder, type Direction } from '@/lib/flow/diagram-geometry';
-import {
-  compact,
-  edgeLoad,
-  FlightAnimator,
-  FrameBudget,
-  nodeLive,
-  type NodeLive,
-} from '@/lib/flow/diagram-live';
+import { compact, FlightAnimator, FrameBudget, type NodeLive } from '@/lib/flow/diagram-live';
 import { findDrill } from '@/lib/flow/drills';
-import { diagramCanvas, diagramNodeSize, stageGraph, type DiagramNode } from '@/lib/flow/stages';
 import type { Flight } from '@/lib/flow/types';
 import type { FlowView } from '@/lib/flow/view';
 import {
@@ -205,10 +209,20 @@ const SIM_BUDGET_MS = 6;
 /** How often the numbers on screen are refreshed while running. */
 const REFRESH_MS = 100;
 
+/** A simulation of one stage's design (its own topology), seeded. */
+const simulate = (stage: number, seed: number, eventRate?: number): FlowController =>
+  new FlowController({
+    config: { seed },
+    settings: eventRate === undefined ? {} : { eventRate },
+    topology: stageTopology(stage) ?? undefined,
+  });
+
 /**
  * The live architecture diagram: React Flow draws the stage, the event-flow simulation runs
- * on requestAnimationFrame (a tick costs about 50 µs, at most 20 ticks a frame), and the
- * controls, node panels and failure drills drive it. Loaded lazily by `DiagramLoader`.
+ * the stage's own design on requestAnimationFrame (a tick costs about 50 µs, at most 20 ticks
+ * a frame), and the controls, node panels and failure drills drive it. Switching stage starts
+ * that stage's design afresh, with the same seed, speed and event rate. Loaded lazily by
+ * `DiagramLoader`.
  */
 export function LiveDiagram({
   initialStage,
@@ -222,8 +236,8 @@ export function LiveDiagram({
 }) {
   const id = useId().replace(/:/g, '');
   const [stage, setStage] = useState(initialStage);
-  const [sim] = useState(() => new FlowController({ config: { seed } }));
-  const [animator] = useState(() => new FlightAnimator(initialStage));
+  const [sim, setSim] = useState(() => simulate(initialStage, seed));
+  const [animator] = useState(() => new FlightAnimator(stagePaths(initialStage)));
   const [budget] = useState(() => new FrameBudget(SIM_BUDGET_MS));
   const [view, setView] = useState<FlowView>(() => sim.view());
   const [paused, setPaused] = useState(false);
@@ -243,7 +257,7 @@ export function LiveDiagram({
   const readyRef = useRef(false);
 
   const graph = useMemo(() => stageGraph(stage), [stage]);
-  const stageNodes = useMemo(() => readingOrder(graph?.stage.nodes ?? []), [graph]);
+  const stageNodes = useMemo(() => readingOrder(guideLayout, graph?.stage.nodes ?? []), [graph]);
   const refresh = useCallback(() => setView(sim.view()), [sim]);
 
   // The canvas always shows the whole stage: zoom is the box's width over the canvas's.
@@ -341,13 +355,23 @@ export function LiveDiagram({
 
   const selectStage = useCallback(
     (n: number) => {
+      if (n === stage) return;
+      const next = simulate(n, seed, sim.state.settings.eventRate);
+      next.setSpeed(sim.speed);
+      if (sim.paused) next.pause();
+      skipRef.current = false;
+      setSkipping(false);
+      setSim(next);
+      setView(next.view());
       setStage(n);
-      animator.setStage(n);
-      const nodes = stageGraph(n)?.stage.nodes ?? [];
-      setSelected((s) => (s && nodes.includes(s) ? s : null));
-      setFocusId((f) => (f && nodes.includes(f) ? f : null));
+      animator.setPaths(stagePaths(n));
+      animator.reset();
+      // A component the new stage replaces stays selected as what replaces it.
+      const keep = (id: string | null) => (id ? stageNodeFor(n, id) : null);
+      setSelected(keep);
+      setFocusId(keep);
     },
-    [animator],
+    [animator, seed, sim, stage],
   );
 
   const openNode = useCallback((nodeId: string) => {
@@ -359,7 +383,7 @@ export function LiveDiagram({
     (nodeId: string, event: KeyboardEvent<HTMLButtonElement>) => {
       let next: string | null = null;
       const dir = arrowKeys[event.key];
-      if (dir) next = nodeInDirection(stageNodes, nodeId, dir);
+      if (dir) next = nodeInDirection(guideLayout, stageNodes, nodeId, dir);
       else if (event.key === 'Home') next = stageNodes[0] ?? null;
       else if (event.key === 'End') next = stageNodes[stageNodes.length - 1] ?? null;
       else if (event.key === 'Escape') {

@@ -1,5 +1,5 @@
+import { diagramNodes } from '@/content/flow-stages';
 import { compact } from '@/lib/flow/diagram-live';
-import { diagramNodes } from '@/lib/flow/stages';
 import type { FlowView } from '@/lib/flow/view';
 import { buttonQuiet } from './frame';
 
@@ -36,10 +36,10 @@ function liveRows(nodeId: string, stage: number, view: FlowView): Row[] {
       ['Records applied', `${compact(c.processed)} (${compact(c.perSecond)}/s)`],
     ];
   }
-  const shards = view.shards.filter((s) => s.node === nodeId || (nodeId === 'redis' && stage < 4));
+  const shards = view.shards.filter((s) => s.node === nodeId);
   if (shards.length) {
     return shards.flatMap((s): Row[] => {
-      const name = nodeId === 'redis' ? `Range ${s.index} ` : '';
+      const name = shards.length > 1 ? `Range ${s.index} ` : '';
       const rows: Row[] = [
         [`${name}Status`, s.status],
         [

@@ -1,11 +1,12 @@
-import { curvePath, diagramViewBox, edgeCurve } from '@/lib/flow/diagram-geometry';
 import {
   diagramNodeSize,
+  guideLayout,
   stageGraph,
   type DiagramEdge,
   type DiagramEdgeKind,
   type DiagramNode,
-} from '@/lib/flow/stages';
+} from '@/content/flow-stages';
+import { curvePath, edgeCurve, viewBoxOf } from '@/lib/flow/diagram-geometry';
 import { boxLabel, edgeStroke, kindStripe, labelSize } from './frame';
 
 /*
@@ -47,7 +48,7 @@ export function EdgeShape({
   markerPrefix: string;
   active?: boolean;
 }) {
-  const curve = edgeCurve(edge.source, edge.target);
+  const curve = edgeCurve(guideLayout, edge.source, edge.target);
   if (!curve) return null;
   const style = edgeStroke[edge.kind];
   return (
@@ -154,7 +155,7 @@ export function StagePicture({ stage, idPrefix }: { stage: number; idPrefix: str
   const highlight = stage > 1;
   return (
     <svg
-      viewBox={diagramViewBox}
+      viewBox={viewBoxOf(guideLayout)}
       className="absolute inset-0 h-full w-full"
       role="img"
       aria-label={`Stage ${stage}: ${graph.stage.title}. ${graph.nodes.map((n) => n.label).join(', ')}.`}

@@ -5,25 +5,18 @@ import { FANOUT_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-pa
 import type { FanoutCounters, FanoutStorm, FanoutView } from '@/lib/leaderboard/playgrounds';
 import type { FanoutMode } from '@/lib/leaderboard/social';
 import {
-  LeaderboardWorkerError,
-  type LeaderboardWorkerClient,
-  type PlaygroundCall,
-  type PlaygroundProgress,
-} from '@/lib/worker/leaderboard-worker-client';
-import {
   buttonClass,
   fmt,
   ParamNotes,
   SegmentedControl,
   LoadState,
-  type LoadStatus,
   PlaygroundFrame,
   SeedField,
   SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
-import { useThrottled } from '../use-throttled';
+import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 import { fanOutHeightClass } from './fan-out-height';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
@@ -138,130 +131,88 @@ export function FanOutPlaygroundCore({
   client,
   embedded = false,
   ...props
-}: FanOutPlaygroundProps & { client: LeaderboardWorkerClient | null; embedded?: boolean }) {
+}: FanOutPlaygroundProps & { client: LeaderboardClient | null; embedded?: boolean }) {
   const { values, notes, update } = usePlaygroundParams(FANOUT_PARAMS, props);
   const { seed, players, meanFollows, celebrities, rate, celebrityFollowers } = values;
-  const [status, setStatus] = useState<LoadStatus>({ kind: 'starting' });
-  const [view, setView] = useState<FanoutView | null>(null);
+  /** The world: loaded whenever a parameter changes. */
+  const load = useWorkerRequest<FanoutView>();
+  /** The one tick or storm in flight. */
+  const step = useWorkerRequest<FanoutView>();
   const [history, setHistory] = useState<History>(emptyHistory);
   const [storm, setStorm] = useState<FanoutStorm | null>(null);
   const [running, setRunning] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [tickProgress, setTickProgress] = useState<PlaygroundProgress | null>(null);
   const [announcement, setAnnouncement] = useState('');
   const [error, setError] = useState('');
-  const [reloads, setReloads] = useState(0);
   /** A storm asked for while a tick was in flight: it goes next. */
   const [stormQueued, setStormQueued] = useState(false);
-  const loadRef = useRef<PlaygroundCall<FanoutView> | null>(null);
-  /** The one tick or storm request in flight, if any. */
-  const inFlight = useRef<PlaygroundCall<FanoutView> | null>(null);
   const runningRef = useRef(false);
   const lastStart = useRef(0);
   const id = useId();
-
-  const showProgress = useThrottled<PlaygroundProgress>(
-    useCallback(
-      (p) => setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', ...p } : s)),
-      [],
-    ),
-    200,
-  );
-  const showTickProgress = useThrottled<PlaygroundProgress>(
-    useCallback((p) => {
-      // A late progress message must not outlive its tick.
-      if (inFlight.current) setTickProgress(p);
-    }, []),
-    250,
-  );
+  const { run: runLoad } = load;
+  const { run: runStep, reset: resetStep } = step;
 
   const accept = useCallback((v: FanoutView) => {
-    setView(v);
     setHistory((h) => appendPoint(h, v));
   }, []);
 
+  const ready = load.status.kind === 'ready' && client !== null;
   const send = useCallback(
     (kind: 'tick' | 'storm') => {
-      if (!client || inFlight.current || loadRef.current) return;
-      const call =
-        kind === 'tick'
-          ? client.call({ type: 'lb:fanout:tick' }, showTickProgress)
-          : client.call({ type: 'lb:fanout:storm' });
-      inFlight.current = call;
+      if (!client) return;
       lastStart.current = performance.now();
-      setBusy(true);
-      call.done.then(
-        (v) => {
-          if (inFlight.current !== call) return;
-          inFlight.current = null;
-          accept(v);
-          if (v.celebrityUpdate) {
-            setStorm(v.celebrityUpdate);
-            const a = v.celebrityUpdate.author;
-            setAnnouncement(
-              `${a.id}, followed by ${fmt(a.followers)}, posted a score: ${stormSentence(v.celebrityUpdate)}.`,
-            );
-          } else if (!runningRef.current) setAnnouncement(summary(v));
-          setTickProgress(null);
-          setBusy(false);
-        },
-        (e: unknown) => {
-          if (inFlight.current !== call) return;
-          inFlight.current = null;
-          setTickProgress(null);
-          setBusy(false);
-          if (e instanceof LeaderboardWorkerError && e.cancelled) return;
-          runningRef.current = false;
-          setRunning(false);
-          setError(e instanceof Error ? e.message : String(e));
+      runStep(
+        (onProgress) =>
+          kind === 'tick'
+            ? client.call('fanout:tick', {}, { onProgress })
+            : client.call('fanout:storm', {}),
+        {
+          onResult: (v) => {
+            accept(v);
+            if (v.celebrityUpdate) {
+              setStorm(v.celebrityUpdate);
+              const a = v.celebrityUpdate.author;
+              setAnnouncement(
+                `${a.id}, followed by ${fmt(a.followers)}, posted a score: ${stormSentence(v.celebrityUpdate)}.`,
+              );
+            } else if (!runningRef.current) setAnnouncement(summary(v));
+          },
+          onError: (message) => {
+            runningRef.current = false;
+            setRunning(false);
+            setError(message);
+          },
         },
       );
     },
-    [client, accept, showTickProgress],
+    [client, runStep, accept],
   );
 
   useEffect(() => {
     if (!client) return;
     const params: Params = { seed, players, meanFollows, celebrities, rate, celebrityFollowers };
     // A new world: whatever was in flight belongs to the old one.
-    inFlight.current?.cancel();
-    inFlight.current = null;
+    resetStep();
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setStormQueued(false);
-    setStatus({ kind: 'loading', phase: 'friend graph', done: 0, total: players });
-    setBusy(false);
-    setTickProgress(null);
     setStorm(null);
     setError('');
     setHistory(emptyHistory());
-    const call = client.call({ type: 'lb:fanout:load', params }, showProgress);
-    loadRef.current = call;
-    call.done.then(
-      (v) => {
-        if (loadRef.current !== call) return;
-        loadRef.current = null;
+    runLoad((onProgress) => client.call('fanout:load', params, { onProgress }), {
+      onResult: (v) => {
         accept(v);
-        setStatus({ kind: 'ready' });
         setAnnouncement(
           `Loaded ${fmt(v.players)} players following each other ${fmt(v.edges)} times.`,
         );
       },
-      (e: unknown) => {
-        if (loadRef.current !== call) return;
-        loadRef.current = null;
+      onCancel: () => {
         runningRef.current = false;
         setRunning(false);
-        setStatus(
-          e instanceof LeaderboardWorkerError && e.cancelled
-            ? { kind: 'cancelled' }
-            : { kind: 'error', message: e instanceof Error ? e.message : String(e) },
-        );
       },
-    );
-    return () => {
-      if (loadRef.current === call) loadRef.current = null;
-      call.cancel();
-    };
+      onError: () => {
+        runningRef.current = false;
+        setRunning(false);
+      },
+    });
   }, [
     client,
     seed,
@@ -270,12 +221,14 @@ export function FanOutPlaygroundCore({
     celebrities,
     rate,
     celebrityFollowers,
-    showProgress,
     accept,
-    reloads,
+    runLoad,
+    resetStep,
   ]);
 
-  const ready = status.kind === 'ready' && client !== null;
+  const busy = step.busy;
+  const view = step.value ?? load.value;
+  const tickProgress = step.status.kind === 'loading' ? step.status.progress : null;
 
   useEffect(() => {
     if (!stormQueued || busy || !ready) return;
@@ -415,12 +368,8 @@ export function FanOutPlaygroundCore({
         <p className="sr-only" role="status" data-testid="fanout-announcement">
           {announcement}
         </p>
-        {status.kind !== 'ready' || !view ? (
-          <LoadState
-            status={status.kind === 'ready' ? { kind: 'starting' } : status}
-            onCancel={() => loadRef.current?.cancel()}
-            onReload={() => setReloads((n) => n + 1)}
-          />
+        {load.status.kind !== 'ready' || !view ? (
+          <LoadState status={load.status} onCancel={load.cancel} onReload={load.retry} />
         ) : (
           <>
             <div className="flex flex-wrap items-center gap-2">

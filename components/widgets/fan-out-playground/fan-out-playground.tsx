@@ -1,7 +1,7 @@
 'use client';
 
-import { useLeaderboardWorker } from '../use-leaderboard-worker';
 import { useNearViewport } from '../use-near-viewport';
+import { useWorker } from '../use-worker';
 import { FanOutPlaygroundCore, type FanOutPlaygroundProps } from './fan-out-playground.core';
 
 /**
@@ -10,7 +10,7 @@ import { FanOutPlaygroundCore, type FanOutPlaygroundProps } from './fan-out-play
  */
 export function FanOutPlayground(props: FanOutPlaygroundProps & { embedded?: boolean }) {
   const [ref, near] = useNearViewport();
-  const client = useLeaderboardWorker(near);
+  const client = useWorker('leaderboard', near);
   return (
     <div ref={ref}>
       <FanOutPlaygroundCore client={client} {...props} />

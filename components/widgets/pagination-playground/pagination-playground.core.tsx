@@ -9,7 +9,8 @@ import type {
 } from '@/lib/leaderboard/churn';
 import type { BoardRow } from '@/lib/leaderboard/global-board';
 import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { LeaderboardWorkerClient } from '@/lib/worker/leaderboard-worker-client';
+import type { ResultOf } from '@/lib/worker/rpc';
+import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
   buttonClass,
   fmt,
@@ -19,6 +20,7 @@ import {
   SeedField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
+import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface PaginationPlaygroundProps {
@@ -32,6 +34,7 @@ export interface PaginationPlaygroundProps {
 
 type Params = ParamValues<typeof PAGINATION_PARAMS>;
 type Reader = 'offset' | 'cursor';
+type ChurnRun = ResultOf<LeaderboardApi, 'churn:run'>;
 
 /** Height of the iframe an embed snippet asks for, px. */
 export const PAGINATION_EMBED_HEIGHT = 880;
@@ -57,52 +60,45 @@ const count = (n: number, one: string, many = `${one}s`) => `${fmt(n)} ${n === 1
  * (score, member) cursor. Page by page it marks the rows each reader shows twice and the
  * players the last changes carried past it unseen; the summary counts both, separating
  * players whose score never changed. Every number comes from lib/leaderboard/churn.ts
- * through `client`; `onAbort` (from the wrapper) stops a run by replacing the worker.
+ * through `client`; Cancel stops a run in the worker after its current page.
  */
 export function PaginationPlaygroundCore({
   client,
   embedded = false,
-  onAbort,
   ...props
 }: PaginationPlaygroundProps & {
-  client: LeaderboardWorkerClient | null;
+  client: LeaderboardClient | null;
   embedded?: boolean;
-  onAbort?: () => void;
 }) {
   const { values, notes, update } = usePlaygroundParams(PAGINATION_PARAMS, props);
-  const [overview, setOverview] = useState<ChurnOverview | null>(null);
-  const [shown, setShown] = useState<ChurnPageView | null>(null);
-  const [status, setStatus] = useState<'idle' | 'computing' | 'ready' | 'cancelled' | 'error'>(
-    'idle',
-  );
-  const [error, setError] = useState('');
+  /** The whole run: its overview and the page the URL asked for. */
+  const experiment = useWorkerRequest<ChurnRun>();
+  /** Any later page of that run. */
+  const pageRequest = useWorkerRequest<ChurnPageView>();
   const [pageNote, setPageNote] = useState('');
-  const [runs, setRuns] = useState(0);
-  const aborted = useRef(false);
   const wantedPage = useRef(values.page);
   const id = useId();
   const { seed, players, pageSize, changes, page } = values;
   useEffect(() => {
     wantedPage.current = page;
   }, [page]);
+  const { run: runExperiment } = experiment;
+  const { run: runPage, reset: resetPage } = pageRequest;
 
   // The worker keeps the whole run (it can be tens of MB); the page gets the overview and
   // one page at a time, so no message is large enough to stall the tab.
   useEffect(() => {
-    if (!client || aborted.current) return;
-    let live = true;
-    setStatus('computing');
-    client
-      .call({
-        type: 'lb:churn:run',
-        params: { seed, players, pageSize, changes, page: wantedPage.current },
-      })
-      .done.then(
-        (r) => {
-          if (!live) return;
-          setOverview(r.overview);
-          setShown(r.page);
-          setStatus('ready');
+    if (!client) return;
+    resetPage();
+    runExperiment(
+      (onProgress) =>
+        client.call(
+          'churn:run',
+          { seed, players, pageSize, changes, page: wantedPage.current },
+          { onProgress },
+        ),
+      {
+        onResult: (r) => {
           // A link may ask for a page past the end of this run: show the last one, and say so.
           const last = Math.max(1, r.overview.pageCount);
           if (wantedPage.current > last) {
@@ -110,37 +106,23 @@ export function PaginationPlaygroundCore({
             update({ page: last });
           }
         },
-        (e: unknown) => {
-          if (!live) return;
-          setError(e instanceof Error ? e.message : String(e));
-          setStatus('error');
-        },
-      );
-    return () => {
-      live = false;
-    };
-  }, [client, seed, players, pageSize, changes, runs, update]);
+      },
+    );
+  }, [client, seed, players, pageSize, changes, runExperiment, resetPage, update]);
 
+  const status = experiment.status;
+  const overview = experiment.value?.overview ?? null;
+  const shown = pageRequest.value ?? experiment.value?.page ?? null;
   const pageCount = overview?.pageCount ?? 0;
   const index = Math.min(page, Math.max(1, pageCount)) - 1;
-  const ready = status === 'ready';
+  const ready = status.kind === 'ready';
   useEffect(() => {
     if (!client || !ready || shown?.index === index) return;
-    let live = true;
-    client
-      .call({ type: 'lb:churn:page', index })
-      .done.then((v) => {
-        if (live) setShown(v);
-      })
-      .catch(() => undefined);
-    return () => {
-      live = false;
-    };
-  }, [client, ready, index, shown?.index]);
+    runPage(() => client.call('churn:page', { index }));
+  }, [client, ready, index, shown?.index, runPage]);
 
   /** A new experiment starts again from its first page. */
   const change = (patch: Partial<Params>) => {
-    aborted.current = false;
     setPageNote('');
     update({ ...patch, page: 1 });
   };
@@ -216,7 +198,7 @@ export function PaginationPlaygroundCore({
           <ParamNotes notes={pageNote ? [...notes, pageNote] : notes} />
           {/* One fixed row for progress and the scan's heading, so a run never moves the page. */}
           <div className="flex min-h-9 items-center gap-3 text-sm" role="status">
-            {status === 'computing' || status === 'idle' ? (
+            {status.kind === 'loading' || status.kind === 'idle' ? (
               <>
                 <span>Paging through {fmt(players)} players in the worker…</span>
                 {/* An indeterminate bar always moves; with reduced motion the sentence says enough. */}
@@ -228,32 +210,21 @@ export function PaginationPlaygroundCore({
                 <button
                   type="button"
                   className={buttonClass}
-                  disabled={status === 'idle'}
-                  onClick={() => {
-                    aborted.current = true;
-                    setStatus('cancelled');
-                    onAbort?.();
-                  }}
+                  disabled={status.kind === 'idle' || status.cancelling}
+                  onClick={experiment.cancel}
                 >
-                  Cancel
+                  {status.kind === 'loading' && status.cancelling ? 'Cancelling…' : 'Cancel'}
                 </button>
               </>
-            ) : status === 'cancelled' ? (
+            ) : status.kind === 'cancelled' ? (
               <>
                 <span>Cancelled.</span>
-                <button
-                  type="button"
-                  className={buttonClass}
-                  onClick={() => {
-                    aborted.current = false;
-                    setRuns((n) => n + 1);
-                  }}
-                >
+                <button type="button" className={buttonClass} onClick={experiment.retry}>
                   Compute again
                 </button>
               </>
-            ) : status === 'error' ? (
-              <span className="text-red-700 dark:text-red-300">{error}</span>
+            ) : status.kind === 'failed' ? (
+              <span className="text-red-700 dark:text-red-300">{status.message}</span>
             ) : overview ? (
               <h4 className={labelClass}>
                 Whole scan · {fmt(overview.players)} players · {count(changes, 'change')} between
@@ -264,8 +235,8 @@ export function PaginationPlaygroundCore({
 
           {overview && current && first ? (
             <div
-              className={`flex flex-col gap-3 ${status === 'computing' ? 'opacity-50' : ''}`}
-              aria-busy={status === 'computing'}
+              className={`flex flex-col gap-3 ${status.kind === 'loading' ? 'opacity-50' : ''}`}
+              aria-busy={status.kind === 'loading'}
             >
               <div className="grid gap-3 sm:grid-cols-[3fr_2fr] sm:gap-6">
                 <Summary result={overview} />

@@ -1,8 +1,11 @@
 'use client';
 
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useConsoleHistory } from '@/components/progress/progress-slots';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
-import type { EngineWorkerClient, LoadHandle } from '@/lib/worker/engine-worker-client';
+import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
+import { sequence } from '@/lib/worker/rpc';
+import { useWorkerRequest, type EngineClient } from '../use-worker';
 
 /** One entry of the transcript: what the reader typed, and what came back. */
 interface Entry {
@@ -18,7 +21,6 @@ const EXAMPLES = [
 ] as const;
 
 const KEY = 'leaderboard';
-const HISTORY_KEY = 'leaderboard-lab:console-history:v1';
 const MAX_ENTRIES = 300;
 const PROMPT = '127.0.0.1:6379>';
 
@@ -29,17 +31,6 @@ const welcome: Entry[] = [
     text: 'A Redis 7.0-compatible engine running in your browser. Load an example board, or type a command:\n  ZADD leaderboard 3200 alice 2950 bob\n  ZREVRANGE leaderboard 0 9 WITHSCORES\n  HELP ZREVRANK',
   },
 ];
-
-function readHistory(): string[] {
-  try {
-    const value: unknown = JSON.parse(localStorage.getItem(HISTORY_KEY) ?? '[]');
-    return Array.isArray(value)
-      ? value.filter((v): v is string => typeof v === 'string').slice(-100)
-      : [];
-  } catch {
-    return [];
-  }
-}
 
 /** A typed line as the transcript shows it: a megabyte-long line is cut, with its length. */
 function echo(line: string): string {
@@ -89,30 +80,34 @@ export function RedisConsoleCore({
   client,
   seed = 7,
 }: {
-  client: EngineWorkerClient | null;
+  client: EngineClient | null;
   seed?: number;
 }) {
   const [entries, setEntries] = useState<Entry[]>(welcome);
   const [input, setInput] = useState('');
   const [history, setHistory] = useState<string[]>([]);
   const [cursor, setCursor] = useState<number | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [load, setLoad] = useState<{ handle: LoadHandle; loaded: number; total: number } | null>(
-    null,
-  );
+  /** The console line in flight; lines typed meanwhile wait in `queue`, in order. */
+  const line = useWorkerRequest<LineResult>();
+  /** The example board being loaded. */
+  const load = useWorkerRequest<LoadResult>();
+  const queue = useRef<string[]>([]);
+  const lineBusy = useRef(false);
   const [copied, setCopied] = useState(false);
   const nextId = useRef(1);
   const outputRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
 
+  // History lives in the progress store (shared by every console, and by every tab).
+  const stored = useConsoleHistory();
   useEffect(() => {
-    // History lives in localStorage, read after mount so server and client markup agree.
+    // The store changes outside React (another tab); its lines replace the local copy.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setHistory(readHistory());
-  }, []);
+    setHistory([...stored.history]);
+  }, [stored.history]);
 
-  const loading = load !== null;
+  const loading = load.busy;
   useEffect(() => {
     const output = outputRef.current;
     if (output) output.scrollTop = output.scrollHeight;
@@ -126,92 +121,97 @@ export function RedisConsoleCore({
     );
   }, []);
 
-  async function run(line: string) {
-    const trimmed = line.trim();
+  const { run: runLine } = line;
+  /** Sends the next waiting line once the one in flight has its reply. */
+  function drain() {
+    if (!client || lineBusy.current) return;
+    const next = queue.current.shift();
+    if (next === undefined) return;
+    lineBusy.current = true;
+    const done = () => {
+      lineBusy.current = false;
+      inputRef.current?.focus();
+      drain();
+    };
+    runLine(() => client.call('line', { line: next }), {
+      onResult: (response) => {
+        const clipped = clipReply(response.text, 1200, 80_000);
+        append({ kind: response.reply.t === 'error' ? 'error' : 'reply', text: clipped.text });
+        const left = [
+          clipped.omittedLines > 0
+            ? `${clipped.omittedLines.toLocaleString('en-US')} more lines`
+            : '',
+          response.omitted ? `${response.omitted.toLocaleString('en-US')} more elements` : '',
+        ].filter(Boolean);
+        if (left.length > 0) {
+          append({
+            kind: 'info',
+            text: `… and ${left.join(' and ')}, not shown. Ask for fewer: a smaller range, or LIMIT offset count.`,
+          });
+        }
+        done();
+      },
+      onError: (message) => {
+        append({ kind: 'error', text: `(error) ${message}` });
+        done();
+      },
+      onCancel: done,
+    });
+  }
+
+  function run(text: string) {
+    const trimmed = text.trim();
     if (!trimmed || !client) return;
     const nextHistory = pushHistory(history, trimmed);
     setHistory(nextHistory);
-    try {
-      localStorage.setItem(HISTORY_KEY, JSON.stringify(nextHistory));
-    } catch {
-      // History is a convenience; without storage it lasts for this page view.
-    }
+    stored.record(trimmed);
     setCursor(null);
     setInput('');
     if (/^(clear|cls)$/i.test(trimmed)) {
       setEntries([]);
       return;
     }
-    const echo = clipReply(trimmed, 20, 2_000);
-    append({
-      kind: 'command',
-      text:
-        echo.text +
-        (echo.text.length < trimmed.length
-          ? ` … (${trimmed.length.toLocaleString('en-US')} characters)`
-          : ''),
-    });
-    setBusy(true);
-    try {
-      const response = await client.runLine(trimmed);
-      const clipped = clipReply(response.text, 1200, 80_000);
-      append({ kind: response.reply.t === 'error' ? 'error' : 'reply', text: clipped.text });
-      const left = [
-        clipped.omittedLines > 0
-          ? `${clipped.omittedLines.toLocaleString('en-US')} more lines`
-          : '',
-        response.omitted ? `${response.omitted.toLocaleString('en-US')} more elements` : '',
-      ].filter(Boolean);
-      if (left.length > 0) {
-        append({
-          kind: 'info',
-          text: `… and ${left.join(' and ')}, not shown. Ask for fewer: a smaller range, or LIMIT offset count.`,
-        });
-      }
-    } catch (error) {
-      append({
-        kind: 'error',
-        text: `(error) ${error instanceof Error ? error.message : String(error)}`,
-      });
-    } finally {
-      setBusy(false);
-      inputRef.current?.focus();
-    }
+    append({ kind: 'command', text: trimmed });
+    queue.current.push(trimmed);
+    drain();
   }
 
-  async function loadExample(count: number) {
-    if (!client || load) return;
+  function loadExample(count: number) {
+    if (!client || load.busy) return;
     append({
       kind: 'command',
       text: `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`,
     });
-    await client.command(['DEL', KEY]);
-    const handle = client.load({ key: KEY, count, seed }, (p) =>
-      setLoad((current) => (current ? { ...current, loaded: p.loaded, total: p.total } : current)),
+    load.run(
+      (onProgress) =>
+        sequence(async (step) => {
+          await step(() => client.call('command', { argv: ['DEL', KEY] }));
+          return step(() => client.call('load', { key: KEY, count, seed }, { onProgress }));
+        }),
+      {
+        onResult: (result) => {
+          append({
+            kind: 'info',
+            text: `Loaded ${result.loaded.toLocaleString('en-US')} players in ${Math.round(result.ms).toLocaleString('en-US')} ms. Try:\n  ZREVRANGE ${KEY} 0 9 WITHSCORES\n  ZREVRANK ${KEY} <a member from the top 10>\n  ZCOUNT ${KEY} 900000 +inf\n  OBJECT ENCODING ${KEY}`,
+          });
+          inputRef.current?.focus();
+        },
+        onCancel: (progress) => {
+          append({
+            kind: 'info',
+            text: `Cancelled after ${(progress?.done ?? 0).toLocaleString('en-US')} players; what loaded stays in '${KEY}'.`,
+          });
+          inputRef.current?.focus();
+        },
+        onError: (message) => append({ kind: 'error', text: `(error) ${message}` }),
+      },
     );
-    setLoad({ handle, loaded: 0, total: count });
-    const result = await handle.done.catch((error: unknown) => ({ error: String(error) }) as const);
-    setLoad(null);
-    if ('error' in result && result.error)
-      append({ kind: 'error', text: `(error) ${result.error}` });
-    else if ('cancelled' in result && result.cancelled) {
-      append({
-        kind: 'info',
-        text: `Cancelled after ${result.loaded.toLocaleString('en-US')} players; what loaded stays in '${KEY}'.`,
-      });
-    } else if ('loaded' in result) {
-      append({
-        kind: 'info',
-        text: `Loaded ${result.loaded.toLocaleString('en-US')} players in ${Math.round(result.ms).toLocaleString('en-US')} ms. Try:\n  ZREVRANGE ${KEY} 0 9 WITHSCORES\n  ZREVRANK ${KEY} <a member from the top 10>\n  ZCOUNT ${KEY} 900000 +inf\n  OBJECT ENCODING ${KEY}`,
-      });
-    }
-    inputRef.current?.focus();
   }
 
   function onKeyDown(event: React.KeyboardEvent<HTMLInputElement>) {
     if (event.key === 'Enter') {
       event.preventDefault();
-      void run(input);
+      run(input);
     } else if (event.key === 'ArrowUp') {
       event.preventDefault();
       if (history.length === 0) return;
@@ -255,7 +255,10 @@ export function RedisConsoleCore({
   }
 
   const ready = client !== null;
-  const percent = load ? Math.floor((load.loaded / Math.max(1, load.total)) * 100) : 0;
+  const progress = load.status.kind === 'loading' ? load.status.progress : null;
+  const loaded = progress?.done ?? 0;
+  const total = progress?.total ?? 1;
+  const percent = Math.floor((loaded / Math.max(1, total)) * 100);
   const toolButton =
     'inline-flex h-8 items-center rounded-md px-2.5 text-xs font-medium text-zinc-300 hover:bg-zinc-800 hover:text-white focus-visible:outline-2 focus-visible:outline-accent-400 disabled:opacity-40';
 
@@ -281,8 +284,8 @@ export function RedisConsoleCore({
             key={example.count}
             type="button"
             className={toolButton}
-            disabled={!ready || load !== null}
-            onClick={() => void loadExample(example.count)}
+            disabled={!ready || load.busy}
+            onClick={() => loadExample(example.count)}
             aria-describedby={`${inputId}-examples`}
             aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
           >
@@ -309,21 +312,26 @@ export function RedisConsoleCore({
         <Transcript entries={entries} />
       </div>
 
-      {load ? (
+      {load.status.kind === 'loading' ? (
         <div className="flex items-center gap-3 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300">
           <label htmlFor={`${inputId}-progress`} className="shrink-0">
-            Loading {load.loaded.toLocaleString('en-US')} / {load.total.toLocaleString('en-US')}
+            Loading {loaded.toLocaleString('en-US')} / {total.toLocaleString('en-US')}
           </label>
           <progress
             id={`${inputId}-progress`}
-            max={load.total}
-            value={load.loaded}
+            max={total}
+            value={loaded}
             className="h-2 min-w-0 flex-1 accent-emerald-400"
           >
             {percent}%
           </progress>
-          <button type="button" className={toolButton} onClick={() => load.handle.cancel()}>
-            Cancel
+          <button
+            type="button"
+            className={toolButton}
+            onClick={load.cancel}
+            disabled={load.status.cancelling}
+          >
+            {load.status.cancelling ? 'Cancelling…' : 'Cancel'}
           </button>
         </div>
       ) : null}
@@ -353,8 +361,8 @@ export function RedisConsoleCore({
         />
         <button
           type="button"
-          onClick={() => void run(input)}
-          disabled={!ready || busy}
+          onClick={() => run(input)}
+          disabled={!ready}
           className="inline-flex h-8 items-center rounded-md bg-emerald-700 px-3 text-xs font-semibold text-white hover:bg-emerald-600 disabled:opacity-50"
         >
           Run

@@ -1,15 +1,11 @@
 'use client';
 
-import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { OperationCost } from '@/lib/leaderboard/cost-ledger';
 import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { LiveShardingView, ShardingView } from '@/lib/leaderboard/playgrounds';
-import {
-  LeaderboardWorkerError,
-  type LeaderboardWorkerClient,
-  type PlaygroundCall,
-  type PlaygroundProgress,
-} from '@/lib/worker/leaderboard-worker-client';
+import { mapCall, type ResultOf } from '@/lib/worker/rpc';
+import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
   buttonClass,
   Field,
@@ -18,14 +14,13 @@ import {
   ParamNotes,
   SegmentedControl,
   LoadState,
-  type LoadStatus,
   PlaygroundFrame,
   SeedField,
   SelectField,
 } from '../playground-parts';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
-import { useThrottled } from '../use-throttled';
+import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface ShardingPlaygroundProps {
@@ -38,6 +33,7 @@ export interface ShardingPlaygroundProps {
 }
 
 type Params = ParamValues<typeof SHARDING_PARAMS>;
+type ShardingUpdates = ResultOf<LeaderboardApi, 'sharding:updates'>;
 
 const PLAYER_COUNTS = [1_000, 10_000, 100_000, 1_000_000];
 const SHARD_COUNTS = Array.from({ length: 16 }, (_, i) => i + 1);
@@ -79,148 +75,117 @@ export function ShardingPlaygroundCore({
   client,
   embedded = false,
   ...props
-}: ShardingPlaygroundProps & { client: LeaderboardWorkerClient | null; embedded?: boolean }) {
+}: ShardingPlaygroundProps & { client: LeaderboardClient | null; embedded?: boolean }) {
   const { values, notes, update } = usePlaygroundParams(SHARDING_PARAMS, props);
-  const [status, setStatus] = useState<LoadStatus>({ kind: 'starting' });
-  const [view, setView] = useState<ShardingView | null>(null);
+  /** The world: loaded whenever a parameter that shapes it changes. */
+  const load = useWorkerRequest<ShardingView>();
+  /** Views of the loaded world: after a mode or player change, a crossing, a rebalance. */
+  const refresh = useWorkerRequest<ShardingView>();
+  /** One batch of live updates at a time. */
+  const batch = useWorkerRequest<ShardingUpdates>();
   const [message, setMessage] = useState<string>('');
-  const [busy, setBusy] = useState(false);
-  const [reloads, setReloads] = useState(0);
   const [running, setRunning] = useState(false);
   const [live, setLive] = useState<{
     view: LiveShardingView;
     updates: number;
     seconds: number;
   } | null>(null);
-  const inFlight = useRef<Promise<unknown>>(Promise.resolve());
-  const loadRef = useRef<PlaygroundCall<ShardingView> | null>(null);
   const latest = useRef(values);
+  const runningRef = useRef(running);
   useEffect(() => {
-    // The load reads mode and player from here, so changing them alone does not reload.
+    // The load reads mode and player from here, so changing them alone does not reload;
+    // the live loop reads them at each batch.
     latest.current = values;
+    runningRef.current = running;
   });
-  const viewSeq = useRef(0);
   const id = useId();
-
-  const showProgress = useThrottled<PlaygroundProgress>(
-    useCallback(
-      (p) => setStatus((s) => (s.kind === 'loading' ? { kind: 'loading', ...p } : s)),
-      [],
-    ),
-    // A progress bar needs a few updates a second, not one per message.
-    200,
-  );
 
   const { seed, players, shards, distribution, mode } = values;
   const player = Math.min(values.player, players - 1);
+  const { run: runLoad } = load;
+  const { run: runRefresh, reset: resetRefresh } = refresh;
+  const { run: runBatch, reset: resetBatch } = batch;
 
   useEffect(() => {
     if (!client) return;
     const params: Params = { ...latest.current, seed, players, shards, distribution };
     params.player = Math.min(params.player, players - 1);
+    // A new world: views and live batches of the old one are void.
+    resetRefresh();
+    resetBatch();
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setStatus({ kind: 'loading', phase: 'range shards', done: 0, total: players });
     setMessage('');
     setRunning(false);
     setLive(null);
-    const call = client.call({ type: 'lb:sharding:load', params }, showProgress);
-    loadRef.current = call;
-    call.done.then(
-      (v) => {
-        if (loadRef.current !== call) return;
-        setView(v);
-        setStatus({ kind: 'ready' });
-      },
-      (e: unknown) => {
-        if (loadRef.current !== call) return;
-        setStatus(
-          e instanceof LeaderboardWorkerError && e.cancelled
-            ? { kind: 'cancelled' }
-            : { kind: 'error', message: e instanceof Error ? e.message : String(e) },
-        );
-      },
-    );
-    return () => {
-      if (loadRef.current === call) loadRef.current = null;
-      call.cancel();
-    };
-  }, [client, seed, players, shards, distribution, showProgress, reloads]);
+    runLoad((onProgress) => client.call('sharding:load', params, { onProgress }));
+  }, [client, seed, players, shards, distribution, runLoad, resetRefresh, resetBatch]);
 
-  const ready = status.kind === 'ready' && client !== null;
+  const ready = load.status.kind === 'ready' && client !== null;
   useEffect(() => {
     if (!ready || !client || running) return;
-    const seq = ++viewSeq.current;
-    // After a live run this view also brings the other two designs up to date.
-    const call = inFlight.current.then(
-      () => client.call({ type: 'lb:sharding:view', mode, player }).done,
-    );
-    inFlight.current = call.catch(() => undefined);
-    call
-      .then((v) => {
-        if (seq === viewSeq.current) setView(v);
-      })
-      .catch(() => undefined);
-  }, [ready, client, mode, player, running]);
+    // After a live run this view also brings the other two designs up to date; the worker
+    // runs it after the batch still in flight, so it sees every update.
+    runRefresh(() => client.call('sharding:view', { mode, player }));
+  }, [ready, client, mode, player, running, runRefresh]);
 
-  // Live updates: one request in flight at a time, each applying LIVE_BATCH seeded score
+  // Live updates: one batch in flight at a time, each applying LIVE_BATCH seeded score
   // updates to the chosen design in the worker; the rate is wall-clock time in the page.
+  // Stop lets the batch in flight finish (the worker applies it whole, and it is counted).
   useEffect(() => {
     if (!ready || !client || !running) return;
-    let stopped = false;
-    const world = loadRef.current;
-    let updates = 0;
-    const loop = async () => {
-      await inFlight.current;
-      const started = performance.now();
-      while (!stopped) {
-        const call = client.call({ type: 'lb:sharding:updates', count: LIVE_BATCH, mode, player });
-        inFlight.current = call.done.catch(() => undefined);
-        const r = await call.done;
-        updates += r.updates;
-        // A batch that lands after Stop still counts (the worker applied it); one that
-        // lands after a reload belongs to a world that is gone.
-        if (loadRef.current !== world) return;
-        setLive({ view: r.live, updates, seconds: (performance.now() - started) / 1000 });
-      }
+    let totals = { mode: latest.current.mode, updates: 0, started: performance.now() };
+    const next = () => {
+      const { mode, player } = latest.current;
+      if (mode !== totals.mode) totals = { mode, updates: 0, started: performance.now() };
+      runBatch(
+        () =>
+          client.call('sharding:updates', {
+            count: LIVE_BATCH,
+            mode,
+            player: Math.min(player, latest.current.players - 1),
+          }),
+        {
+          onResult: (r) => {
+            totals.updates += r.updates;
+            setLive({
+              view: r.live,
+              updates: totals.updates,
+              seconds: (performance.now() - totals.started) / 1000,
+            });
+            if (runningRef.current) next();
+          },
+          onError: (m) => {
+            setMessage(m);
+            setRunning(false);
+          },
+        },
+      );
     };
-    loop().catch((e: unknown) => {
-      if (loadRef.current !== world) return;
-      setMessage(e instanceof Error ? e.message : String(e));
-      setRunning(false);
-    });
-    return () => {
-      stopped = true;
-    };
-  }, [ready, client, running, mode, player]);
+    next();
+  }, [ready, client, running, runBatch]);
 
-  async function act(kind: 'cross' | 'rebalance') {
+  function act(kind: 'cross' | 'rebalance') {
     if (!client || !ready) return;
-    setBusy(true);
-    try {
-      if (kind === 'cross') {
-        const r = await client.call({ type: 'lb:sharding:cross', mode, player }).done;
-        const m = r.move;
-        setMessage(
-          m.moved
-            ? `Score set to ${fmt(m.score)}: moved from shard #${m.fromShard} to #${m.toShard} atomically (${commandList(r.cost)}).`
-            : `Score set to ${fmt(m.score)}: stayed in shard #${m.toShard} (${commandList(r.cost)}).`,
-        );
-        viewSeq.current++;
-        setView(r.view);
-      } else {
-        const r = await client.call({ type: 'lb:sharding:rebalance', mode, player }).done;
-        setMessage(
-          `Rebalanced from quantiles: ${fmt(r.result.moved)} players changed shard (${commandList(r.cost)}).`,
-        );
-        viewSeq.current++;
-        setView(r.view);
-      }
-    } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+    let note = '';
+    runRefresh(
+      () =>
+        kind === 'cross'
+          ? mapCall(client.call('sharding:cross', { mode, player }), (r) => {
+              const m = r.move;
+              note = m.moved
+                ? `Score set to ${fmt(m.score)}: moved from shard #${m.fromShard} to #${m.toShard} atomically (${commandList(r.cost)}).`
+                : `Score set to ${fmt(m.score)}: stayed in shard #${m.toShard} (${commandList(r.cost)}).`;
+              return r.view;
+            })
+          : mapCall(client.call('sharding:rebalance', { mode, player }), (r) => {
+              note = `Rebalanced from quantiles: ${fmt(r.result.moved)} players changed shard (${commandList(r.cost)}).`;
+              return r.view;
+            }),
+      { onResult: () => setMessage(note), onError: setMessage },
+    );
   }
+  const busy = refresh.busy;
+  const view = refresh.value ?? load.value;
 
   // While live updates run, the running design's numbers replace the last full view.
   const liveView = running && live?.view.mode === mode ? live.view : null;
@@ -247,7 +212,6 @@ export function ShardingPlaygroundCore({
       SHARDING_EMBED_HEIGHT,
     );
 
-  const loading = status.kind === 'loading' || status.kind === 'starting';
   const exact = view?.exactRank.rank?.rank;
   const designs = view
     ? ([
@@ -328,12 +292,8 @@ export function ShardingPlaygroundCore({
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
         <ParamNotes notes={notes} />
-        {loading || status.kind !== 'ready' || !view ? (
-          <LoadState
-            status={status.kind === 'ready' ? { kind: 'starting' } : status}
-            onCancel={() => loadRef.current?.cancel()}
-            onReload={() => setReloads((n) => n + 1)}
-          />
+        {load.status.kind !== 'ready' || !view ? (
+          <LoadState status={load.status} onCancel={load.cancel} onReload={load.retry} />
         ) : (
           <>
             <div className="grid gap-4 md:grid-cols-2">

@@ -1,7 +1,7 @@
 'use client';
 
-import { useLeaderboardWorker } from '../use-leaderboard-worker';
 import { useNearViewport } from '../use-near-viewport';
+import { useWorker } from '../use-worker';
 import { ShardingPlaygroundCore, type ShardingPlaygroundProps } from './sharding-playground.core';
 
 /**
@@ -10,7 +10,7 @@ import { ShardingPlaygroundCore, type ShardingPlaygroundProps } from './sharding
  */
 export function ShardingPlayground(props: ShardingPlaygroundProps & { embedded?: boolean }) {
   const [ref, near] = useNearViewport();
-  const client = useLeaderboardWorker(near);
+  const client = useWorker('leaderboard', near);
   return (
     <div ref={ref}>
       <ShardingPlaygroundCore client={client} {...props} />

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SortedSetInspection, SortedSetTrace } from '@/lib/engine/inspect';
 import { layoutSkipList, traceFrame } from '@/lib/engine/skip-list-layout';
-import type { EngineWorkerClient } from '@/lib/worker/engine-worker-client';
+import { sequence } from '@/lib/worker/rpc';
+import { useWorkerRequest, type EngineClient } from '../use-worker';
 
 const KEY = 'demo';
 const NAMES = [
@@ -67,51 +68,52 @@ export function SkipListPictureCore({
   seed = 3,
   members = 12,
 }: {
-  client: EngineWorkerClient | null;
+  client: EngineClient | null;
   seed?: number;
   members?: number;
 }) {
   const [count, setCount] = useState(0);
-  const [inspection, setInspection] = useState<SortedSetInspection | null>(null);
+  /** The set's skip list after the last change (initial fill, grow, reset). */
+  const picture = useWorkerRequest<SortedSetInspection>();
+  /** The search path being stepped through. */
+  const search = useWorkerRequest<SortedSetTrace>();
   const [op, setOp] = useState<TraceOp>('zrevrank');
   const [target, setTarget] = useState('');
-  const [trace, setTrace] = useState<SortedSetTrace | null>(null);
   const [step, setStep] = useState(0);
   const [playing, setPlaying] = useState(false);
   const [note, setNote] = useState('');
-  const [busy, setBusy] = useState(false);
   const reducedMotion = usePrefersReducedMotion();
   const initial = Math.max(2, Math.min(members, LISTPACK_LIMIT));
+  const inspection = picture.value;
+  const trace = search.value;
+  const busy = picture.busy || search.busy;
+  const { run: runPicture } = picture;
+  const { reset: resetSearch } = search;
 
-  const refresh = useCallback(async (c: EngineWorkerClient) => {
-    setInspection(await c.snapshot(KEY, DRAWN));
-  }, []);
-
-  const addPlayers = useCallback(
-    async (c: EngineWorkerClient, from: number, to: number) => {
-      const argv = ['ZADD', KEY];
-      for (let i = from; i < to; i++) {
-        const p = player(seed, i);
-        argv.push(String(p.score), p.member);
-      }
-      if (argv.length > 2) await c.command(argv);
-      setCount(to);
-      await refresh(c);
-    },
-    [seed, refresh],
+  /**
+   * Adds players `from`..`to`-1 (after emptying the keyspace when `fresh`) and reads the
+   * skip list back, as one cancellable request.
+   */
+  const fill = useCallback(
+    (c: EngineClient, from: number, to: number, fresh: boolean) =>
+      sequence(async (step) => {
+        if (fresh) await step(() => c.call('reset', {}));
+        const argv = ['ZADD', KEY];
+        for (let i = from; i < to; i++) {
+          const p = player(seed, i);
+          argv.push(String(p.score), p.member);
+        }
+        if (argv.length > 2) await step(() => c.call('command', { argv }));
+        return step(() => c.call('snapshot', { key: KEY, limit: DRAWN }));
+      }),
+    [seed],
   );
 
   useEffect(() => {
     if (!client) return;
-    let cancelled = false;
-    void (async () => {
-      await client.reset();
-      if (!cancelled) await addPlayers(client, 0, initial);
-    })();
-    return () => {
-      cancelled = true;
-    };
-  }, [client, addPlayers, initial]);
+    resetSearch();
+    runPicture(() => fill(client, 0, initial, true), { onResult: () => setCount(initial) });
+  }, [client, fill, initial, runPicture, resetSearch]);
 
   const layout = useMemo(
     () => (inspection ? layoutSkipList(inspection.snapshot) : null),
@@ -152,49 +154,44 @@ export function SkipListPictureCore({
     return () => window.clearTimeout(timer);
   }, [playing, step, trace]);
 
-  async function runTrace() {
+  function runTrace() {
     if (!client) return;
-    setBusy(true);
-    try {
-      const request =
-        op === 'zadd'
-          ? { op, member: player(seed, count).member, score: player(seed, count).score }
-          : { op, member: chosen };
-      const result = await client.trace(KEY, request);
-      setTrace(result);
-      setStep(0);
-      setPlaying(!reducedMotion);
-      setNote('');
-    } catch (error) {
-      setNote(error instanceof Error ? error.message : String(error));
-    } finally {
-      setBusy(false);
-    }
+    const request =
+      op === 'zadd'
+        ? ({ op, member: player(seed, count).member, score: player(seed, count).score } as const)
+        : ({ op, member: chosen } as const);
+    search.run(() => client.call('trace', { key: KEY, request }), {
+      onResult: () => {
+        setStep(0);
+        setPlaying(!reducedMotion);
+        setNote('');
+      },
+      onError: setNote,
+    });
   }
 
-  async function grow(to: number) {
+  function grow(to: number) {
     if (!client) return;
-    setBusy(true);
-    setTrace(null);
+    search.reset();
     const before = inspection?.encoding;
-    await addPlayers(client, count, to);
-    const after = (await client.snapshot(KEY, DRAWN)).encoding;
-    setNote(
-      before !== after
-        ? `The ${to}th member pushed the set past ${LISTPACK_LIMIT} entries: OBJECT ENCODING now says "${after}". Redis 7.0 never converts it back, even if the set shrinks.`
-        : `${to} members; OBJECT ENCODING says "${after}".`,
-    );
-    setBusy(false);
+    picture.run(() => fill(client, count, to, false), {
+      onResult: (after) => {
+        setCount(to);
+        setNote(
+          before !== after.encoding
+            ? `The ${to}th member pushed the set past ${LISTPACK_LIMIT} entries: OBJECT ENCODING now says "${after.encoding}". Redis 7.0 never converts it back, even if the set shrinks.`
+            : `${to} members; OBJECT ENCODING says "${after.encoding}".`,
+        );
+      },
+      onError: setNote,
+    });
   }
 
-  async function resetAll() {
+  function resetAll() {
     if (!client) return;
-    setBusy(true);
-    setTrace(null);
+    search.reset();
     setNote('');
-    await client.reset();
-    await addPlayers(client, 0, initial);
-    setBusy(false);
+    picture.run(() => fill(client, 0, initial, true), { onResult: () => setCount(initial) });
   }
 
   const length = inspection?.length ?? 0;
@@ -236,7 +233,7 @@ export function SkipListPictureCore({
           type="button"
           className={control}
           disabled={!client || busy || count >= 400}
-          onClick={() => void grow(count + 1)}
+          onClick={() => grow(count + 1)}
         >
           Add a player
         </button>
@@ -244,16 +241,11 @@ export function SkipListPictureCore({
           type="button"
           className={control}
           disabled={!client || busy || count > LISTPACK_LIMIT}
-          onClick={() => void grow(LISTPACK_LIMIT + 1)}
+          onClick={() => grow(LISTPACK_LIMIT + 1)}
         >
           Grow to 129
         </button>
-        <button
-          type="button"
-          className={control}
-          disabled={!client || busy}
-          onClick={() => void resetAll()}
-        >
+        <button type="button" className={control} disabled={!client || busy} onClick={resetAll}>
           Reset
         </button>
       </div>
@@ -295,7 +287,7 @@ export function SkipListPictureCore({
           type="button"
           className="inline-flex h-9 items-center rounded-lg bg-accent-600 px-4 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-50"
           disabled={!client || busy || (op !== 'zadd' && !chosen)}
-          onClick={() => void runTrace()}
+          onClick={runTrace}
         >
           Trace the search
         </button>

@@ -1,0 +1,158 @@
+import type { SiteControlIds } from './site-ids';
+
+/**
+ * The page chrome's behaviour that must work from the first paint. On a phone, React hydrates
+ * seconds after the text appears (about 4.5 s on a throttled mobile profile, measured by
+ * `npm run perf:site`); a reader tapping search, the theme toggle or a copy button in that
+ * time must not meet a dead control. So these controls are plain HTML, and this function,
+ * inlined as a script in <head> (see SiteScript), gives them their behaviour:
+ *
+ * - applies the stored or system theme before anything is painted;
+ * - `[data-theme-toggle]` flips the theme and stores the choice;
+ * - `[data-open-search]`, `/` and Ctrl/Cmd-K open the search dialog (`ids.search`), whose
+ *   input is focused and selected; `[data-close-search]` and a click on the backdrop close
+ *   it (Escape is the browser's own). What the dialog does with a query is React's
+ *   (search-dialog.tsx): typing before it hydrates is kept and searched once it does;
+ * - `[data-copy-link="<id>"]` copies the absolute URL of the heading `#id`, and
+ *   `[data-copy-text]` the first <pre> in its nearest `[data-copy-scope]`, exactly as written;
+ *   the button gets `data-copied` for two seconds (its CSS swaps icon and label) and the
+ *   result is announced in a polite live region (`ids.announcer`) this script adds;
+ * - a link followed inside the navigation drawer (`ids.nav`, a popover that opens and
+ *   closes with no script) closes it, since a client-side navigation keeps the element; so
+ *   does widening the window past `lg`, where the same element is the sticky column.
+ *
+ * It registers listeners on `document` and `window` only, so it runs before the elements
+ * exist, and it keeps working across client-side navigations, which replace them. It
+ * changes no markup React renders except attributes (`open`, `data-copied`, the theme
+ * class), which hydration leaves alone; new text there would not match the server HTML. It is
+ * inlined with Function.prototype.toString: it must use nothing from outside its own body
+ * but its argument.
+ */
+export function siteControls(ids: SiteControlIds): void {
+  const root = document.documentElement;
+
+  function applyTheme(dark: boolean) {
+    root.classList.toggle('dark', dark);
+    root.style.colorScheme = dark ? 'dark' : 'light';
+  }
+  try {
+    const stored = localStorage.getItem('theme');
+    applyTheme(stored ? stored === 'dark' : matchMedia('(prefers-color-scheme: dark)').matches);
+  } catch {
+    // Storage can be disabled: the system preference applies.
+  }
+
+  function searchDialog() {
+    const dialog = document.getElementById(ids.search);
+    return dialog instanceof HTMLDialogElement ? dialog : null;
+  }
+  function openSearch() {
+    const dialog = searchDialog();
+    if (!dialog || dialog.open) return;
+    dialog.showModal();
+    dialog.querySelector('input')?.select();
+  }
+
+  function isTypingTarget(target: EventTarget | null) {
+    return (
+      target instanceof HTMLElement &&
+      (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))
+    );
+  }
+
+  // The live region is this script's own, added to <body> once it is parsed: text written
+  // into markup React renders would not match the server HTML at hydration, and React 19
+  // skips over elements it did not render at the end of <body>.
+  function liveRegion() {
+    let region = document.getElementById(ids.announcer);
+    if (!region) {
+      region = document.createElement('div');
+      region.id = ids.announcer;
+      region.setAttribute('role', 'status');
+      region.setAttribute('aria-live', 'polite');
+      region.className = 'sr-only';
+      document.body.append(region);
+    }
+    return region;
+  }
+  function announce(message: string) {
+    liveRegion().textContent = message;
+  }
+  // A region must exist before it changes for screen readers to announce the change.
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', liveRegion, { once: true });
+  } else {
+    liveRegion();
+  }
+
+  async function copy(button: HTMLElement) {
+    const id = button.getAttribute('data-copy-link');
+    const text =
+      id !== null
+        ? `${location.origin}${location.pathname}#${id}`
+        : (button.closest('[data-copy-scope]')?.querySelector('pre')?.textContent ?? '');
+    try {
+      await navigator.clipboard.writeText(text);
+      button.setAttribute('data-copied', '');
+      announce(id !== null ? 'Link copied' : 'Copied to the clipboard');
+    } catch {
+      announce(id !== null ? 'Could not copy the link' : 'Could not copy');
+    }
+    setTimeout(() => {
+      button.removeAttribute('data-copied');
+      announce('');
+    }, 2000);
+  }
+
+  function closeNav() {
+    const nav = document.getElementById(ids.nav);
+    if (nav?.matches(':popover-open')) nav.hidePopover();
+  }
+
+  document.addEventListener('click', (event) => {
+    const target = event.target instanceof Element ? event.target : null;
+    if (!target) return;
+    const dialog = searchDialog();
+    if (target === dialog || (dialog && target.closest('[data-close-search]'))) {
+      // A click on the dialog element itself is a click on its backdrop: the content fills it.
+      dialog?.close();
+      return;
+    }
+    if (target.closest('[data-open-search]')) {
+      openSearch();
+      return;
+    }
+    if (target.closest('[data-theme-toggle]')) {
+      const dark = !root.classList.contains('dark');
+      applyTheme(dark);
+      try {
+        localStorage.setItem('theme', dark ? 'dark' : 'light');
+      } catch {
+        // The toggle still works for this page view.
+      }
+      return;
+    }
+    const copyButton = target.closest<HTMLElement>('[data-copy-link], [data-copy-text]');
+    if (copyButton) {
+      void copy(copyButton);
+      return;
+    }
+    if (target.closest(`#${ids.nav} a`)) closeNav();
+  });
+
+  window.addEventListener('keydown', (event) => {
+    const modK = (event.metaKey || event.ctrlKey) && event.key.toLowerCase() === 'k';
+    const slash =
+      event.key === '/' && !event.metaKey && !event.ctrlKey && !isTypingTarget(event.target);
+    if (modK || slash) {
+      event.preventDefault();
+      openSearch();
+    }
+  });
+
+  matchMedia(`(min-width: ${ids.wideNav})`).addEventListener('change', closeNav);
+
+  // Tests wait on these before they click; they are true as soon as this has run.
+  root.dataset.searchReady = 'true';
+  root.dataset.copyReady = 'true';
+}

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { FlowController } from '@/lib/flow/controller';
+import { compileTopology, pipelineTopology } from '@/lib/flow/topology';
+import { defaultFlowConfig } from '@/lib/flow/simulation';
+import { diagramStages, drillsForStage, stageTopology } from './flow-stages';
+import before from './flow-stages.drill-results.json';
+
+/**
+ * Each drill's result on the fixed sharded simulation the diagrams ran before the simulation
+ * took a topology (recorded from that code, seeds 1–3): `seed:drill:options` → result.
+ */
+const recorded = before as Record<
+  string,
+  { passed: boolean; details: string; narration: string[]; tick: number }
+>;
+
+describe('the five stages as topologies', () => {
+  it('each compiles into a runnable plan without errors or warnings', () => {
+    for (const s of diagramStages) {
+      const { plan, issues } = compileTopology(s.topology);
+      expect(issues, `stage ${s.number}`).toEqual([]);
+      expect(plan, `stage ${s.number}`).not.toBeNull();
+    }
+  });
+
+  it('stage 4 is the pipeline the simulation runs by default', () => {
+    const d = defaultFlowConfig;
+    const def = pipelineTopology(d);
+    const four = stageTopology(4)!;
+    const norm = (t: typeof def) => ({
+      nodes: t.nodes.map((n) => ({ ...n, params: { ...n.params } })),
+      edges: t.edges,
+    });
+    const plan = compileTopology(four).plan;
+    expect(plan).toEqual(compileTopology(def).plan);
+    expect(four.edges).toEqual(def.edges);
+    expect(norm(four).nodes.map((n) => [n.id, n.kind])).toEqual(
+      norm(def).nodes.map((n) => [n.id, n.kind]),
+    );
+  });
+
+  it('says what each stage writes and reads', () => {
+    const plan = (n: number) => compileTopology(stageTopology(n)!).plan!;
+    expect(plan(1)).toMatchObject({ log: null, truth: null, shards: ['redis'] });
+    expect(plan(1).writes).toMatchObject({ apiToCache: true, apiIdempotent: false });
+    expect(plan(2)).toMatchObject({ log: null, truth: 'postgres' });
+    expect(plan(2).writes).toMatchObject({ apiToTruth: true, apiToCache: true });
+    expect(plan(3)).toMatchObject({ log: 'kafka', truth: 'postgres', router: null });
+    expect(plan(3).consumers).toEqual(['consumer-0', 'consumer-1', 'consumer-2']);
+    expect(plan(5).reads).toEqual({
+      fromCache: true,
+      fromTruth: 'fallback',
+      truthNode: 'pg-replica',
+    });
+    expect(plan(5).passive).toEqual(
+      expect.arrayContaining(['topk-cache', 'board-regional', 'board-friends', 'board-guild']),
+    );
+  });
+
+  // The drills each stage offers must end exactly as they did when every diagram ran the
+  // fixed sharded simulation: same verdict, same numbers in the details, same length.
+  for (const s of diagramStages) {
+    const offered = drillsForStage(s.number);
+    if (offered.length === 0) continue;
+    describe(`stage ${s.number}`, () => {
+      for (const seed of [1, 2, 3]) {
+        it.each(offered)(`seed ${seed}: %s gives the recorded result`, (id) => {
+          const want = recorded[`${seed}:${id}:{}`];
+          expect(want).toBeDefined();
+          const c = new FlowController({ config: { seed }, topology: s.topology });
+          expect(c.startDrill(id)).toBe(true);
+          const result = c.runDrillToEnd();
+          expect(result).toEqual({ passed: want!.passed, details: want!.details });
+          expect(c.state.tick).toBe(want!.tick);
+          // Stage 3 has one Redis instead of four shards: only the opening line says so.
+          const narration = c.state.drill?.narration ?? [];
+          expect(narration.slice(1)).toEqual(want!.narration.slice(1));
+          if (s.number >= 4) expect(narration).toEqual(want!.narration);
+        });
+      }
+    });
+  }
+
+  it('the recorded option variants still give the recorded results on stage 4', () => {
+    for (const [key, want] of Object.entries(recorded)) {
+      const [seed, id, options] = key.split(/:(.*?):(.*)/s).filter(Boolean) as [
+        string,
+        string,
+        string,
+      ];
+      const c = new FlowController({ config: { seed: Number(seed) }, topology: stageTopology(4)! });
+      c.startDrill(id, JSON.parse(options));
+      expect(c.runDrillToEnd(), key).toEqual({ passed: want.passed, details: want.details });
+    }
+  });
+});

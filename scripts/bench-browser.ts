@@ -1,0 +1,121 @@
+// The in-browser half of issue 4's performance targets, measured in real Chromium on the
+// built export (run `npm run build` first):
+//   score updates per second sustained while the sharding playground redraws live ranks
+//   (target ≥ 10,000/s), with the longest main-thread task while they run.
+// For each configuration: load the embed page, wait for the world, run live updates for
+// WINDOW_MS, stop, and read the count and wall-clock seconds the widget itself measured.
+// Three runs per configuration; prints a table of medians, then one JSON line.
+//   npm run bench:browser [-- --runs 3 --window 8000]
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from './chromium';
+import { startStaticServer } from './static-server';
+
+const { values } = parseArgs({
+  options: { runs: { type: 'string', default: '3' }, window: { type: 'string', default: '8000' } },
+});
+const RUNS = Number(values.runs);
+const WINDOW_MS = Number(values.window);
+if (!Number.isInteger(RUNS) || RUNS < 1 || !Number.isInteger(WINDOW_MS) || WINDOW_MS < 1000) {
+  console.error('usage: npm run bench:browser [-- --runs 3 --window 8000] (window in ms, ≥ 1000)');
+  process.exit(2);
+}
+
+interface Config {
+  players: number;
+  shards: number;
+  mode: 'range' | 'hash';
+}
+const CONFIGS: Config[] = [
+  { players: 100_000, shards: 8, mode: 'range' },
+  { players: 1_000_000, shards: 8, mode: 'range' },
+  { players: 1_000_000, shards: 8, mode: 'hash' },
+];
+
+if (!existsSync(path.resolve('out/index.html'))) {
+  console.error('out/ is missing: run `npm run build` first.');
+  process.exit(1);
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const server = await startStaticServer();
+const browser = await chromium.launch({
+  executablePath: chromiumPath(),
+  args: [...chromiumArgs],
+});
+
+declare global {
+  interface Window {
+    benchLongTasks: number[];
+  }
+}
+
+/** One timed live run; returns the widget's own figures and the longest main-thread task. */
+async function runOnce({ players, shards, mode }: Config) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(
+    `${server.url}/embed/sharding/?seed=7&players=${players}&shards=${shards}&mode=${mode}&player=0`,
+  );
+  const widget = page.locator('section[data-widget="sharding-playground"]');
+  const loadStart = Date.now();
+  await widget.getByTestId('ranks').waitFor({ timeout: 300_000 });
+  const loadSeconds = (Date.now() - loadStart) / 1000;
+  await page.evaluate(() => {
+    window.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.benchLongTasks.push(e.duration);
+    }).observe({ type: 'longtask' });
+  });
+  const toggle = widget.getByTestId('live-toggle');
+  await toggle.click();
+  await page.waitForTimeout(WINDOW_MS);
+  await toggle.click();
+  const rate = widget.getByTestId('live-rate');
+  await rate.getByText(/^Stopped after/).waitFor();
+  const updates = Number(await rate.getAttribute('data-updates'));
+  const seconds = Number(await rate.getAttribute('data-seconds'));
+  const longTasks = await page.evaluate(() => window.benchLongTasks);
+  await page.close();
+  return {
+    loadSeconds,
+    updates,
+    seconds,
+    perSecond: updates / seconds,
+    longestTaskMs: Math.max(0, ...longTasks),
+  };
+}
+
+const results = [];
+for (const config of CONFIGS) {
+  const runs: Awaited<ReturnType<typeof runOnce>>[] = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await runOnce(config));
+  results.push({
+    ...config,
+    runs: RUNS,
+    loadSeconds: median(runs.map((r) => r.loadSeconds)),
+    updatesPerSecond: Math.round(median(runs.map((r) => r.perSecond))),
+    minUpdatesPerSecond: Math.round(Math.min(...runs.map((r) => r.perSecond))),
+    longestTaskMs: Math.round(Math.max(...runs.map((r) => r.longestTaskMs))),
+  });
+}
+await browser.close();
+await server.close();
+
+console.log(
+  `Sharding playground, live updates for ${WINDOW_MS / 1000} s, median of ${RUNS} (target ≥ 10,000/s)`,
+);
+console.table(
+  results.map((r) => ({
+    players: r.players.toLocaleString('en-US'),
+    shards: r.shards,
+    mode: r.mode,
+    'load s': r.loadSeconds.toFixed(1),
+    'updates/s (median)': r.updatesPerSecond.toLocaleString('en-US'),
+    'updates/s (min)': r.minUpdatesPerSecond.toLocaleString('en-US'),
+    'longest task ms': r.longestTaskMs,
+    target: r.updatesPerSecond >= 10_000 ? 'met' : 'MISSED',
+  })),
+);
+console.log(JSON.stringify({ bench: 'browser', windowMs: WINDOW_MS, results }));

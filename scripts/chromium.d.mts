@@ -1,3 +1,0 @@
-export function chromiumPath(): string | undefined;
-export const chromiumArgs: string[];
-export const lighthouseChromeFlags: string[];

@@ -1,0 +1,144 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
+
+/**
+ * The controls a reader can reach before React hydrates work without it. Each test holds the
+ * framework scripts back (as a slow phone does for seconds), uses the controls, then lets the
+ * scripts through and checks that hydration keeps what the reader did and logs no error (a
+ * hydration mismatch would, and would re-render the page on the client).
+ */
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+interface Held {
+  page: Page;
+  problems: PageProblems;
+  /** Lets the held scripts through and waits until React has hydrated the header. */
+  hydrate: () => Promise<void>;
+}
+
+async function openHeld(context: BrowserContext, path: string): Promise<Held> {
+  const { page, problems } = await openPage(context);
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/_next\/static\/chunks\/[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(baseUrl() + path);
+  return {
+    page,
+    problems,
+    async hydrate() {
+      expect(await isHydrated(page)).toBe(false);
+      release();
+      await page.waitForFunction(() =>
+        Object.keys(document.querySelector('header a') ?? {}).some((k) =>
+          k.startsWith('__reactFiber'),
+        ),
+      );
+      await page.unrouteAll();
+    },
+  };
+}
+
+const isHydrated = (page: Page) =>
+  page.evaluate(() =>
+    Object.keys(document.querySelector('header a') ?? {}).some((k) => k.startsWith('__reactFiber')),
+  );
+
+describe('before the page hydrates', () => {
+  it('the theme toggle flips and stores the theme', async () => {
+    const context = await browser.newContext({ colorScheme: 'light' });
+    const { page, problems, hydrate } = await openHeld(context, '/interview-skills/');
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+      true,
+    );
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('dark');
+    await hydrate();
+    expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+      true,
+    );
+    await page.getByRole('button', { name: 'Toggle dark mode' }).click();
+    expect(await page.evaluate(() => localStorage.getItem('theme'))).toBe('light');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('search opens from the button and the keyboard, and keeps what was typed', async () => {
+    const context = await browser.newContext();
+    const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/');
+    const dialog = page.getByRole('dialog', { name: 'Search the guide' });
+    await page.getByRole('button', { name: 'Search the guide' }).click();
+    await dialog.waitFor();
+    const input = page.getByRole('combobox', { name: 'Search query' });
+    expect(await input.evaluate((el) => el === document.activeElement)).toBe(true);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('/');
+    await dialog.waitFor();
+    await page.getByRole('button', { name: 'Close search' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.keyboard.press('Control+K');
+    await dialog.waitFor();
+    await page.keyboard.type('sharding');
+    // Results need the search code, which comes with hydration: the query waits for it.
+    await hydrate();
+    expect(await input.inputValue()).toBe('sharding');
+    const first = page.getByRole('option').first();
+    await first.waitFor();
+    expect((await first.textContent())?.toLowerCase()).toContain('shard');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('a heading link copies its URL and is announced', async () => {
+    const context = await browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const { page, problems, hydrate } = await openHeld(context, '/interview-skills/trade-offs/');
+    const button = page.locator('h2 button[data-copy-link]').first();
+    const id = await button.getAttribute('data-copy-link');
+    await button.click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(
+      `${baseUrl()}/interview-skills/trade-offs/#${id}`,
+    );
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Link copied' })
+      .waitFor({ state: 'attached' });
+    expect(await button.getAttribute('data-copied')).toBe('');
+    await hydrate();
+    // The live region is the inline script's, outside what React renders: it survives.
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Link copied' })
+      .waitFor({ state: 'attached' });
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('the phone drawer opens and closes, and a link in it is followed', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await openHeld(context, '/interview-skills/');
+    const drawer = page.locator('aside#site-nav');
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await drawer.waitFor();
+    await page.getByRole('button', { name: 'Close navigation' }).click();
+    await drawer.waitFor({ state: 'hidden' });
+    await page.getByRole('button', { name: 'Open navigation' }).click();
+    await drawer.locator('a[href="/interview-skills/scoping/"]').click();
+    await page.waitForURL('**/interview-skills/scoping/');
+    expect(await page.locator('h1').textContent()).toBe('Scoping complexity');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+});
