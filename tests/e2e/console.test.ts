@@ -61,7 +61,8 @@ describe('Redis console', () => {
     expect(await run('NOSUCHCOMMAND x')).toMatch(/^\(error\) ERR unknown command 'NOSUCHCOMMAND'/);
     expect(await run('ZADD lb')).toBe("(error) ERR wrong number of arguments for 'zadd' command");
     expect(await run('ZADD "lb 1 a')).toBe('Invalid argument(s)');
-    expect(await run(`SET big ${'x'.repeat(1_000_000)}`)).toMatch(/^\(error\) ERR /);
+    // redis-cli sends a line longer than Redis's 64 KB inline limit (as a multi-bulk request).
+    expect(await run(`SET big ${'x'.repeat(1_000_000)}`)).toBe('OK');
     expect(await run('ZCARD lb')).toBe('(integer) 3');
   });
 
