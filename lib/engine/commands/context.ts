@@ -49,11 +49,24 @@ export function isOption(arg: string, lower: string): boolean {
   return true;
 }
 
-/** ASCII-only lowercase, as Redis looks up command names. */
+const lowered = new Map<string, string>();
+
+/**
+ * ASCII-only lowercase, as Redis looks up command names. Command names
+ * repeat, so results are cached (a bounded map).
+ */
 export function asciiLower(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    if (c >= 65 && c <= 90) {
+      let out = lowered.get(s);
+      if (out === undefined) {
+        out = s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+        if (lowered.size > 512) lowered.clear();
+        lowered.set(s, out);
+      }
+      return out;
+    }
   }
   return s;
 }

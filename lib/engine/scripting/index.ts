@@ -95,9 +95,17 @@ export class ScriptingState {
     return this.state;
   }
 
+  /** Recent bodies → SHA: EVAL hashes its body on every call, a cache saves the SHA-1. */
+  private readonly shaOf = new Map<string, string>();
+
   /** SCRIPT LOAD, and the first half of EVAL: caches and compiles; returns the SHA. */
   load_(body: string): string | ErrorReply {
-    const sha = sha1hex(body);
+    let sha = this.shaOf.get(body);
+    if (sha === undefined) {
+      sha = sha1hex(body);
+      if (this.shaOf.size >= 256) this.shaOf.clear();
+      this.shaOf.set(body, sha);
+    }
     const lua = this.lua();
     if (lua instanceof ErrorReply) return lua;
     if (!lua.has(sha)) {
