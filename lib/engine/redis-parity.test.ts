@@ -1,15 +1,12 @@
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { textToBytes } from './bytes';
 import { runLine } from './cli';
 import { createClient, type EngineClient } from './client';
 import { Engine } from './engine';
 import { MAX_REPLY_ELEMENTS } from './limits';
-import {
-  hasRedisServer,
-  startRedisServer,
-  type RedisServerHandle,
-} from './test-support/redis-server';
+import { useRedisServer } from './test-support/redis-fixture';
+import { hasRedisServer } from './test-support/redis-server';
 
 /*
  * Regression tests for the defects of issue 13, each side by side with
@@ -29,17 +26,12 @@ async function settle(p: Promise<unknown>): Promise<unknown> {
 }
 
 describe.skipIf(!available)('issue 13 defects, beside redis-server 7.0', () => {
-  let server: RedisServerHandle;
+  const fixture = useRedisServer();
   let redis: Redis;
+  beforeAll(() => {
+    redis = fixture.redis;
+  });
   let engine: EngineClient;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = new Redis({ port: server.port, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await redis?.quit();
-    await server?.stop();
-  });
   const both = async (...cmd: [string, ...(string | Buffer)[]]) => {
     const [a, b] = [await settle(engine.call(...cmd)), await settle(redis.call(...cmd))];
     expect(a, cmd.join(' ')).toEqual(b);

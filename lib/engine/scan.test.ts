@@ -1,13 +1,10 @@
 import fc from 'fast-check';
 import Redis from 'ioredis';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from './client';
 import { Engine } from './engine';
-import {
-  hasRedisServer,
-  startRedisServer,
-  type RedisServerHandle,
-} from './test-support/redis-server';
+import { useRedisServer } from './test-support/redis-fixture';
+import { hasRedisServer } from './test-support/redis-server';
 
 /*
  * SCAN's guarantee (Redis docs, "Scan guarantees"): a full iteration returns
@@ -102,15 +99,10 @@ describe("SCAN's guarantee, as a property", () => {
 const available = hasRedisServer();
 
 describe.skipIf(!available)('SCAN with deletions and expiries, beside redis-server', () => {
-  let server: RedisServerHandle;
+  const fixture = useRedisServer();
   let redis: Redis;
-  beforeAll(async () => {
-    server = await startRedisServer();
-    redis = new Redis({ port: server.port, host: '127.0.0.1' });
-  });
-  afterAll(async () => {
-    await redis?.quit();
-    await server?.stop();
+  beforeAll(() => {
+    redis = fixture.redis;
   });
 
   /** SCAN COUNT 10, deleting each batch right after it is returned. */

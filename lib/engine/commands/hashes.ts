@@ -10,7 +10,7 @@ import {
   type Reply,
 } from '../reply';
 import { type CommandContext, type Handler, lookupTyped } from './context';
-import { ERR_INVALID_CURSOR, parseScanCursor, parseScanOptions, scanMatches } from './scan';
+import { scanCollection, scanMatches } from './scan';
 
 /*
  * Hash commands (t_hash.c in Redis 7.0). HGETALL keeps insertion order, as a
@@ -164,21 +164,13 @@ export const hdel: Handler = (ctx, argv) => {
 };
 
 /** HSCAN key cursor [MATCH pattern] [COUNT count] */
-export const hscan: Handler = (ctx, argv) => {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return ERR_INVALID_CURSOR;
-  const h = lookupTyped(ctx, argv[1]!, 'hash');
-  if (h === undefined) return ['0', []];
-  if (h instanceof ErrorReply) return h;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const out: Reply[] = [];
-  if (h.encoding === 'listpack') {
-    for (const [f, v] of h.map) if (scanMatches(options, f)) out.push(f, v);
-    return ['0', out];
-  }
-  const next = h.order.scan(cursor, options.count, (f) => {
-    if (scanMatches(options, f)) out.push(f, h.map.get(f)!);
+export const hscan: Handler = (ctx, argv) =>
+  scanCollection(ctx, argv, 'hash', (h, cursor, options, out) => {
+    if (h.encoding === 'listpack') {
+      for (const [f, v] of h.map) if (scanMatches(options, f)) out.push(f, v);
+      return 0;
+    }
+    return h.order.scan(cursor, options.count, (f) => {
+      if (scanMatches(options, f)) out.push(f, h.map.get(f)!);
+    });
   });
-  return [String(next), out];
-};

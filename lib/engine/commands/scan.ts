@@ -1,7 +1,8 @@
 import { globMatch } from '../glob';
+import type { RedisValue } from '../keyspace';
 import { parseLong } from '../numbers';
-import { ERR_NOT_INTEGER, ERR_SYNTAX, ErrorReply } from '../reply';
-import { isOption } from './context';
+import { ERR_NOT_INTEGER, ERR_SYNTAX, ErrorReply, type Reply } from '../reply';
+import { type CommandContext, isOption, lookupTyped } from './context';
 
 /* What SCAN, ZSCAN, HSCAN and SSCAN share (scanGenericCommand in db.c). */
 
@@ -65,4 +66,32 @@ export function parseScanOptions(
 /** True when `name` passes the MATCH pattern. */
 export function scanMatches(options: ScanOptions, name: string): boolean {
   return options.pattern === null || globMatch(options.pattern, name);
+}
+
+/**
+ * ZSCAN, HSCAN and SSCAN (scanGenericCommand): the cursor is checked before
+ * the key, a missing key is an empty scan, options come after the type
+ * check. `walk` fills the reply from the value and returns the next cursor.
+ */
+export function scanCollection<T extends 'zset' | 'hash' | 'set'>(
+  ctx: CommandContext,
+  argv: string[],
+  type: T,
+  walk: (
+    value: Extract<RedisValue, { type: T }>,
+    cursor: number,
+    options: ScanOptions,
+    out: Reply[],
+  ) => number,
+): Reply {
+  const cursor = parseScanCursor(argv[2]!);
+  if (cursor === null) return ERR_INVALID_CURSOR;
+  const value = lookupTyped(ctx, argv[1]!, type);
+  if (value === undefined) return ['0', []];
+  if (value instanceof ErrorReply) return value;
+  const options = parseScanOptions(argv, 3, false);
+  if (options instanceof ErrorReply) return options;
+  const out: Reply[] = [];
+  const next = walk(value, cursor, options, out);
+  return [String(next), out];
 }

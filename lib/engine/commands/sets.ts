@@ -1,8 +1,8 @@
 import { SET_MAX_INTSET_ENTRIES, type SetValue } from '../keyspace';
 import { parseLongLong } from '../numbers';
-import { ErrorReply, type Reply } from '../reply';
+import { ErrorReply } from '../reply';
 import { type Handler, lookupTyped } from './context';
-import { ERR_INVALID_CURSOR, parseScanCursor, parseScanOptions, scanMatches } from './scan';
+import { scanCollection, scanMatches } from './scan';
 
 /* Set commands (t_set.c in Redis 7.0), with its intset → hashtable conversion. */
 
@@ -105,21 +105,13 @@ export const scard: Handler = (ctx, argv) => {
 };
 
 /** SSCAN key cursor [MATCH pattern] [COUNT count] */
-export const sscan: Handler = (ctx, argv) => {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return ERR_INVALID_CURSOR;
-  const s = lookupTyped(ctx, argv[1]!, 'set');
-  if (s === undefined) return ['0', []];
-  if (s instanceof ErrorReply) return s;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const out: Reply[] = [];
-  if (s.encoding === 'intset') {
-    for (const m of setMembers(s)) if (scanMatches(options, m)) out.push(m);
-    return ['0', out];
-  }
-  const next = s.order.scan(cursor, options.count, (m) => {
-    if (scanMatches(options, m)) out.push(m);
+export const sscan: Handler = (ctx, argv) =>
+  scanCollection(ctx, argv, 'set', (s, cursor, options, out) => {
+    if (s.encoding === 'intset') {
+      for (const m of setMembers(s)) if (scanMatches(options, m)) out.push(m);
+      return 0;
+    }
+    return s.order.scan(cursor, options.count, (m) => {
+      if (scanMatches(options, m)) out.push(m);
+    });
   });
-  return [String(next), out];
-};

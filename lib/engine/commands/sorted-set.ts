@@ -33,7 +33,7 @@ import {
   zsetRemoved,
 } from '../zset';
 import { type CommandContext, type Handler, isOption, lookupTyped } from './context';
-import { ERR_INVALID_CURSOR, parseScanCursor, parseScanOptions, scanMatches } from './scan';
+import { scanCollection, scanMatches } from './scan';
 
 /*
  * Sorted-set commands, following Redis 7.0's t_zset.c: the same order of
@@ -750,35 +750,28 @@ export const zrandmember: Handler = (ctx, argv) => {
 };
 
 /** ZSCAN key cursor [MATCH pattern] [COUNT count] */
-export const zscan: Handler = (ctx, argv) => {
-  const cursor = parseScanCursor(argv[2]!);
-  if (cursor === null) return ERR_INVALID_CURSOR;
-  const z = lookupTyped(ctx, argv[1]!, 'zset');
-  if (z === undefined) return ['0', []];
-  if (z instanceof ErrorReply) return z;
-  const options = parseScanOptions(argv, 3, false);
-  if (options instanceof ErrorReply) return options;
-  const list = z.list;
-  const out: Reply[] = [];
-  if (z.encoding === 'listpack') {
-    for (let x = list.head; x !== 0; x = list.next(x)) {
-      const m = list.member(x);
-      if (scanMatches(options, m)) out.push(m, formatScore(list.score(x)));
+export const zscan: Handler = (ctx, argv) =>
+  scanCollection(ctx, argv, 'zset', (z, cursor, options, out) => {
+    const list = z.list;
+    if (z.encoding === 'listpack') {
+      for (let x = list.head; x !== 0; x = list.next(x)) {
+        const m = list.member(x);
+        if (scanMatches(options, m)) out.push(m, formatScore(list.score(x)));
+      }
+      return 0;
     }
-    return ['0', out];
-  }
-  // The cursor walks member slots, which a member keeps while it stays.
-  let slot = cursor === 0 ? 0 : cursor - 1;
-  let examined = 0;
-  while (slot < list.slotCount && examined < options.count) {
-    const m = list.memberAt(slot);
-    slot++;
-    if (m === null) continue;
-    examined++;
-    if (scanMatches(options, m)) out.push(m, formatScore(list.scoreOf(m)!));
-  }
-  return [slot < list.slotCount ? String(slot + 1) : '0', out];
-};
+    // The cursor walks member slots, which a member keeps while it stays.
+    let slot = cursor === 0 ? 0 : cursor - 1;
+    let examined = 0;
+    while (slot < list.slotCount && examined < options.count) {
+      const m = list.memberAt(slot);
+      slot++;
+      if (m === null) continue;
+      examined++;
+      if (scanMatches(options, m)) out.push(m, formatScore(list.scoreOf(m)!));
+    }
+    return slot < list.slotCount ? slot + 1 : 0;
+  });
 
 const enum Aggregate {
   Sum,
