@@ -37,7 +37,7 @@ export type {
 export { Keyspace, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from './keyspace';
 export type { Clock, RedisValue, ZSetValue } from './keyspace';
 export { formatScore, parseLongLong, parseStrictDouble, strtod } from './numbers';
-export { compareUtf8, utf8Length } from './utf8';
+export { compareUtf8 } from './utf8';
 export { bytesToText, compareBytes, textToBytes } from './bytes';
 export { globMatch } from './glob';
 export { memoryUsage, jemallocSize } from './memory-usage';
