@@ -33,6 +33,30 @@ export default tseslint.config(
     },
   },
   {
+    // components/ and app/ reach lib/leaderboard and lib/flow through their public entry
+    // points only: what a model keeps to itself can change without touching a widget.
+    files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}', 'mdx-components.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: [
+                '@/lib/leaderboard/*',
+                '@/lib/flow/*',
+                '**/lib/leaderboard/*',
+                '**/lib/flow/*',
+              ],
+              message:
+                'Import from the public entry point (@/lib/leaderboard or @/lib/flow), not a file behind it.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // lib/ is the pure core: no React, no Next, no DOM drawing libraries.
     files: ['lib/**/*.ts'],
     rules: {

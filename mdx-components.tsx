@@ -8,17 +8,7 @@ import { LevelBadge } from '@/components/mdx/level-badge';
 import { MdxLink } from '@/components/mdx/link';
 import { SelfCheck } from '@/components/mdx/self-check';
 import { Table } from '@/components/mdx/table';
-import { ArchitectureDiagram } from '@/components/widgets/architecture-diagram';
-import {
-  ApproximateRankingPlayground,
-  PaginationPlayground,
-  FanOutPlayground,
-  PracticeTimer,
-  RedisConsole,
-  ShardingPlayground,
-  SkipListPicture,
-  SpeedRoundDrill,
-} from '@/components/widgets/registry';
+import { mdxWidgets } from '@/components/widgets/widget';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';
@@ -27,6 +17,7 @@ import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
 /**
  * Every block a chapter may use, registered once: chapters import nothing. Blocks that
  * need data from `content/` get it bound here, so data still flows content → components.
+ * The interactive widgets come from the widget manifest (components/widgets/manifest.ts).
  */
 const components = {
   h2: H2,
@@ -51,18 +42,8 @@ const components = {
   ReadingPaths,
   Prerequisites,
   Prerequisite,
-  PracticeTimer,
-  RedisConsole,
-  SkipListPicture,
-  ArchitectureDiagram,
-  ShardingPlayground,
-  ApproximateRankingPlayground,
-  PaginationPlayground,
-  FanOutPlayground,
+  ...mdxWidgets,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
-  SpeedRoundDrill: (props: { seconds?: number; roundSize?: number }) => (
-    <SpeedRoundDrill cards={speedRoundCards} {...props} />
-  ),
   SpeedRoundList: () => <SpeedRoundList cards={speedRoundCards} />,
 } satisfies MDXComponents;
 

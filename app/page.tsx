@@ -44,6 +44,12 @@ export default function HomePage() {
               >
                 Start with Interview Skills
               </Link>
+              <Link
+                href="/practice/"
+                className="inline-flex h-11 items-center rounded-lg border border-accent-600 px-5 text-sm font-semibold text-accent-700 hover:bg-accent-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-accent-400 dark:text-accent-300 dark:hover:bg-accent-950"
+              >
+                Rehearse in the practice room
+              </Link>
               <a
                 href="#the-four-chapters"
                 className="inline-flex h-11 items-center rounded-lg border border-zinc-300 px-5 text-sm font-semibold text-zinc-800 hover:bg-zinc-50 dark:border-zinc-700 dark:text-zinc-100 dark:hover:bg-zinc-900"

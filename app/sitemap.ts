@@ -8,6 +8,7 @@ export const dynamic = 'force-static';
 export default function sitemap(): MetadataRoute.Sitemap {
   return [
     { url: `${siteConfig.url}/`, priority: 1 },
+    { url: `${siteConfig.url}/practice/`, priority: 0.8 },
     ...publishedPages(chapters).map((page) => ({
       url: `${siteConfig.url}${page.href}`,
       priority: page.sectionSlug ? 0.7 : 0.9,

@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress';
+import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress/operations';
 import { useProgress } from './use-progress';
 
 /** Time on a page before reaching its end counts as having read it. */
@@ -57,7 +57,7 @@ export function SectionProgress({ path }: { path: string }) {
   return (
     <div
       ref={bar}
-      className="not-prose mt-12 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
+      className="not-prose no-print mt-12 flex flex-wrap items-center justify-between gap-3 rounded-xl border border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800"
       data-pagefind-ignore="all"
     >
       <p className="text-zinc-600 dark:text-zinc-400" aria-live="polite">
@@ -82,6 +82,14 @@ export function SectionProgress({ path }: { path: string }) {
         >
           Markdown
         </a>
+        {' · '}
+        <Link
+          prefetch={false}
+          href={`/print/${path.split('/')[1]}/`}
+          className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
+        >
+          Print the chapter
+        </Link>
       </p>
       <button
         type="button"

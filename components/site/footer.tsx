@@ -43,6 +43,15 @@ export function Footer() {
                 Your progress
               </Link>
             </li>
+            <li>
+              <Link
+                prefetch={false}
+                href="/print/"
+                className="hover:text-zinc-900 dark:hover:text-white"
+              >
+                The whole guide, printable
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

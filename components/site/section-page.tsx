@@ -9,6 +9,9 @@ import { neighbours, sectionHref } from '@/lib/content/navigation';
 import { LevelBadge } from '@/components/mdx/level-badge';
 import { nearViewportWidgets } from '@/components/widgets/near-viewport-widgets';
 import { SectionProgress } from '@/components/progress/section-progress';
+import { AnchorRedirects } from '@/components/links/anchor-redirects';
+import { redirectsFrom } from '@/lib/content/link-registry';
+import linkRegistry from '@/content/link-registry.json';
 import { HashOpener } from './hash-opener';
 import { OnThisPage } from './on-this-page';
 import { Pager } from './pager';
@@ -28,6 +31,7 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
   const skipOffscreen = !nearViewportWidgets.some((name) => used.has(name));
   const { previous, next } = neighbours(chapters, chapter.slug, section.slug);
   const position = chapter.sections.findIndex((s) => s.slug === section.slug) + 1;
+  const redirects = redirectsFrom(linkRegistry, sectionHref(chapter.slug, section.slug));
 
   return (
     <SiteFrame chapterSlug={chapter.slug} sectionSlug={section.slug}>
@@ -73,6 +77,7 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
         </aside>
       </div>
       <HashOpener />
+      {Object.keys(redirects).length > 0 ? <AnchorRedirects redirects={redirects} /> : null}
     </SiteFrame>
   );
 }

@@ -6,6 +6,7 @@ import { SearchDialog } from './search-dialog';
 import { Sidebar } from './sidebar';
 import { SITE_CONTROL_IDS } from './site-ids';
 import { SidebarTicks } from '@/components/progress/sidebar-ticks';
+import { PrintSupport } from '@/components/print/print-support';
 
 /** The id of the navigation column, which is also the phone drawer (a popover). */
 export const SITE_NAV_ID = SITE_CONTROL_IDS.nav;
@@ -58,6 +59,7 @@ export function SiteFrame({
           </div>
         </aside>
         <SidebarTicks navId={SITE_NAV_ID} />
+        <PrintSupport />
         <div className="min-w-0 flex-1">{children}</div>
       </div>
       <Footer />

@@ -1,12 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
-import {
-  parseParams,
-  toQueryString,
-  type ParamSchema,
-  type ParamValues,
-} from '@/lib/leaderboard/playground-params';
+import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
 
 /**
  * A playground's state as URL query parameters. The props a chapter passes are the
@@ -60,5 +55,6 @@ export function embedSnippet<S extends ParamSchema>(
   height: number,
 ): string {
   const src = `${window.location.origin}/embed/${name}/?${toQueryString(schema, values)}`;
-  return `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy"></iframe>`;
+  // clipboard-write: the embedded widget's own Embed and copy buttons work inside a course page.
+  return `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`;
 }

@@ -4,14 +4,23 @@ import { useEffect, useState } from 'react';
 
 /**
  * Becomes true the first time the element comes within a screen of the viewport, and
- * stays true. A playground loads its world only then: one further down the page must not
- * spend the reader's CPU while they read the opening paragraphs.
+ * stays true (`immediate`: right after mount, wherever the element is). A widget loads
+ * only then: one further down the page must not spend the reader's CPU while they read the
+ * opening paragraphs. It starts false on the server and on the first client render alike,
+ * so hydration matches.
  */
-export function useNearViewport(): [(el: Element | null) => void, boolean] {
+export function useNearViewport(immediate = false): [(el: Element | null) => void, boolean] {
   const [el, setEl] = useState<Element | null>(null);
   const [near, setNear] = useState(false);
   useEffect(() => {
-    if (!el || near) return;
+    if (near) return;
+    if (immediate || typeof IntersectionObserver === 'undefined') {
+      // Mount is the moment: the server cannot know, and the first render must match it.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setNear(true);
+      return;
+    }
+    if (!el) return;
     const observer = new IntersectionObserver(
       (entries) => {
         if (entries.some((e) => e.isIntersecting)) setNear(true);
@@ -20,6 +29,6 @@ export function useNearViewport(): [(el: Element | null) => void, boolean] {
     );
     observer.observe(el);
     return () => observer.disconnect();
-  }, [el, near]);
+  }, [el, near, immediate]);
   return [setEl, near];
 }

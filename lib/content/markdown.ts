@@ -56,8 +56,8 @@ const callouts: Record<string, string> = {
   Annotation: 'Annotation',
 };
 
-/** Interactive widgets: in text they become a pointer to the live version. */
-const widgets = new Set([
+/** Interactive widgets: in text (and on paper) they become a pointer to the live version. */
+export const interactiveBlocks: ReadonlySet<string> = new Set([
   'RedisConsole',
   'SkipListPicture',
   'ArchitectureDiagram',
@@ -72,7 +72,7 @@ const widgets = new Set([
 /** Every block a chapter may use has a text form; a test keeps this list complete. */
 export const markdownBlocks: ReadonlySet<string> = new Set([
   ...Object.keys(callouts),
-  ...widgets,
+  ...interactiveBlocks,
   'Figure',
   'SelfCheck',
   'Prompt',
@@ -211,7 +211,7 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
         } satisfies Blockquote,
       ];
     }
-    if (widgets.has(name)) {
+    if (interactiveBlocks.has(name)) {
       const props = n.attributes
         .filter((a) => a.type === 'mdxJsxAttribute' && a.name)
         .map((a) => `${a.name}=${attr(n, a.name!) ?? 'true'}`);

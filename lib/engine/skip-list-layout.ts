@@ -98,7 +98,7 @@ export function traceFrame(
       crossed.add(`${hop.from}:${hop.level}`);
       forwardHops++;
       rank = hop.rank;
-      narration = `Level ${hop.level + 1}: move from ${label(hop.from)} to ${label(hop.to)}, adding span ${hop.span}; running rank ${hop.rank}.`;
+      narration = `Level ${hop.level + 1}: move from ${label(hop.from)} to ${label(hop.to)}, adding span ${hop.span}: ${label(hop.to)} is member ${hop.rank} counting from the lowest score.`;
     } else {
       narration = `The next node on level ${hop.level + 2} would overshoot: drop to level ${hop.level + 1} at ${label(hop.from)}.`;
     }

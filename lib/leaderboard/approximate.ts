@@ -220,6 +220,8 @@ export function errorByPercentile(
   estimate: (score: number) => number,
   exact: (score: number) => number,
   bands = 20,
+  /** Players ranked (when the scores are probes of a larger population, its size). */
+  population = scores.length,
 ): {
   fromPercentile: number;
   toPercentile: number;
@@ -233,7 +235,7 @@ export function errorByPercentile(
     const s = scores[i]!;
     const e = exact(s);
     const d = Math.abs(estimate(s) - e);
-    const band = Math.min(bands - 1, Math.floor(((e - 1) / total) * bands));
+    const band = Math.min(bands - 1, Math.floor(((e - 1) / population) * bands));
     const b = sums[band]!;
     b.abs += d;
     b.rel += d / e;

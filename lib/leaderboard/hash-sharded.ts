@@ -93,6 +93,45 @@ export class HashShardedBoard {
     return this.layout === 'one-slot';
   }
 
+  /**
+   * Loads pairs already in Redis order (score ascending, ties by member bytes): each
+   * shard's share of them is still in order, so the engine appends without searching.
+   * `expectedTotal` (all pairs the shards will hold) sizes the engine's buffers once.
+   * O(pairs · length of an id) for hashing.
+   */
+  async loadSorted(
+    scores: Float64Array,
+    members: readonly string[],
+    expectedTotal = 0,
+  ): Promise<void> {
+    const n = members.length;
+    const shardOf = new Uint8Array(n);
+    const counts = new Int32Array(this.keys.length);
+    for (let j = 0; j < n; j++) {
+      const sh = this.shardOf(members[j]!);
+      shardOf[j] = sh;
+      counts[sh]!++;
+    }
+    for (let sh = 0; sh < this.keys.length; sh++) {
+      const s = new Float64Array(counts[sh]!);
+      const m = new Array<string>(counts[sh]!);
+      let k = 0;
+      for (let j = 0; j < n; j++) {
+        if (shardOf[j] === sh) {
+          s[k] = scores[j]!;
+          m[k++] = members[j]!;
+        }
+      }
+      await loadPairs(
+        this.client,
+        this.keys[sh]!,
+        s,
+        m,
+        Math.ceil(expectedTotal / this.keys.length),
+      );
+    }
+  }
+
   /** Loads players 0..n-1, each into its hash shard, in score order. O(n log n). */
   async loadPlayers(
     id: (i: number) => string,

@@ -12,6 +12,7 @@ export type {
   RedisCommandName,
   RedisCommands,
   RedisLike,
+  SortedSetBulkLoad,
   ScoreBound,
   ScoredMember,
 } from './redis-like';
@@ -48,7 +49,7 @@ export type {
 } from './global-board';
 export { TimeWindowBoard } from './time-windows';
 export type { BoardWindow, TimeWindowOptions, WindowKind } from './time-windows';
-export { engineOf, loadPairs, sortByScore } from './bulk-load';
+export { loadPairs, sortByScore } from './bulk-load';
 export type { LoadProgress } from './bulk-load';
 export { RangeShardedBoard, evenBoundaries, shardForScore } from './range-sharded';
 export type {
@@ -81,8 +82,15 @@ export type {
 } from './approximate';
 export { FriendBoards, GuildBoards, RegionalBoards } from './social';
 export type { FanoutMode, FriendBoardOptions, RegionalMode } from './social';
-export { paginationUnderChurn } from './churn';
-export type { ChurnOptions, ChurnPage, ChurnReaderSummary, ChurnResult } from './churn';
+export { churnOverview, churnPages, paginationUnderChurn } from './churn';
+export type {
+  ChurnOptions,
+  ChurnOverview,
+  ChurnPage,
+  ChurnPageView,
+  ChurnReaderSummary,
+  ChurnResult,
+} from './churn';
 export {
   APPROXIMATE_PARAMS,
   FANOUT_PARAMS,
@@ -108,6 +116,7 @@ export type {
   FanoutCounters,
   FanoutStorm,
   FanoutView,
+  LiveShardingView,
   RankPoint,
   ShardingView,
 } from './playgrounds';

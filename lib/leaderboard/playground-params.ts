@@ -52,14 +52,18 @@ const choice = <T extends string>(options: readonly T[], def: T): ChoiceParam<T>
 });
 const DISTRIBUTIONS = ['uniform', 'normal', 'long-tail'] as const;
 
-/** `<ShardingPlayground seed players shards mode distribution player />` */
+/**
+ * `<ShardingPlayground seed players shards mode distribution player />`. Each schema's
+ * defaults are the state its chapter starts in, so a bare embed link shows what the
+ * chapter shows (a unit test holds the chapters to them).
+ */
 export const SHARDING_PARAMS = {
   seed: int(0, 2 ** 31 - 1, 7),
   players: int(100, 1_000_000, 100_000),
   /** Default: the design ledger's range-shard count (content/pinned-claims.test.ts checks). */
   shards: int(1, 16, 8),
   mode: choice(['range', 'hash'] as const, 'range'),
-  distribution: choice(DISTRIBUTIONS, 'uniform'),
+  distribution: choice(DISTRIBUTIONS, 'long-tail'),
   /** Player number whose rank is shown. */
   player: int(0, 999_999, 0),
 } satisfies ParamSchema;
@@ -69,7 +73,7 @@ export const APPROXIMATE_PARAMS = {
   seed: int(0, 2 ** 31 - 1, 7),
   players: int(100, 1_000_000, 100_000),
   buckets: int(1, 10_000, 100),
-  kind: choice(['fixed', 'log', 'quantile'] as const, 'quantile'),
+  kind: choice(['fixed', 'log', 'quantile'] as const, 'fixed'),
   distribution: choice(DISTRIBUTIONS, 'long-tail'),
   /** 'exact': real players; '100m': histogram-only population of 100M. */
   scale: choice(['exact', '100m'] as const, 'exact'),

@@ -27,7 +27,7 @@ describe('playground parameters', () => {
       players: 1_000_000,
       shards: 1,
       mode: 'range',
-      distribution: 'uniform',
+      distribution: 'long-tail',
       player: 0,
     });
     expect(p.notes).toEqual([
@@ -79,5 +79,51 @@ describe('approximate ranking view', () => {
     for (; !s.done; s = steps.next()) phases.push(s.value.phase);
     expect(phases.length).toBeGreaterThanOrEqual(4);
     expect(stable(s.value)).toEqual(stable(approximateView(params)));
+  });
+});
+
+describe('sharding model, loading the board on screen first', () => {
+  it('answers with the design on screen, then the full view agrees after live updates', async () => {
+    const { createClient } = await import('../engine/client');
+    const { ShardingModel } = await import('./playgrounds');
+    const params = parseParams(SHARDING_PARAMS, {
+      players: '5000',
+      shards: '4',
+      distribution: 'long-tail',
+      player: '42',
+    }).values;
+    const lazy = await ShardingModel.create(createClient(), params, undefined, { firstOnly: true });
+    const first = await lazy.currentView('range', 42);
+    expect(first.pending).toEqual(['hash', 'oracle']);
+    expect(first.hashRank.rank).toBeNull();
+    expect(first.exactRank.rank).toBeNull();
+    expect(first.rangeRank.rank).not.toBeNull();
+    // Updates before the other boards load: they must still see every one.
+    await lazy.applyUpdates('range', 3000);
+    const full = await lazy.view('range', 42);
+    expect(full.pending).toEqual([]);
+    expect(full.hashRank.rank).toEqual(full.exactRank.rank);
+    expect(full.rangeRank.rank).toEqual(full.exactRank.rank);
+    // The same world loaded eagerly and given the same updates shows the same board.
+    const eager = await ShardingModel.create(createClient(), params);
+    await eager.applyUpdates('range', 3000);
+    const same = await eager.view('range', 42);
+    // Everything but the command counts (the lazy model answered one more rank query).
+    const board = (v: typeof full) =>
+      stable({ ...v, ledger: [], shards: v.shards.map((s) => ({ ...s, load: 0 })) });
+    expect(board(full)).toEqual(board(same));
+    const before = await (await ShardingModel.create(createClient(), params)).view('range', 42);
+    expect(first.rangeRank.rank).toEqual(before.exactRank.rank);
+    expect(first.top.rows).toEqual(before.top.rows);
+  });
+
+  it('sorts a world into Redis order with one numeric sort', async () => {
+    const { createWorld, sortedPlayers } = await import('./world');
+    const { sortByScore } = await import('./bulk-load');
+    const world = createWorld({ seed: 3, players: 20_000, distribution: 'long-tail' });
+    const { scores, ids } = sortedPlayers(world);
+    const order = sortByScore(world.scores, world.id);
+    expect(ids).toEqual(Array.from(order, (i) => world.id(i)));
+    expect(Array.from(scores)).toEqual(Array.from(order, (i) => world.scores[i]));
   });
 });

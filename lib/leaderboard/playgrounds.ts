@@ -7,8 +7,8 @@ import {
   syntheticPopulation,
   type ErrorStats,
 } from './approximate';
-import { CostLedger, type LedgerEntry, type OperationCost } from './cost-ledger';
-import { loadPairs, sortByScore, type LoadProgress } from './bulk-load';
+import { CostLedger, emptyCost, type LedgerEntry, type OperationCost } from './cost-ledger';
+import { loadPairs } from './bulk-load';
 import type { BoardRow, RankInfo } from './global-board';
 import { GlobalBoard } from './global-board';
 import { HashShardedBoard } from './hash-sharded';
@@ -34,8 +34,16 @@ import {
   createWorld,
   followersOf,
   followsOf,
+  sortedPlayers,
+  type SortedPlayers,
   type World,
 } from './world';
+
+/** Progress of a load; it may await (to yield) or throw (to cancel). */
+type LoadProgressFn = (phase: string, done: number, total: number) => void | Promise<void>;
+
+/** Players per load step: about 10–30 ms of work, so progress and cancel stay prompt. */
+const LOAD_CHUNK = 25_000;
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -65,6 +73,11 @@ export interface ShardingView {
   exactRank: CostedRank;
   top: { rows: BoardRow[]; cost: OperationCost };
   ledger: LedgerEntry[];
+  /**
+   * Boards still loading (a first view of a large world): their rank is not known yet and
+   * reads `{ rank: null }`. Empty once every board is loaded.
+   */
+  pending: BoardName[];
 }
 
 /** What the sharding playground redraws while live updates run: one design only. */
@@ -78,12 +91,27 @@ export interface LiveShardingView {
 }
 
 /** The three boards of the sharding model. */
-type BoardName = 'range' | 'hash' | 'oracle';
+export type BoardName = 'range' | 'hash' | 'oracle';
+
+/**
+ * From this many players a sharding world's first view waits only for the design on
+ * screen; the other two boards load when the next view asks for them. Each board is a full
+ * copy of the world in the engine (about 0.5 s per million members in a browser), and a
+ * reader who picked a million players should see them within the 1.5 s a load may take.
+ */
+export const SHARDING_LAZY_FROM = 500_000;
+
+const BOARD_PHASES: Record<BoardName, string> = {
+  range: 'range shards',
+  hash: 'hash shards',
+  oracle: 'single set',
+};
 
 /**
  * The sharding playground: a seeded world loaded into one sorted set (the
  * oracle), a range-sharded board and a hash-sharded board on the same
- * client. Memory: about 3 × players members.
+ * client. Memory: about 3 × players members, sharing one string per id.
+ * A large world loads the board on screen first (`SHARDING_LAZY_FROM`).
  *
  * Live updates go to one design only, so the reader watches that design's
  * cost; the other two boards catch up (`sync`) before anything compares
@@ -102,6 +130,10 @@ export class ShardingModel {
     oracle: new Set(),
   };
   private readonly matches: ReturnType<typeof createMatchStream>;
+  /** Boards loaded so far. */
+  private readonly built = new Set<BoardName>();
+  /** The world in Redis order, kept until every board is loaded. */
+  private sorted: SortedPlayers | null = null;
 
   private constructor(
     readonly client: RedisLike,
@@ -132,37 +164,60 @@ export class ShardingModel {
     this.matches = createMatchStream({ seed: params.seed, players: params.players });
   }
 
-  /** Loads the world (progress in three phases; may await or throw to cancel). */
+  /**
+   * Loads the world: sorts it once, then loads the boards (progress per board; it may await
+   * or throw to cancel). With `firstOnly` (the default from SHARDING_LAZY_FROM players) it
+   * loads only the `params.mode` design; `view` loads the rest when it is first asked.
+   */
   static async create(
     client: RedisLike,
     params: ParamValues<typeof SHARDING_PARAMS>,
-    onProgress?: (phase: string, done: number, total: number) => void | Promise<void>,
+    onProgress?: LoadProgressFn,
+    options: { firstOnly?: boolean } = {},
   ): Promise<ShardingModel> {
     const m = new ShardingModel(client, params);
-    const w = m.world;
-    const phase =
-      (name: string): LoadProgress =>
-      (d, t) =>
-        onProgress?.(name, d, t);
-    await onProgress?.('sorting', 0, 1);
-    const order = sortByScore(w.scores, w.id);
-    await m.range.loadPlayers(w.id, w.scores, phase('range shards'), 25_000, order);
-    await m.hash.loadPlayers(w.id, w.scores, phase('hash shards'), 25_000, order);
-    const n = order.length;
-    await client.del(m.oracle.key);
-    for (let at = 0; at < n; at += 25_000) {
-      const idx = order.subarray(at, Math.min(n, at + 25_000));
-      const scores = Float64Array.from(idx, (i) => w.scores[i]!);
-      await loadPairs(
-        client,
-        m.oracle.key,
-        scores,
-        Array.from(idx, (i) => w.id(i)),
-        n,
-      );
-      await onProgress?.('single set', at + idx.length, n);
-    }
+    await onProgress?.('sorting', 0, m.world.players);
+    // One sort and one string per player, shared by the three boards.
+    m.sorted = sortedPlayers(m.world);
+    if (options.firstOnly ?? params.players >= SHARDING_LAZY_FROM) {
+      await m.build(params.mode, onProgress);
+    } else await m.buildAll(onProgress);
     return m;
+  }
+
+  /** Whether all three boards are loaded. */
+  get complete(): boolean {
+    return this.built.size === 3;
+  }
+
+  /** Loads every board not loaded yet. */
+  async buildAll(onProgress?: LoadProgressFn): Promise<void> {
+    for (const name of ['range', 'hash', 'oracle'] as const) await this.build(name, onProgress);
+  }
+
+  /**
+   * Loads one board from the sorted world, then brings it up to date with any score that
+   * changed since the world was sorted. O(players).
+   */
+  private async build(name: BoardName, onProgress?: LoadProgressFn): Promise<void> {
+    if (this.built.has(name)) return;
+    const sorted = this.sorted;
+    if (!sorted) throw new Error('sharding world already released its sorted copy');
+    const { scores, ids } = sorted;
+    const n = ids.length;
+    if (name === 'oracle') await this.client.del(this.oracle.key);
+    for (let at = 0; at < n; at += LOAD_CHUNK) {
+      const end = Math.min(n, at + LOAD_CHUNK);
+      const s = scores.subarray(at, end);
+      const chunk = ids.slice(at, end);
+      if (name === 'range') await this.range.loadSorted(s, chunk, n);
+      else if (name === 'hash') await this.hash.loadSorted(s, chunk, n);
+      else await loadPairs(this.client, this.oracle.key, s, chunk, n);
+      await onProgress?.(BOARD_PHASES[name], end, n);
+    }
+    this.built.add(name);
+    if (this.complete) this.sorted = null;
+    await this.syncBoard(name);
   }
 
   /** Player number `i` clamped to the world. */
@@ -186,6 +241,7 @@ export class ShardingModel {
     count: number,
     step?: (done: number) => void | Promise<void>,
   ): Promise<number> {
+    await this.build(mode);
     await this.syncBoard(mode);
     const board = mode === 'range' ? this.range : this.hash;
     const behind =
@@ -211,6 +267,8 @@ export class ShardingModel {
   }
 
   private async syncBoard(name: BoardName): Promise<void> {
+    // A board not loaded yet keeps its list: it is synced right after it loads.
+    if (!this.built.has(name)) return;
     const board = this[name];
     for (const p of this.stale[name]) await board.submit(this.world.id(p), this.world.scores[p]!);
     this.stale[name].clear();
@@ -218,6 +276,7 @@ export class ShardingModel {
 
   /** What live updates redraw: the chosen player's rank by `mode`, shard sizes, top 10. */
   async liveView(mode: 'range' | 'hash', player: number): Promise<LiveShardingView> {
+    await this.build(mode);
     const id = this.playerId(player);
     const board = mode === 'range' ? this.range : this.hash;
     const rank = await board.rank(id);
@@ -231,25 +290,54 @@ export class ShardingModel {
     };
   }
 
-  /** Everything the playground draws for `mode` and the chosen player. */
-  async view(mode: 'range' | 'hash', player: number): Promise<ShardingView> {
+  /**
+   * Everything the playground draws for `mode` and the chosen player, loading any board
+   * not loaded yet first (progress through `onProgress`).
+   */
+  async view(
+    mode: 'range' | 'hash',
+    player: number,
+    onProgress?: LoadProgressFn,
+  ): Promise<ShardingView> {
+    await this.buildAll(onProgress);
+    return this.currentView(mode, player);
+  }
+
+  /**
+   * The view from the boards loaded so far, without loading more: right after a lazy
+   * `create` it has the design on screen, and the other ranks are pending.
+   */
+  async currentView(mode: 'range' | 'hash', player: number): Promise<ShardingView> {
     await this.sync();
     const id = this.playerId(player);
-    const rangeRank = await this.range.rank(id);
-    const hashRank = await this.hash.rank(id);
-    const exactRank = await this.oracle.rank(id);
+    const none: CostedRank = { rank: null, cost: { ...emptyCost(), operation: 'pending', ms: 0 } };
+    const rankBy = async (name: BoardName): Promise<CostedRank> => {
+      if (!this.built.has(name)) return none;
+      const r = await this[name].rank(id);
+      return { rank: r.result, cost: r.cost };
+    };
+    const rangeRank = await rankBy('range');
+    const hashRank = await rankBy('hash');
+    const exactRank = await rankBy('oracle');
+    await this.build(mode);
     const top = mode === 'range' ? await this.range.topK(10) : await this.hash.topK(10);
+    const shown = mode === 'range' ? rangeRank : hashRank;
     return {
       mode,
       players: this.world.players,
       shards: mode === 'range' ? await this.range.stats() : await this.hash.stats(),
       boundaries: this.range.boundaries,
-      player: { id, score: exactRank.result?.score ?? 0 },
-      rangeRank: { rank: rangeRank.result, cost: rangeRank.cost },
-      hashRank: { rank: hashRank.result, cost: hashRank.cost },
-      exactRank: { rank: exactRank.result, cost: exactRank.cost },
+      player: {
+        id,
+        score:
+          (exactRank.rank ?? shown.rank)?.score ?? this.world.scores[this.playerIndex(player)]!,
+      },
+      rangeRank,
+      hashRank,
+      exactRank,
       top: { rows: top.result, cost: top.cost },
       ledger: this.ledger.snapshot(),
+      pending: (['range', 'hash', 'oracle'] as const).filter((b) => !this.built.has(b)),
     };
   }
 
@@ -258,6 +346,7 @@ export class ShardingModel {
    * from the top shard), in all three boards, and returns the range move.
    */
   async crossBoundary(player: number): Promise<{ move: RangeSubmitResult; cost: OperationCost }> {
+    await this.buildAll();
     await this.sync();
     const id = this.playerId(player);
     const score = (await this.oracle.rank(id)).result?.score ?? 0;
@@ -274,6 +363,7 @@ export class ShardingModel {
 
   /** Rebalances the range shards from quantiles. */
   async rebalance(): Promise<{ result: RebalanceResult; cost: OperationCost }> {
+    await this.buildAll();
     await this.sync();
     return this.range.rebalance();
   }
@@ -400,7 +490,7 @@ export function* approximateViewSteps(
     buckets: h.view(),
     points: pts,
     error,
-    errorByPercentile: errorByPercentile(probes, estimate, exact),
+    errorByPercentile: errorByPercentile(probes, estimate, exact, 20, players),
     memory: memoryComparison(players, h, head),
     usPerRank: us,
   };

@@ -1,4 +1,10 @@
-import { mulberry32, playerName } from '../engine/workload';
+import {
+  mulberry32,
+  PLAYER_NAME_KEYS,
+  playerName,
+  playerNameFromKey,
+  playerNameKey,
+} from '../engine/workload';
 
 /**
  * The seeded workload: players, regions, guilds, scores, a friend graph
@@ -99,6 +105,39 @@ export function createWorld(options: WorldOptions): World {
     guildCount,
     id: (i: number) => playerName(i, seed),
   };
+}
+
+/** A world's players in Redis order, ready to load: scores ascending, ids alongside. */
+export interface SortedPlayers {
+  /** Scores, ascending. */
+  scores: Float64Array;
+  /** The ids in the same order (ties by id bytes ascending, as Redis orders members). */
+  ids: string[];
+}
+
+/**
+ * Every player of `world` in Redis order (score ascending, ties by id bytes), each id made
+ * once. Ids are 'player' + a base-36 key, so (score, key) packs into one double (4M
+ * scores times 36^6 keys stay below 2^53) and one native sort of a Float64Array orders
+ * them: no comparator, no string compared. O(n log n); about 100 ms for 1M players.
+ * Scores must be integers in 0..4,000,000 (so that every packed value is exact).
+ */
+export function sortedPlayers(world: World): SortedPlayers {
+  if (world.maxScore > 4_000_000) throw new RangeError('sortedPlayers needs scores ≤ 4,000,000');
+  const n = world.players;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    packed[i] = world.scores[i]! * PLAYER_NAME_KEYS + playerNameKey(i, world.seed);
+  }
+  packed.sort();
+  const scores = new Float64Array(n);
+  const ids = new Array<string>(n);
+  for (let j = 0; j < n; j++) {
+    const key = packed[j]! % PLAYER_NAME_KEYS;
+    scores[j] = (packed[j]! - key) / PLAYER_NAME_KEYS;
+    ids[j] = playerNameFromKey(key);
+  }
+  return { scores, ids };
 }
 
 /** Options for `createFriendGraph`. */

@@ -5,6 +5,7 @@ import {
   interviewPlan,
   parseTimerState,
   pause,
+  skipToNextPhase,
   start,
   timerView,
   totalMs,
@@ -80,5 +81,20 @@ describe('practice timer', () => {
       expect(sum, `${ms} ms`).toBe(total / 1000);
     }
     expect(formatClock(1_999, 'down')).toBe('0:01');
+  });
+});
+
+describe('skipping to the next phase', () => {
+  it('jumps to the next phase start, paused or running, and stops at the end', () => {
+    const paused = { accumulatedMs: 2 * minute + 10, runningSince: null };
+    expect(skipToNextPhase(paused, 0)).toEqual({ accumulatedMs: 5 * minute, runningSince: null });
+    const running = { accumulatedMs: 0, runningSince: 1_000 };
+    expect(skipToNextPhase(running, 1_000 + 16 * minute)).toEqual({
+      accumulatedMs: 25 * minute,
+      runningSince: 1_000 + 16 * minute,
+    });
+    expect(
+      skipToNextPhase({ accumulatedMs: 44 * minute, runningSince: null }, 0).accumulatedMs,
+    ).toBe(45 * minute);
   });
 });

@@ -180,3 +180,25 @@ export function formatClock(ms: number, round: 'up' | 'down' = 'up'): string {
   const seconds = round === 'up' ? Math.ceil(exact) : Math.floor(exact);
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 }
+
+/**
+ * Moves the clock to the start of the next phase (a candidate who is done with a phase gives
+ * up the rest of it, as in a real interview). A running clock keeps running from there.
+ * @returns the new state; at the last phase, the end of the plan. O(phases).
+ */
+export function skipToNextPhase(
+  state: TimerState,
+  now: number,
+  plan: readonly Phase[] = interviewPlan,
+): TimerState {
+  const elapsed = elapsedMs(state, now, plan);
+  let end = 0;
+  for (const phase of plan) {
+    end += phase.minutes * 60_000;
+    if (elapsed < end) break;
+  }
+  const target = Math.min(end, totalMs(plan));
+  return state.runningSince === null
+    ? { accumulatedMs: target, runningSince: null }
+    : { accumulatedMs: target, runningSince: now };
+}

@@ -17,7 +17,7 @@ export type RunReply =
 
 interface WorkerScope {
   postMessage(message: RunReply): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;

@@ -85,12 +85,14 @@ export function leaderboardApi(host: LeaderboardHost) {
         host.sharding = null;
         const m = await ShardingModel.create(host.createClient(), params, report(context));
         host.sharding = m;
-        return m.view(params.mode, params.player);
+        // A large world answers with the design on screen; the next view loads the rest.
+        return m.currentView(params.mode, params.player);
       },
     }),
+    /** The whole view, loading the boards a large world left for later (with progress). */
     'sharding:view': method({
       params: v.object({ mode, player }),
-      run: (p) => host.needSharding().view(p.mode, p.player),
+      run: (p, context) => host.needSharding().view(p.mode, p.player, report(context)),
     }),
     /** Pushes the player across the next boundary in all three boards. */
     'sharding:cross': method({

@@ -10,7 +10,7 @@ import type { RpcResponse } from './rpc';
 
 interface WorkerScope {
   postMessage(message: RpcResponse): void;
-  addEventListener(type: 'message', listener: (event: MessageEvent<unknown>) => void): void;
+  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
 }
 
 const scope = globalThis as unknown as WorkerScope;

@@ -147,14 +147,20 @@ export function createYield(): Yield {
     return () => new Promise((resolve) => setTimeout(resolve, 0));
   }
   const waiting: (() => void)[] = [];
-  let channel: MessageChannel | null = null;
+  // Typed by hand: browsers and Node both have MessageChannel, with different typings.
+  type Port = {
+    onmessage: (() => void) | null;
+    postMessage(message: number): void;
+    unref?: () => void;
+  };
+  let channel: { port1: Port; port2: Port } | null = null;
   return () =>
     new Promise<void>((resolve) => {
       if (channel === null) {
-        channel = new MessageChannel();
+        channel = new MessageChannel() as unknown as { port1: Port; port2: Port };
         channel.port1.onmessage = () => waiting.shift()?.();
         // In Node an open port keeps the process alive; browsers lack unref.
-        (channel.port1 as unknown as { unref?: () => void }).unref?.();
+        channel.port1.unref?.();
       }
       waiting.push(resolve);
       channel.port2.postMessage(0);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT, LOADER_ATTRIBUTE, initialScripts } from '../../scripts/post-build';
+import { widgets } from '@/components/widgets/manifest';
 
 const out = path.resolve('out');
 
@@ -102,9 +103,10 @@ describe('link check over out/', () => {
   });
 
   it('skips off-screen layout only on sections without a viewport-triggered widget', () => {
-    // data-widget names of the near-viewport widgets (components/widgets/registry.tsx).
-    const lazy =
-      /data-widget="(redis-console|skip-list-picture|sharding-playground|approximate-ranking-playground|pagination-playground|fan-out-playground|architecture-diagram)"/;
+    // data-widget names of the near-viewport widgets (components/widgets/manifest.ts).
+    const ids = widgets.filter((w) => w.nearViewport).map((w) => w.id);
+    expect(ids.length).toBeGreaterThanOrEqual(7);
+    const lazy = new RegExp(`data-widget="(${ids.join('|')})"`);
     const skips = /class="prose-guide[^"]*\bskip-offscreen\b/;
     const sections = files
       .map((file) => ({ file, html: readFileSync(file, 'utf8') }))

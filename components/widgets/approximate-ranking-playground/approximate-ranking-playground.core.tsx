@@ -1,8 +1,8 @@
 'use client';
 
 import { useEffect, useId, useMemo } from 'react';
-import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { ApproximateView } from '@/lib/leaderboard/playgrounds';
+import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import type { ApproximateView } from '@/lib/leaderboard';
 import {
   buttonClass,
   fmt,
@@ -12,6 +12,7 @@ import {
   PlaygroundFrame,
   SeedField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
@@ -49,7 +50,23 @@ const errorSeries: ChartSeries[] = [
   },
 ];
 const pct = (v: number) => `${+v.toFixed(2)}%`;
+/** Axis ticks: two significant digits below 1%, so an axis of small errors never reads "0% 0%". */
+const axisPct = (v: number) =>
+  v === 0 ? '0%' : Math.abs(v) >= 1 ? `${+v.toFixed(2)}%` : `${+v.toPrecision(2)}%`;
 const percentileTick = (v: number) => `${Math.round(v)}`;
+
+/**
+ * What the error bound means for this view, computed: the bound (an estimate is off by at
+ * most its bucket's count) held or not, and how large the errors actually were, so the
+ * sentence never calls a 2,000% error "within the bound" without saying how wide it is.
+ */
+function boundSentence(view: ApproximateView): string {
+  const e = view.error;
+  const held = e.boundViolations
+    ? `${fmt(e.boundViolations)} of ${fmt(e.samples)} estimates broke the bound (off by more than their bucket's count).`
+    : `All ${fmt(e.samples)} estimates kept to the bound (off by at most their bucket's count).`;
+  return `${held} The largest error was ${fmt(e.maxAbs)} ranks; the p99 relative error ${pct(e.p99Rel * 100)}.`;
+}
 
 /** Bytes as KB / MB / GB. */
 function bytes(n: number): string {
@@ -126,7 +143,7 @@ export function ApproximateRankingPlaygroundCore({
       name="approximate-ranking-playground"
       title="Approximate ranking playground"
       chapterHref="/leaderboard-design/approximate-ranking/"
-      heightClass="h-[78rem] sm:h-[44rem]"
+      heightClass={widgetEntry('ApproximateRankingPlayground').height}
       embedded={embedded}
       snippet={snippet}
     >
@@ -297,7 +314,7 @@ export function ApproximateRankingPlaygroundCore({
                     yLabel="error %"
                     height={180}
                     xValues={percentileTick}
-                    yValues={pct}
+                    yValues={axisPct}
                     summary={`Mean relative error by percentile band: ${view.errorByPercentile
                       .map(
                         (b) =>
@@ -316,9 +333,7 @@ export function ApproximateRankingPlaygroundCore({
                 ? ` plus ${bytes(view.memory.headBytes)} for the exact head`
                 : ''}
               , against {bytes(view.memory.exactBytes)} for a sorted set of every player.
-              {view.error.boundViolations
-                ? ` ${fmt(view.error.boundViolations)} estimates broke the documented bound.`
-                : ' Every estimate stayed within the documented error bound.'}
+              {` ${boundSentence(view)}`}
             </p>
           </div>
         ) : null}

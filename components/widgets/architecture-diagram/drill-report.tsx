@@ -1,4 +1,4 @@
-import type { FlowView } from '@/lib/flow/view';
+import type { FlowView } from '@/lib/flow';
 import { buttonQuiet } from './frame';
 
 /** The running drill: its narration step by step, then the ending check. */

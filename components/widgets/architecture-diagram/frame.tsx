@@ -6,7 +6,7 @@ import {
   type DiagramEdgeKind,
   type DiagramNodeKind,
 } from '@/content/flow-stages';
-import { findDrill } from '@/lib/flow/drills';
+import { findDrill } from '@/lib/flow';
 
 /*
  * The chrome shared by the static placeholder (rendered on the server) and the live diagram

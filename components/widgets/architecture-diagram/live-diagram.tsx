@@ -34,12 +34,12 @@ import {
   stageTopology,
   type DiagramNode,
 } from '@/content/flow-stages';
-import { FlowController } from '@/lib/flow/controller';
-import { nodeInDirection, readingOrder, type Direction } from '@/lib/flow/diagram-geometry';
-import { compact, FlightAnimator, FrameBudget, type NodeLive } from '@/lib/flow/diagram-live';
-import { findDrill } from '@/lib/flow/drills';
-import type { Flight } from '@/lib/flow/types';
-import type { FlowView } from '@/lib/flow/view';
+import { FlowController } from '@/lib/flow';
+import { nodeInDirection, readingOrder, type Direction } from '@/lib/flow';
+import { compact, FlightAnimator, FrameBudget, type NodeLive } from '@/lib/flow';
+import { findDrill } from '@/lib/flow';
+import type { Flight } from '@/lib/flow';
+import type { FlowView } from '@/lib/flow';
 import {
   CanvasBox,
   Controls,

@@ -1,7 +1,10 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
-import { LiveArchitectureDiagram } from '../registry';
+import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { widgetChunk } from '../lazy-widget';
+
+/** The live diagram's chunk, as the widget manifest loads it. */
+const LiveArchitectureDiagram = widgetChunk('ArchitectureDiagram');
 
 /**
  * React Flow, its CSS and the simulation stay out of the page's first load: the live chunk is
@@ -60,7 +63,9 @@ export function DiagramLoader({
       </div>
       {load ? (
         <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
-          <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
+          <Suspense fallback={null}>
+            <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
+          </Suspense>
         </div>
       ) : null}
     </div>

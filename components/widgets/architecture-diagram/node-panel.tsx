@@ -1,6 +1,6 @@
 import { diagramNodes } from '@/content/flow-stages';
-import { compact } from '@/lib/flow/diagram-live';
-import type { FlowView } from '@/lib/flow/view';
+import { compact } from '@/lib/flow';
+import type { FlowView } from '@/lib/flow';
 import { buttonQuiet } from './frame';
 
 type Row = readonly [string, string];

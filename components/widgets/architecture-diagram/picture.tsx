@@ -6,7 +6,7 @@ import {
   type DiagramEdgeKind,
   type DiagramNode,
 } from '@/content/flow-stages';
-import { curvePath, edgeCurve, viewBoxOf } from '@/lib/flow/diagram-geometry';
+import { curvePath, edgeCurve, viewBoxOf } from '@/lib/flow';
 import { boxLabel, edgeStroke, kindStripe, labelSize } from './frame';
 
 /*

@@ -1,9 +1,9 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { FANOUT_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { FanoutCounters, FanoutStorm, FanoutView } from '@/lib/leaderboard/playgrounds';
-import type { FanoutMode } from '@/lib/leaderboard/social';
+import { FANOUT_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import type { FanoutCounters, FanoutStorm, FanoutView } from '@/lib/leaderboard';
+import type { FanoutMode } from '@/lib/leaderboard';
 import {
   buttonClass,
   fmt,
@@ -14,10 +14,10 @@ import {
   SeedField,
   SelectField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
-import { fanOutHeightClass } from './fan-out-height';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface FanOutPlaygroundProps {
@@ -305,7 +305,7 @@ export function FanOutPlaygroundCore({
       name="fan-out-playground"
       title="Fan-out playground"
       chapterHref="/leaderboard-design/social-boards/"
-      heightClass={fanOutHeightClass}
+      heightClass={widgetEntry('FanOutPlayground').height}
       embedded={embedded}
       snippet={snippet}
       sectionRef={box}

@@ -6,9 +6,9 @@ import type {
   ChurnPage,
   ChurnPageView,
   ChurnReaderSummary,
-} from '@/lib/leaderboard/churn';
-import type { BoardRow } from '@/lib/leaderboard/global-board';
-import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
+} from '@/lib/leaderboard';
+import type { BoardRow } from '@/lib/leaderboard';
+import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard';
 import type { ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
@@ -19,6 +19,7 @@ import {
   PlaygroundFrame,
   SeedField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 
@@ -154,7 +155,7 @@ export function PaginationPlaygroundCore({
       title="Pagination under churn"
       label="Pagination under churn playground"
       chapterHref="/leaderboard-design/reads/"
-      heightClass="h-[71rem] sm:h-[55rem]"
+      heightClass={widgetEntry('PaginationPlayground').height}
       embedded={embedded}
       snippet={snippet}
     >

@@ -2,9 +2,12 @@
 
 import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useConsoleHistory } from '@/components/progress/progress-slots';
+import { commandHelp } from '@/lib/engine/command-help';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
 import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
 import { sequence } from '@/lib/worker/rpc';
+import { widgetEntry } from '../manifest';
+import { EXAMPLES, PROMPT, WELCOME } from './console-text';
 import { useWorkerRequest, type EngineClient } from '../use-worker';
 
 /** One entry of the transcript: what the reader typed, and what came back. */
@@ -12,23 +15,21 @@ interface Entry {
   id: number;
   kind: 'command' | 'reply' | 'error' | 'info';
   text: string;
+  /**
+   * For "Copy as code": the line a script should carry for this command (a failed command
+   * or a HELP line carries none; an example load carries a comment saying what it did).
+   */
+  script?: string;
 }
-
-const EXAMPLES = [
-  { label: '100', count: 100 },
-  { label: '10k', count: 10_000 },
-  { label: '1M', count: 1_000_000 },
-] as const;
 
 const KEY = 'leaderboard';
 const MAX_ENTRIES = 300;
-const PROMPT = '127.0.0.1:6379>';
 
 const welcome: Entry[] = [
   {
     id: 0,
     kind: 'info',
-    text: 'A Redis 7.0-compatible engine running in your browser. Load an example board, or type a command:\n  ZADD leaderboard 3200 alice 2950 bob\n  ZREVRANGE leaderboard 0 9 WITHSCORES\n  HELP ZREVRANK',
+    text: WELCOME,
   },
 ];
 
@@ -91,7 +92,7 @@ export function RedisConsoleCore({
   const line = useWorkerRequest<LineResult>();
   /** The example board being loaded. */
   const load = useWorkerRequest<LoadResult>();
-  const queue = useRef<string[]>([]);
+  const queue = useRef<{ line: string; entry: number }[]>([]);
   const lineBusy = useRef(false);
   const [copied, setCopied] = useState(false);
   const nextId = useRef(1);
@@ -125,8 +126,9 @@ export function RedisConsoleCore({
   /** Sends the next waiting line once the one in flight has its reply. */
   function drain() {
     if (!client || lineBusy.current) return;
-    const next = queue.current.shift();
-    if (next === undefined) return;
+    const queued = queue.current.shift();
+    if (queued === undefined) return;
+    const { line: next, entry } = queued;
     lineBusy.current = true;
     const done = () => {
       lineBusy.current = false;
@@ -135,6 +137,13 @@ export function RedisConsoleCore({
     };
     runLine(() => client.call('line', { line: next }), {
       onResult: (response) => {
+        // Only a command Redis accepted belongs in a script that replays the session.
+        const ok = response.reply.t !== 'error' && response.argv[0]?.toLowerCase() !== 'help';
+        if (ok) {
+          setEntries((previous) =>
+            previous.map((e) => (e.id === entry ? { ...e, script: next } : e)),
+          );
+        }
         const clipped = clipReply(response.text, 1200, 80_000);
         append({ kind: response.reply.t === 'error' ? 'error' : 'reply', text: clipped.text });
         const left = [
@@ -171,16 +180,19 @@ export function RedisConsoleCore({
       setEntries([]);
       return;
     }
+    const entry = nextId.current;
     append({ kind: 'command', text: trimmed });
-    queue.current.push(trimmed);
+    queue.current.push({ line: trimmed, entry });
     drain();
   }
 
   function loadExample(count: number) {
     if (!client || load.busy) return;
+    const what = `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`;
     append({
       kind: 'command',
-      text: `# load ${count.toLocaleString('en-US')} seeded players into '${KEY}' (seed ${seed})`,
+      text: what,
+      script: `${what}, with the console's Load example button (not a Redis command)`,
     });
     load.run(
       (onProgress) =>
@@ -229,12 +241,25 @@ export function RedisConsoleCore({
         setCursor(next);
         setInput(history[next] ?? '');
       }
-    } else if (event.key === 'Tab' && input.trim() && !/\s/.test(input.trim())) {
+    } else if (event.key === 'Tab' && !event.shiftKey && input.trim()) {
+      // Tab completes, and never leaves a line half typed; on an empty line it moves on.
       event.preventDefault();
-      const completion = completeCommand(input);
-      setInput(completion.line);
-      if (completion.matches.length > 1)
-        append({ kind: 'info', text: completion.matches.join('  ') });
+      if (!/\s/.test(input.trimStart())) {
+        const completion = completeCommand(input);
+        setInput(completion.line);
+        if (completion.matches.length > 1)
+          append({ kind: 'info', text: completion.matches.join('  ') });
+      } else {
+        // Past the command name there is nothing to complete: show what comes next.
+        const name = input.trim().split(/\s+/)[0] ?? '';
+        const help = commandHelp(name);
+        append({
+          kind: 'info',
+          text: help
+            ? `${help.syntax}: ${help.summary}`
+            : `${name.toUpperCase()} is not a command this console knows: HELP lists the ones it does.`,
+        });
+      }
     } else if (event.key === 'l' && event.ctrlKey) {
       event.preventDefault();
       setEntries([]);
@@ -242,9 +267,8 @@ export function RedisConsoleCore({
   }
 
   async function copyAsCode() {
-    const commands = entries
-      .filter((e) => e.kind === 'command' && !e.text.startsWith('#'))
-      .map((e) => e.text);
+    // Each accepted command in full (never the clipped echo), in the order it ran.
+    const commands = entries.flatMap((e) => (e.script === undefined ? [] : [e.script]));
     try {
       await navigator.clipboard.writeText(commands.join('\n'));
       setCopied(true);
@@ -266,7 +290,7 @@ export function RedisConsoleCore({
     <section
       aria-label="Redis console"
       data-widget="redis-console"
-      className="redis-console not-prose my-8 flex h-[30rem] flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-950 text-zinc-100 shadow-lg"
+      className={`redis-console not-prose my-8 flex ${widgetEntry('RedisConsole').height} flex-col overflow-hidden rounded-2xl border border-zinc-800 bg-zinc-950 text-zinc-100 shadow-lg`}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-zinc-800 bg-zinc-900 px-3 py-2">
         <span className="mr-auto flex items-center gap-2 text-xs font-semibold text-zinc-300">
@@ -336,7 +360,7 @@ export function RedisConsoleCore({
         </div>
       ) : null}
 
-      <div className="flex items-center gap-2 border-t border-zinc-800 bg-zinc-900/60 px-4 py-2.5">
+      <div className="flex items-center gap-2 border-t border-zinc-800 bg-zinc-900/60 px-4 py-2.5 has-[input:focus-visible]:outline-2 has-[input:focus-visible]:-outline-offset-2 has-[input:focus-visible]:outline-accent-400 has-[input:focus-visible]:bg-zinc-900">
         <label htmlFor={inputId} className="shrink-0 font-mono text-[0.8rem] text-emerald-400">
           <span aria-hidden="true">{PROMPT}</span>
           <span className="sr-only">Redis command</span>

@@ -1,9 +1,9 @@
 'use client';
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
-import type { OperationCost } from '@/lib/leaderboard/cost-ledger';
-import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
-import type { LiveShardingView, ShardingView } from '@/lib/leaderboard/playgrounds';
+import type { OperationCost } from '@/lib/leaderboard';
+import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import type { LiveShardingView, ShardingView } from '@/lib/leaderboard';
 import { mapCall, type ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
@@ -18,9 +18,10 @@ import {
   SeedField,
   SelectField,
 } from '../playground-parts';
+import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
-import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
+import { useWorkerRequest, type LeaderboardClient, type RequestStatus } from '../use-worker';
 
 /** Props a chapter passes: the playground's starting state (the URL may override it). */
 export interface ShardingPlaygroundProps {
@@ -63,6 +64,16 @@ const sizeSeries: ChartSeries[] = [
 ];
 const shardTick = (v: number) => (Number.isInteger(v) ? `#${v}` : '');
 
+const BOARD_PHASE = { range: 'range shards', hash: 'hash shards', oracle: 'single set' } as const;
+
+/** "loading the hash shards: 40%" while a board of a large world is still loading. */
+function loadingNote(status: RequestStatus<unknown>, board: keyof typeof BOARD_PHASE): string {
+  const p = status.kind === 'loading' ? status.progress : null;
+  const what = `the ${BOARD_PHASE[board]}`;
+  if (!p || p.phase !== BOARD_PHASE[board]) return `${what} load next`;
+  return `loading ${what}: ${Math.floor((p.done / Math.max(1, p.total)) * 100)}%`;
+}
+
 /**
  * The sharding playground: a seeded world of up to a million players loaded into range
  * shards, hash shards and one sorted set (the oracle) in a worker; per-shard sizes, one
@@ -102,6 +113,20 @@ export function ShardingPlaygroundCore({
 
   const { seed, players, shards, distribution, mode } = values;
   const player = Math.min(values.player, players - 1);
+  // A link may ask for a player past the world's last one (players=100&player=50000): use
+  // the last, say so, and write it back to the address. The schema's own note for `player`
+  // (which knows only its 999,999 limit) gives way to this one.
+  const [playerNote] = useState(() =>
+    values.player > players - 1
+      ? `player ${new URLSearchParams(window.location.search).get('player') ?? values.player} is past the last player of ${fmt(players)}: using ${fmt(players - 1)}`
+      : '',
+  );
+  const shownNotes = playerNote
+    ? [...notes.filter((n) => !n.startsWith('player ')), playerNote]
+    : notes;
+  useEffect(() => {
+    if (values.player > players - 1) update({ player: players - 1 });
+  }, [values.player, players, update]);
   const { run: runLoad } = load;
   const { run: runRefresh, reset: resetRefresh } = refresh;
   const { run: runBatch, reset: resetBatch } = batch;
@@ -227,7 +252,7 @@ export function ShardingPlaygroundCore({
       name="sharding-playground"
       title="Sharding playground"
       chapterHref="/leaderboard-design/sharding/"
-      heightClass="h-[78rem] sm:h-[50rem]"
+      heightClass={widgetEntry('ShardingPlayground').height}
       embedded={embedded}
       snippet={snippet}
     >
@@ -291,7 +316,7 @@ export function ShardingPlaygroundCore({
       </form>
 
       <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
-        <ParamNotes notes={notes} />
+        <ParamNotes notes={shownNotes} />
         {load.status.kind !== 'ready' || !view ? (
           <LoadState status={load.status} onCancel={load.cancel} onReload={load.retry} />
         ) : (
@@ -334,6 +359,8 @@ export function ShardingPlaygroundCore({
                     // Live, only the running design is current; the others catch up on stop.
                     const paused = liveView !== null && key !== liveView.mode;
                     const r = liveView && key === liveView.mode ? liveView.rank : settled;
+                    // A large world shows the design on screen first; the others follow.
+                    const loading = !paused && view.pending.includes(key);
                     return (
                       <li
                         key={key}
@@ -342,7 +369,11 @@ export function ShardingPlaygroundCore({
                         <div className="flex items-baseline justify-between gap-2">
                           <span className="text-sm font-medium">{name}</span>
                           <span className="font-mono text-sm font-semibold text-zinc-900 tabular-nums dark:text-zinc-50">
-                            {paused ? 'paused' : `#${r.rank ? fmt(r.rank.rank) : '–'}`}
+                            {paused
+                              ? 'paused'
+                              : loading
+                                ? 'loading…'
+                                : `#${r.rank ? fmt(r.rank.rank) : '–'}`}
                             {!liveView && r.rank && exact !== undefined && r.rank.rank === exact ? (
                               <span className="sr-only"> (matches the single set)</span>
                             ) : null}
@@ -351,7 +382,9 @@ export function ShardingPlaygroundCore({
                         <p className="m-0 text-xs text-zinc-600 dark:text-zinc-400">
                           {paused
                             ? 'catches up with the live updates when you stop them'
-                            : `${how}: ${commandList(r.cost)} · ${r.cost.roundTrips} round trip${r.cost.roundTrips === 1 ? '' : 's'}`}
+                            : loading
+                              ? loadingNote(refresh.status, key)
+                              : `${how}: ${commandList(r.cost)} · ${r.cost.roundTrips} round trip${r.cost.roundTrips === 1 ? '' : 's'}`}
                         </p>
                       </li>
                     );

@@ -2,47 +2,37 @@
 
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { SortedSetInspection, SortedSetTrace } from '@/lib/engine/inspect';
-import { layoutSkipList, traceFrame } from '@/lib/engine/skip-list-layout';
+import { layoutSkipList, traceFrame, type TraceFrame } from '@/lib/engine/skip-list-layout';
 import { sequence } from '@/lib/worker/rpc';
+import { widgetEntry } from '../manifest';
+import { KEY, LISTPACK_LIMIT, player } from './seeded-players';
 import { useWorkerRequest, type EngineClient } from '../use-worker';
-
-const KEY = 'demo';
-const NAMES = [
-  'ava',
-  'ben',
-  'cai',
-  'dev',
-  'eli',
-  'fay',
-  'gus',
-  'hal',
-  'ivy',
-  'jon',
-  'kai',
-  'lea',
-  'max',
-  'nia',
-  'oli',
-  'pam',
-];
-const COLUMN = 66;
-const ROW = 30;
-const TOP = 16;
-const LABELS = 44;
-const DRAWN = 64;
-const LISTPACK_LIMIT = 128;
-
-/** The i-th seeded player: a readable name and a score from 0 to 5,000 in steps of 50 (ties happen). */
-function player(seed: number, i: number): { member: string; score: number } {
-  let h = (seed * 2654435761 + i * 40503) >>> 0;
-  h = Math.imul(h ^ (h >>> 15), 2246822507) >>> 0;
-  h = Math.imul(h ^ (h >>> 13), 3266489909) >>> 0;
-  const base = NAMES[i % NAMES.length] ?? 'p';
-  const member = i < NAMES.length ? base : `${base}${Math.floor(i / NAMES.length) + 1}`;
-  return { member, score: ((h >>> 0) % 101) * 50 };
-}
+import { DRAWN, drawingSize, SkipListDrawing } from './skip-list-drawing';
 
 type TraceOp = 'zrevrank' | 'zrank' | 'zadd';
+
+const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * What the picture says at a step of a search: the step, the hop, the hops so far against a
+ * linear scan, and at the last step how the answer follows from the position reached, and
+ * why a small set can take more steps than a scan.
+ */
+function narrate(trace: SortedSetTrace, frame: TraceFrame): string {
+  const steps = trace.hops.length;
+  const scanFrom = trace.op === 'zrevrank' ? 'highest' : 'lowest';
+  let text = `Step ${frame.step} of ${steps}. ${frame.narration} Forward hops so far: ${frame.forwardHops}; a linear scan from the ${scanFrom} score would visit ${plural(trace.linearScanHops, 'node')}.`;
+  if (frame.step < steps || trace.answer === null) return text;
+  if (trace.op === 'zrevrank') {
+    text += ` ZREVRANK counts from the highest score, starting at 0: ${trace.length} members − position ${frame.rank} = ${trace.answer}.`;
+  } else if (trace.op === 'zrank') {
+    text += ` ZRANK counts from 0: position ${frame.rank} − 1 = ${trace.answer}.`;
+  }
+  if (steps >= trace.linearScanHops) {
+    text += ` Here the search took ${plural(steps, 'step')} (drops included) against ${plural(trace.linearScanHops, 'node')} for a scan: with ${trace.length} members the express lanes are short and each level adds a drop. That is why Redis keeps sets this small as a listpack and simply scans them; grow the set past 128 to see the skip list win.`;
+  }
+  return text;
+}
 
 function usePrefersReducedMotion(): boolean {
   const [reduced, setReduced] = useState(false);
@@ -196,11 +186,7 @@ export function SkipListPictureCore({
 
   const length = inspection?.length ?? 0;
   const encoding = inspection?.encoding ?? 'listpack';
-  const levels = Math.max(layout?.levels ?? 1, 4);
-  const width = (layout?.columns ?? 1) * COLUMN + 16;
-  const height = TOP + levels * ROW + LABELS;
-  const yOf = (level: number) => TOP + (levels - 1 - level) * ROW + ROW / 2;
-  const xOf = (column: number) => 8 + column * COLUMN + COLUMN / 2;
+  const { width, height } = layout ? drawingSize(layout) : { width: 0, height: 0 };
   const answer =
     trace === null
       ? null
@@ -214,7 +200,7 @@ export function SkipListPictureCore({
     <section
       aria-labelledby="skip-list-picture-title"
       data-widget="skip-list-picture"
-      className="skip-list-picture not-prose my-8 flex h-[40rem] flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm sm:h-[36rem] dark:border-zinc-800 dark:bg-zinc-900"
+      className={`skip-list-picture not-prose my-8 flex ${widgetEntry('SkipListPicture').height} flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900`}
     >
       <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
         <h3
@@ -326,122 +312,15 @@ export function SkipListPictureCore({
       >
         {layout ? (
           <div className="flex min-h-full items-center">
-            <svg
+            <SkipListDrawing
+              layout={layout}
+              length={length}
+              frame={frame}
+              target={trace !== null && op !== 'zadd' ? trace.member : null}
+              descId="skip-list-picture-desc"
               width={width}
               height={height}
-              role="img"
-              aria-labelledby="skip-list-picture-desc"
-              className="block"
-            >
-              <desc id="skip-list-picture-desc">
-                {`A skip list of ${length} members in ascending score order with ${layout.levels} levels; the first ${Math.min(length, DRAWN)} are drawn.`}
-              </desc>
-              <defs>
-                {(
-                  [
-                    ['sl-arrow', 'fill-zinc-400 dark:fill-zinc-500'],
-                    ['sl-arrow-hot', 'fill-accent-600 dark:fill-accent-400'],
-                  ] as const
-                ).map(([markerId, fill]) => (
-                  <marker
-                    key={markerId}
-                    id={markerId}
-                    viewBox="0 0 8 8"
-                    refX="7"
-                    refY="4"
-                    markerWidth="6"
-                    markerHeight="6"
-                    orient="auto"
-                  >
-                    <path d="M0,0 L8,4 L0,8 z" className={fill} />
-                  </marker>
-                ))}
-              </defs>
-              {layout.edges.map((edge) => {
-                const hot = frame?.crossed.has(edge.key) ?? false;
-                const x1 = xOf(edge.fromColumn) + 12;
-                const x2 = xOf(edge.toColumn) - 14;
-                const y = yOf(edge.level);
-                return (
-                  <g key={edge.key}>
-                    <line
-                      x1={x1}
-                      y1={y}
-                      x2={x2}
-                      y2={y}
-                      strokeWidth={hot ? 2.5 : 1.2}
-                      strokeDasharray={edge.offscreen ? '4 3' : undefined}
-                      markerEnd={`url(#${hot ? 'sl-arrow-hot' : 'sl-arrow'})`}
-                      className={
-                        hot
-                          ? 'stroke-accent-600 dark:stroke-accent-400'
-                          : 'stroke-zinc-300 dark:stroke-zinc-600'
-                      }
-                    />
-                    <text
-                      x={(x1 + x2) / 2}
-                      y={y - 5}
-                      textAnchor="middle"
-                      className={`text-[10px] ${hot ? 'fill-accent-700 font-bold dark:fill-accent-300' : 'fill-zinc-500 dark:fill-zinc-400'}`}
-                    >
-                      {edge.span}
-                    </text>
-                  </g>
-                );
-              })}
-              {layout.nodes.map((node) => {
-                const isTarget = trace !== null && node.member === trace.member && op !== 'zadd';
-                return (
-                  <g key={node.id}>
-                    {Array.from({ length: node.height }, (_, level) => {
-                      const here =
-                        frame !== null && frame.at.node === node.id && frame.at.level === level;
-                      return (
-                        <rect
-                          key={level}
-                          x={xOf(node.column) - 12}
-                          y={yOf(level) - 10}
-                          width={24}
-                          height={20}
-                          rx={4}
-                          className={
-                            here
-                              ? 'fill-accent-600 stroke-accent-700 dark:fill-accent-400'
-                              : isTarget
-                                ? 'fill-emerald-100 stroke-emerald-600 dark:fill-emerald-400/20 dark:stroke-emerald-400'
-                                : 'fill-zinc-100 stroke-zinc-400 dark:fill-zinc-800 dark:stroke-zinc-500'
-                          }
-                        />
-                      );
-                    })}
-                    <text
-                      x={xOf(node.column)}
-                      y={TOP + levels * ROW + 14}
-                      textAnchor="middle"
-                      className="fill-zinc-800 text-[11px] font-semibold dark:fill-zinc-100"
-                    >
-                      {node.member ?? 'HEAD'}
-                    </text>
-                    <text
-                      x={xOf(node.column)}
-                      y={TOP + levels * ROW + 30}
-                      textAnchor="middle"
-                      className="fill-zinc-500 text-[10px] dark:fill-zinc-400"
-                    >
-                      {node.score ?? ''}
-                    </text>
-                  </g>
-                );
-              })}
-              <text
-                x={xOf(layout.columns - 1)}
-                y={TOP + levels * ROW + 14}
-                textAnchor="middle"
-                className="fill-zinc-500 text-[11px] dark:fill-zinc-400"
-              >
-                {length > DRAWN ? `+${length - DRAWN}` : 'NIL'}
-              </text>
-            </svg>
+            />
           </div>
         ) : (
           <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
@@ -462,9 +341,7 @@ export function SkipListPictureCore({
           aria-live="polite"
           data-testid="skiplist-narration"
         >
-          {frame && trace
-            ? `Step ${frame.step} of ${trace.hops.length}. ${frame.narration} Forward hops so far: ${frame.forwardHops}; a linear scan from the ${op === 'zrevrank' ? 'highest' : 'lowest'} score would visit ${trace.linearScanHops} nodes.`
-            : note}
+          {frame && trace ? narrate(trace, frame) : note}
         </p>
       </div>
     </section>
