@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ParamSchema } from '@/lib/leaderboard';
+import type { WorkerKind } from './worker-start';
 
 /**
  * The manifest is read in the browser too (LazyWidget finds a widget's chunk here), so it
@@ -69,6 +70,11 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
    * starts a worker or a charting library must not cost a reader who never scrolls to it.
    */
   nearViewport: boolean;
+  /**
+   * The worker its code starts (`useWorker`), if any: LazyWidget starts it together with
+   * the chunk fetch, so the two load in parallel rather than one after the other.
+   */
+  worker?: WorkerKind;
   /** The section that teaches with it (a slug pair of content/chapters.ts). */
   chapter: { chapter: string; section: string };
   /** Served without the site's chrome for iframes. */
@@ -96,6 +102,7 @@ export const widgets = [
         : import('./redis-console/redis-console').then((m) => m.RedisConsole),
     placeholder: () => import('./redis-console/placeholder').then((m) => m.ConsolePlaceholder),
     nearViewport: true,
+    worker: 'engine',
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
   }),
   entry<{ seed?: number; members?: number }>({
@@ -109,6 +116,7 @@ export const widgets = [
         : import('./skip-list-picture/skip-list-picture').then((m) => m.SkipListPicture),
     placeholder: () => import('./skip-list-picture/placeholder').then((m) => m.SkipListPlaceholder),
     nearViewport: true,
+    worker: 'engine',
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
   }),
   entry({
@@ -123,6 +131,7 @@ export const widgets = [
     placeholder: () =>
       import('./sharding-playground/placeholder').then((m) => m.ShardingPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'sharding' },
     embed: {
       slug: 'sharding',
@@ -144,6 +153,7 @@ export const widgets = [
     placeholder: () =>
       import('./approximate-ranking-playground/placeholder').then((m) => m.ApproximatePlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'approximate-ranking' },
     embed: {
       slug: 'approximate-ranking',
@@ -165,6 +175,7 @@ export const widgets = [
     placeholder: () =>
       import('./pagination-playground/placeholder').then((m) => m.PaginationPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'reads' },
     embed: {
       slug: 'pagination',
@@ -183,6 +194,7 @@ export const widgets = [
         : import('./fan-out-playground/fan-out-playground').then((m) => m.FanOutPlayground),
     placeholder: () => import('./fan-out-playground/placeholder').then((m) => m.FanOutPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'social-boards' },
     embed: {
       slug: 'fan-out',
