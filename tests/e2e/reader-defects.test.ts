@@ -26,6 +26,17 @@ async function ready(page: Page, id: string, testId: string): Promise<Locator> {
   return widget;
 }
 
+/** Waits until the skip-list picture's badge says it holds `count` members. */
+async function skipListHolds(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (prefix) =>
+      document
+        .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
+        ?.textContent?.startsWith(prefix),
+    `${count} members`,
+  );
+}
+
 describe('reader defects in the widgets', () => {
   it('6: a bare embed starts where its chapter does, and its snippet allows clipboard-write', async () => {
     const context = await browser.newContext({
@@ -128,11 +139,7 @@ describe('reader defects in the widgets', () => {
     await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
     const widget = page.locator('section.skip-list-picture');
     await widget.locator('svg').waitFor();
-    await page.waitForFunction(() =>
-      document
-        .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
-        ?.textContent?.startsWith('12 members'),
-    );
+    await skipListHolds(page, 12);
     await widget.getByRole('button', { name: 'Trace the search' }).click();
     const narration = widget.getByTestId('skiplist-narration');
     await expect.poll(() => narration.textContent()).toMatch(/^Step 0 of \d+/);
@@ -224,11 +231,7 @@ describe('reader defects in the widgets: fitting the frame', () => {
       await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
       const widget = page.locator('section.skip-list-picture');
       await widget.locator('svg').waitFor();
-      await page.waitForFunction(() =>
-        document
-          .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
-          ?.textContent?.startsWith('12 members'),
-      );
+      await skipListHolds(page, 12);
       const members = await widget.getByLabel('Member').locator('option').allTextContents();
       expect(members.length).toBe(12);
       const labels = await widget.evaluate(
@@ -254,11 +257,7 @@ describe('reader defects in the widgets: fitting the frame', () => {
       }
 
       await widget.getByRole('button', { name: 'Grow to 129' }).click();
-      await page.waitForFunction(() =>
-        document
-          .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
-          ?.textContent?.startsWith('129 members'),
-      );
+      await skipListHolds(page, 129);
       await widget.getByRole('button', { name: 'Trace the search' }).click();
       const narration = widget.getByTestId('skiplist-narration');
       await expect.poll(() => narration.textContent()).toMatch(/^Step 0 of \d+/);

@@ -85,28 +85,25 @@ export function SkipListPlaceholder({
         </span>
       </div>
       <PictureRegion caption={layout ? `All ${layout.columns - 1} nodes in view.` : ''}>
-        {layout ? (
-          <>
-            <SkipListDrawing
-              layout={layout}
-              length={length}
-              frame={null}
-              target={null}
-              descId="skip-list-placeholder-desc"
-              orientation="down"
-              className={`${fit} @xl:hidden`}
-            />
-            <SkipListDrawing
-              layout={layout}
-              length={length}
-              frame={null}
-              target={null}
-              descId="skip-list-placeholder-desc-across"
-              orientation="across"
-              className={`${fit} hidden @xl:block`}
-            />
-          </>
-        ) : null}
+        {layout
+          ? (
+              [
+                ['down', '', `${fit} @xl:hidden`],
+                ['across', '-across', `${fit} hidden @xl:block`],
+              ] as const
+            ).map(([orientation, suffix, className]) => (
+              <SkipListDrawing
+                key={orientation}
+                layout={layout}
+                length={length}
+                frame={null}
+                target={null}
+                descId={`skip-list-placeholder-desc${suffix}`}
+                orientation={orientation}
+                className={className}
+              />
+            ))
+          : null}
       </PictureRegion>
       <PictureFooter
         answer={INTRO}
