@@ -1,4 +1,4 @@
-import { serveEngine } from './engine-host';
+import { CONSOLE_SCRIPT_TIME_LIMIT_MS, serveEngine } from './engine-host';
 import type { RpcResponse } from './rpc';
 
 /**
@@ -12,5 +12,7 @@ interface WorkerScope {
 }
 
 const scope = globalThis as unknown as WorkerScope;
-const { handle } = serveEngine((message) => scope.postMessage(message));
+const { handle } = serveEngine((message) => scope.postMessage(message), {
+  scriptTimeLimitMs: CONSOLE_SCRIPT_TIME_LIMIT_MS,
+});
 scope.addEventListener('message', (event) => void handle(event.data));
