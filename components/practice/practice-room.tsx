@@ -54,7 +54,8 @@ import { inForce, type EstimateId, type Variant } from '@/lib/practice/variant';
 import { forgetPracticeAttempt, recordPracticeAttempt } from '@/components/progress/browser-store';
 import { deleteAttempt, importAttempts, listAttempts, saveAttempt } from './attempt-store';
 import { DesignCanvas, tidyLayout } from './design-canvas';
-import { useRun, type RunStatus } from './use-run';
+import { useWorker, type RequestStatus } from '@/components/widgets/use-worker';
+import { useDesignRun, type PracticeRun } from './use-run';
 
 type TabId = 'clarify' | 'estimate' | 'api' | 'design' | 'deep-dive' | 'wrap-up' | 'review';
 const tabs: readonly { id: TabId; label: string }[] = [
@@ -152,14 +153,22 @@ export function PracticeRoom() {
   const [layoutKey, setLayoutKey] = useState(0);
   const [past, setPast] = useState<Design[]>([]);
   const [future, setFuture] = useState<Design[]>([]);
-  const [status, run] = useRun();
-  const [refStatus, runReference] = useRun();
+  /** The worker starts when a tab that runs designs first opens, and stays for the visit. */
+  const [workerWanted, setWorkerWanted] = useState(false);
+  const practiceWorker = useWorker('practice', workerWanted);
+  const mine = useDesignRun(practiceWorker);
+  const reference = useDesignRun(practiceWorker);
+  const status = mine.status;
+  const refStatus = reference.status;
   const [importNote, setImportNote] = useState<{ ok: boolean; text: string } | null>(null);
   const [settings, setSettings] = useState<EndpointSettings>(loadSettings);
   const [asking, setAsking] = useState<string | null>(null);
   const lastPhase = useRef<number | null>(null);
 
   const variant = attempt ? findVariant(attempt.variantId) : undefined;
+  if (!workerWanted && attempt && (tab === 'design' || tab === 'deep-dive' || tab === 'review')) {
+    setWorkerWanted(true);
+  }
 
   // Restore: the newest attempt still in progress comes back as it was left.
   useEffect(() => {
@@ -384,7 +393,7 @@ export function PracticeRoom() {
     : null;
   const runDesign = () => {
     if (!attempt || !variant || !forceNow) return;
-    run(
+    mine.run(
       {
         topology: attempt.design.topology,
         load: forceNow.load,
@@ -395,8 +404,10 @@ export function PracticeRoom() {
       (result) => update((a) => ({ ...a, run: summarise(result) })),
     );
   };
+  const runReference = reference.run;
   useEffect(() => {
-    if (tab !== 'review' || !variant || !forceNow || refStatus.state !== 'idle') return;
+    if (tab !== 'review' || !variant || !forceNow || !practiceWorker || refStatus.kind !== 'idle')
+      return;
     runReference({
       topology: variant.reference.topology,
       load: forceNow.load,
@@ -404,7 +415,7 @@ export function PracticeRoom() {
       costs: practiceCosts,
       seed: 7,
     });
-  }, [tab, variant, forceNow, refStatus.state, runReference]);
+  }, [tab, variant, forceNow, refStatus.kind, practiceWorker, runReference]);
 
   const finish = () => {
     if (!attempt || !variant) return;
@@ -470,7 +481,7 @@ export function PracticeRoom() {
   };
 
   const descId = `${uid}-design-text`;
-  const runResult = status.state === 'done' ? status.result : null;
+  const runResult = status.kind === 'ready' ? status.value.result : null;
 
   if (!loaded) {
     return (
@@ -604,6 +615,7 @@ export function PracticeRoom() {
                         onTidy={() => void tidy()}
                         onRun={runDesign}
                         status={status}
+                        ready={practiceWorker !== null}
                         empty={attempt.design.topology.nodes.length === 0}
                       />
                     ) : null}
@@ -1107,7 +1119,9 @@ function Toolbar(p: {
   canRedo: boolean;
   onTidy: () => void;
   onRun: () => void;
-  status: RunStatus;
+  status: RequestStatus<PracticeRun>;
+  /** The worker is up. */
+  ready: boolean;
   empty: boolean;
 }) {
   return (
@@ -1163,10 +1177,10 @@ function Toolbar(p: {
         type="button"
         className={`${primary} ml-auto`}
         onClick={p.onRun}
-        disabled={p.empty || p.status.state === 'running'}
+        disabled={p.empty || !p.ready || p.status.kind === 'loading'}
         data-action="run"
       >
-        {p.status.state === 'running' ? 'Running…' : 'Run the design'}
+        {p.status.kind === 'loading' ? 'Running…' : 'Run the design'}
       </button>
     </div>
   );
@@ -1410,12 +1424,12 @@ function RunResults({
   wide,
   assumptions,
 }: {
-  status: RunStatus;
+  status: RequestStatus<PracticeRun>;
   onRun: () => void;
   wide: boolean;
   assumptions: readonly string[];
 }) {
-  if (status.state === 'idle') {
+  if (status.kind === 'idle') {
     return wide ? (
       <p className={muted}>
         Run the design to see its load, its checks and its failure drills. The run happens in a
@@ -1423,22 +1437,34 @@ function RunResults({
       </p>
     ) : null;
   }
-  if (status.state === 'running')
+  if (status.kind === 'loading') {
+    const p = status.progress;
     return (
-      <p className={muted} role="status">
-        Running your design at full load and drilling its failures…
+      <p className={muted} role="status" data-run-progress>
+        Running your design at full load and drilling its failures
+        {p?.phase === 'drills' ? ` (drill ${p.done + 1} of ${p.total})` : ''}…
       </p>
     );
-  if (status.state === 'failed')
+  }
+  if (status.kind === 'cancelled')
+    return (
+      <p className={muted} role="status">
+        The run was stopped.{' '}
+        <button type="button" className="underline" onClick={onRun}>
+          Run it again
+        </button>
+      </p>
+    );
+  if (status.kind === 'failed')
     return (
       <p role="alert" className="text-sm text-rose-700 dark:text-rose-300">
-        The run failed: {status.error}{' '}
+        The run failed: {status.message}{' '}
         <button type="button" className="underline" onClick={onRun}>
           Try again
         </button>
       </p>
     );
-  const r = status.result;
+  const r = status.value.result;
   if (!r.capacity) {
     return (
       <p role="alert" className="text-sm text-rose-700 dark:text-rose-300" data-run-refused>
@@ -1580,7 +1606,7 @@ function RunResults({
       </div>
       <details className="text-xs text-zinc-600 dark:text-zinc-400">
         <summary className="cursor-pointer">
-          How these numbers are computed (run took {Math.round(status.ms)} ms in a worker)
+          How these numbers are computed (run took {Math.round(status.value.ms)} ms in a worker)
         </summary>
         <ul className="mt-1 list-disc space-y-1 pl-5">
           {[...r.capacity.notes, ...assumptions].map((n, i) => (
@@ -1703,12 +1729,12 @@ function ReviewPanel({
   variant: Variant;
   attempt: Attempt;
   update: (f: (a: Attempt) => Attempt) => void;
-  refStatus: RunStatus;
+  refStatus: RequestStatus<PracticeRun>;
   onFinish: () => void;
   descId: string;
 }) {
   const diff = compareDesigns(attempt.design.topology, variant.reference.topology);
-  const refResult = refStatus.state === 'done' ? refStatus.result : null;
+  const refResult = refStatus.kind === 'ready' ? refStatus.value.result : null;
   return (
     <div className="space-y-4">
       <section className={card} aria-labelledby="rubric-title">
@@ -1864,7 +1890,7 @@ function ReviewPanel({
               })}
             </tbody>
           </table>
-          {refStatus.state === 'running' ? (
+          {refStatus.kind === 'loading' ? (
             <p className={muted} role="status">
               Running the reference design…
             </p>
