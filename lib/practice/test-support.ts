@@ -1,3 +1,4 @@
+import type { Topology } from '@/lib/flow/topology';
 import type { CostTable } from './capacity';
 import type { Load, Requirements } from './variant';
 
@@ -43,4 +44,17 @@ export const requirements: Requirements = {
   readP99Ms: 5,
   exactRank: { top: 10_000 },
   memoryHeadroom: 0.7,
+};
+
+/** The smallest design that runs: clients → API → one Redis, no log, no source of truth. */
+export const naiveTopology: Topology = {
+  nodes: [
+    { id: 'clients', kind: 'clients' },
+    { id: 'api', kind: 'api' },
+    { id: 'redis', kind: 'redis' },
+  ],
+  edges: [
+    { source: 'clients', target: 'api', flow: 'read-write' },
+    { source: 'api', target: 'redis', flow: 'read-write' },
+  ],
 };
