@@ -37,7 +37,18 @@ export function currentLinkTargets(root = process.cwd()): {
   pages: PageAnchors[];
   snapshot: LinkSnapshot;
 } {
-  const read = (file: string) => readFileSync(path.join(root, 'content', file), 'utf8');
+  return linkTargetsOf((file) => readFileSync(path.join(root, 'content', file), 'utf8'));
+}
+
+/**
+ * The link targets of the content `read` returns (a path under content/ → its MDX): the
+ * current files, or an older commit's, to record what an earlier build published. Pages
+ * come from today's chapters.ts, so an older version must have had the same pages.
+ */
+export function linkTargetsOf(read: (file: string) => string): {
+  pages: PageAnchors[];
+  snapshot: LinkSnapshot;
+} {
   const pages: PageAnchors[] = [{ path: '/', anchors: anchorsOf(read('home.mdx')) }];
   for (const page of publishedPages(chapters as readonly Chapter[])) {
     const entry = sectionFiles[sectionKey(page.chapterSlug, page.sectionSlug)];
