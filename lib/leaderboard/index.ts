@@ -12,6 +12,7 @@ export type {
   RedisCommandName,
   RedisCommands,
   RedisLike,
+  SortedSetBulkLoad,
   ScoreBound,
   ScoredMember,
 } from './redis-like';
@@ -48,7 +49,7 @@ export type {
 } from './global-board';
 export { TimeWindowBoard } from './time-windows';
 export type { BoardWindow, TimeWindowOptions, WindowKind } from './time-windows';
-export { engineOf, loadPairs, sortByScore } from './bulk-load';
+export { loadPairs, sortByScore } from './bulk-load';
 export type { LoadProgress } from './bulk-load';
 export { RangeShardedBoard, evenBoundaries, shardForScore } from './range-sharded';
 export type {
