@@ -8,10 +8,15 @@ import { selfCheckIds } from '@/lib/content/self-checks';
 import { snapshot, type LinkSnapshot, type PageAnchors } from '@/lib/content/link-registry';
 import {
   APPROXIMATE_PARAMS,
+  DIAGRAM_PARAMS,
   FANOUT_PARAMS,
   PAGINATION_PARAMS,
+  PRACTICE_TIMER_PARAMS,
   SHARDING_PARAMS,
+  SKIP_LIST_PARAMS,
+  SPEED_ROUND_PARAMS,
 } from '@/lib/leaderboard/playground-params';
+import { CONSOLE_PARAMS } from '@/components/widgets/redis-console/console-params';
 
 /** The checked-in registry of published link targets (see lib/content/link-registry.ts). */
 export const LINK_REGISTRY_FILE = path.join('content', 'link-registry.json');
@@ -22,6 +27,11 @@ const widgetParams: Record<string, readonly string[]> = {
   'approximate-ranking': Object.keys(APPROXIMATE_PARAMS),
   pagination: Object.keys(PAGINATION_PARAMS),
   'fan-out': Object.keys(FANOUT_PARAMS),
+  console: Object.keys(CONSOLE_PARAMS),
+  'skip-list': Object.keys(SKIP_LIST_PARAMS),
+  architecture: Object.keys(DIAGRAM_PARAMS),
+  'speed-round': Object.keys(SPEED_ROUND_PARAMS),
+  'practice-timer': Object.keys(PRACTICE_TIMER_PARAMS),
 };
 
 /** Heading ids, then self-check ids, of an MDX source in page order. */

@@ -1,4 +1,4 @@
-import type { ComponentType } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 import type { ParamSchema } from '@/lib/leaderboard';
 
 /**
@@ -36,11 +36,22 @@ export interface EmbedSpec {
   /**
    * The URL parameters the embedded widget reads (playground-params.ts), with their
    * defaults: the state a bare /embed/<slug>/ shows, which is the chapter's own (a unit test
-   * holds the chapter's props to them).
+   * holds the chapter's props to them). The embed page parses them into the widget's props
+   * (components/embed/embedded-widget.tsx), unless `ownUrl`.
    */
   params: () => Promise<ParamSchema>;
-  /** Height an embed snippet asks for, px: the widget's content height when embedded. */
+  /**
+   * Height an embed snippet asks for, px: the widget's content height when embedded at a
+   * desktop width. The page then posts its real height, and the snippet's script fits it.
+   */
   height: number;
+  /** The widget reads and writes its URL parameters itself (the playgrounds). */
+  ownUrl?: boolean;
+  /**
+   * For a widget with its own loader (`render`): the client component that shows it live
+   * from the parsed URL values, over the server-drawn placeholder.
+   */
+  live?: () => Promise<ComponentType<{ values: Record<string, unknown>; placeholder: ReactNode }>>;
 }
 
 /** One widget. `P` is its props as a chapter writes them. */
@@ -97,6 +108,11 @@ export const widgets = [
     placeholder: () => import('./redis-console/placeholder').then((m) => m.ConsolePlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
+    embed: {
+      slug: 'console',
+      params: () => import('./redis-console/console-params').then((m) => m.CONSOLE_PARAMS),
+      height: 520,
+    },
   }),
   entry<{ seed?: number; members?: number }>({
     name: 'SkipListPicture',
@@ -110,6 +126,11 @@ export const widgets = [
     placeholder: () => import('./skip-list-picture/placeholder').then((m) => m.SkipListPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
+    embed: {
+      slug: 'skip-list',
+      params: () => schemas().then((m) => m.SKIP_LIST_PARAMS),
+      height: 620,
+    },
   }),
   entry({
     name: 'ShardingPlayground',
@@ -126,6 +147,7 @@ export const widgets = [
     chapter: { chapter: 'leaderboard-design', section: 'sharding' },
     embed: {
       slug: 'sharding',
+      ownUrl: true,
       params: () => schemas().then((m) => m.SHARDING_PARAMS),
       height: 820,
     },
@@ -147,6 +169,7 @@ export const widgets = [
     chapter: { chapter: 'leaderboard-design', section: 'approximate-ranking' },
     embed: {
       slug: 'approximate-ranking',
+      ownUrl: true,
       params: () => schemas().then((m) => m.APPROXIMATE_PARAMS),
       height: 760,
     },
@@ -168,6 +191,7 @@ export const widgets = [
     chapter: { chapter: 'leaderboard-design', section: 'reads' },
     embed: {
       slug: 'pagination',
+      ownUrl: true,
       params: () => schemas().then((m) => m.PAGINATION_PARAMS),
       height: 880,
     },
@@ -186,6 +210,7 @@ export const widgets = [
     chapter: { chapter: 'leaderboard-design', section: 'social-boards' },
     embed: {
       slug: 'fan-out',
+      ownUrl: true,
       params: () => schemas().then((m) => m.FANOUT_PARAMS),
       height: 1008,
     },
@@ -212,6 +237,15 @@ export const widgets = [
       import('./architecture-diagram').then(
         (m) => m.ArchitectureDiagram as ComponentType<Record<string, unknown>>,
       ),
+    embed: {
+      slug: 'architecture',
+      params: () => schemas().then((m) => m.DIAGRAM_PARAMS),
+      height: 760,
+      live: () =>
+        typeof window === 'undefined'
+          ? serverHasNoWidgetCode()
+          : import('./architecture-diagram/embed').then((m) => m.EmbeddedDiagram),
+    },
   }),
   entry({
     name: 'PracticeTimer',
@@ -225,6 +259,11 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.PracticeTimerPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'interview-skills', section: '' },
+    embed: {
+      slug: 'practice-timer',
+      params: () => schemas().then((m) => m.PRACTICE_TIMER_PARAMS),
+      height: 320,
+    },
   }),
   entry<import('./speed-round-drill').SpeedRoundDrillProps>({
     name: 'SpeedRoundDrill',
@@ -238,6 +277,11 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.SpeedRoundPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'mock-interviews', section: 'speed-round' },
+    embed: {
+      slug: 'speed-round',
+      params: () => schemas().then((m) => m.SPEED_ROUND_PARAMS),
+      height: 600,
+    },
     serverProps: () =>
       import('@/content/mock-interviews/speed-round-cards').then((m) => ({
         cards: m.speedRoundCards,
