@@ -20,6 +20,7 @@ export async function EmbedPage({ name }: { name: string }) {
   const defaults = Object.fromEntries(new URLSearchParams(embedQuery(schema, values)));
   const bound = { ...(await w.serverProps?.()), embedded: true };
   const Placeholder = await w.placeholder();
+  const Render = await w.render?.();
   return (
     <>
       <EmbedScript
@@ -32,7 +33,13 @@ export async function EmbedPage({ name }: { name: string }) {
       />
       <main id="main" data-embed-root="" className="flex flex-col">
         <h1 className="sr-only">{w.title}</h1>
-        <EmbeddedWidget name={w.name} schema={schema} props={bound}>
+        <EmbeddedWidget
+          name={w.name}
+          schema={schema}
+          props={bound}
+          ownUrl={w.embed.ownUrl ?? false}
+          live={Render ? <Render {...bound} {...values} /> : undefined}
+        >
           <Placeholder {...bound} {...values} />
         </EmbeddedWidget>
         <p className="m-0 flex flex-wrap items-center gap-x-3 gap-y-1 px-1 py-2 text-xs text-zinc-600 dark:text-zinc-400">

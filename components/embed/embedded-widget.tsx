@@ -1,39 +1,34 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
-import { parseParams, type ParamSchema } from '@/lib/leaderboard';
+import { useEffect, useState, type ReactNode } from 'react';
+import { parseParams, type ParamSchema } from '@/lib/embed/embed-link';
 import { LazyWidget } from '@/components/widgets/lazy-widget';
-import { embeddable, widgetEntry } from '@/components/widgets/manifest';
-
-type Live = ComponentType<{ values: Record<string, unknown>; placeholder: ReactNode }>;
-
-/** The live component of each widget with its own loader, made once (see lazy-widget.tsx). */
-const lives: ReadonlyMap<string, Live> = new Map(
-  embeddable.flatMap((w) => {
-    const load = w.embed.live;
-    return load ? [[w.name, lazy(() => load().then((c) => ({ default: c })))] as const] : [];
-  }),
-);
+import { EmbedValues } from './embed-values';
 
 /**
  * A widget on its embed page. The server drew `children`, its placeholder, from the
  * defaults; here, in the browser, the link's parameters are parsed against the widget's
  * schema (clamped, with a note for each value that had to change) and the live widget gets
- * them as props. The playgrounds read their URL themselves (`ownUrl`).
+ * them: as props through LazyWidget, or through useEmbedValues() for a widget with its own
+ * loader (`live`: the element its manifest `render` made on the server). The playgrounds read their URL themselves
+ * (`ownUrl`).
  */
 export function EmbeddedWidget({
   name,
   schema,
   props,
+  ownUrl,
+  live,
   children,
 }: {
   name: string;
   schema: ParamSchema;
   /** Props the server binds (the speed-round cards), and `embedded`. */
   props: Record<string, unknown>;
+  ownUrl: boolean;
+  live?: ReactNode;
   children: ReactNode;
 }) {
-  const entry = widgetEntry(name);
   const [parsed, setParsed] = useState<{
     values: Record<string, unknown>;
     notes: string[];
@@ -48,12 +43,11 @@ export function EmbeddedWidget({
     }
     // The address is only known here, after hydration: the server drew the defaults.
     // eslint-disable-next-line react-hooks/set-state-in-effect
-    setParsed(entry.embed?.ownUrl ? { values: {}, notes: [] } : parseParams(schema, input));
-  }, [entry, schema]);
+    setParsed(ownUrl ? { values: {}, notes: [] } : parseParams(schema, input));
+  }, [ownUrl, schema]);
 
   const placeholder = <div data-embed-placeholder="">{children}</div>;
   if (!parsed) return placeholder;
-  const Live = lives.get(name);
   return (
     <>
       {parsed.notes.length > 0 ? (
@@ -64,11 +58,8 @@ export function EmbeddedWidget({
           Changed from the link: {parsed.notes.join('; ')}.
         </p>
       ) : null}
-      {Live ? (
-        <Suspense fallback={placeholder}>
-          {/* eslint-disable-next-line react-hooks/static-components -- made once, at module load */}
-          <Live values={parsed.values} placeholder={placeholder} />
-        </Suspense>
+      {live ? (
+        <EmbedValues.Provider value={parsed.values}>{live}</EmbedValues.Provider>
       ) : (
         <LazyWidget name={name} props={{ ...props, ...parsed.values }}>
           {placeholder}

@@ -1,4 +1,4 @@
-import type { ComponentType, ReactNode } from 'react';
+import type { ComponentType } from 'react';
 import type { ParamSchema } from '@/lib/leaderboard';
 
 /**
@@ -47,11 +47,6 @@ export interface EmbedSpec {
   height: number;
   /** The widget reads and writes its URL parameters itself (the playgrounds). */
   ownUrl?: boolean;
-  /**
-   * For a widget with its own loader (`render`): the client component that shows it live
-   * from the parsed URL values, over the server-drawn placeholder.
-   */
-  live?: () => Promise<ComponentType<{ values: Record<string, unknown>; placeholder: ReactNode }>>;
 }
 
 /** One widget. `P` is its props as a chapter writes them. */
@@ -82,13 +77,19 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
   nearViewport: boolean;
   /** The section that teaches with it (a slug pair of content/chapters.ts). */
   chapter: { chapter: string; section: string };
-  /** Served without the site's chrome for iframes. */
+  /**
+   * Served without the site's chrome for iframes. Only the server reads it (the embed
+   * routes, /instructors/, the link registry), so it can be written `typeof window ===
+   * 'undefined' ? { … } : undefined`: the browser build drops it, and describing an embed
+   * adds nothing to a chapter page's first-load script.
+   */
   embed?: EmbedSpec;
   /** Data the server binds from content/ (chapters import nothing). */
   serverProps?: () => Promise<Partial<P>>;
   /**
    * A server component that renders the whole widget itself (placeholder and loading
-   * included), for a widget with its own loader (the architecture diagram).
+   * included), for a widget with its own loader (the architecture diagram). On an embed
+   * page its loader takes the link's values from useEmbedValues() (components/embed).
    */
   render?: () => Promise<ComponentType<P>>;
 }
@@ -108,11 +109,14 @@ export const widgets = [
     placeholder: () => import('./redis-console/placeholder').then((m) => m.ConsolePlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
-    embed: {
-      slug: 'console',
-      params: () => import('./redis-console/console-params').then((m) => m.CONSOLE_PARAMS),
-      height: 520,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'console',
+            params: () => import('./redis-console/console-params').then((m) => m.CONSOLE_PARAMS),
+            height: 520,
+          }
+        : undefined,
   }),
   entry<{ seed?: number; members?: number }>({
     name: 'SkipListPicture',
@@ -126,11 +130,14 @@ export const widgets = [
     placeholder: () => import('./skip-list-picture/placeholder').then((m) => m.SkipListPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
-    embed: {
-      slug: 'skip-list',
-      params: () => schemas().then((m) => m.SKIP_LIST_PARAMS),
-      height: 620,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'skip-list',
+            params: () => schemas().then((m) => m.SKIP_LIST_PARAMS),
+            height: 620,
+          }
+        : undefined,
   }),
   entry({
     name: 'ShardingPlayground',
@@ -145,12 +152,15 @@ export const widgets = [
       import('./sharding-playground/placeholder').then((m) => m.ShardingPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sharding' },
-    embed: {
-      slug: 'sharding',
-      ownUrl: true,
-      params: () => schemas().then((m) => m.SHARDING_PARAMS),
-      height: 820,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'sharding',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.SHARDING_PARAMS),
+            height: 820,
+          }
+        : undefined,
   }),
   entry({
     name: 'ApproximateRankingPlayground',
@@ -167,12 +177,15 @@ export const widgets = [
       import('./approximate-ranking-playground/placeholder').then((m) => m.ApproximatePlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'approximate-ranking' },
-    embed: {
-      slug: 'approximate-ranking',
-      ownUrl: true,
-      params: () => schemas().then((m) => m.APPROXIMATE_PARAMS),
-      height: 760,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'approximate-ranking',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.APPROXIMATE_PARAMS),
+            height: 760,
+          }
+        : undefined,
   }),
   entry({
     name: 'PaginationPlayground',
@@ -189,12 +202,15 @@ export const widgets = [
       import('./pagination-playground/placeholder').then((m) => m.PaginationPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'reads' },
-    embed: {
-      slug: 'pagination',
-      ownUrl: true,
-      params: () => schemas().then((m) => m.PAGINATION_PARAMS),
-      height: 880,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'pagination',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.PAGINATION_PARAMS),
+            height: 880,
+          }
+        : undefined,
   }),
   entry({
     name: 'FanOutPlayground',
@@ -208,12 +224,15 @@ export const widgets = [
     placeholder: () => import('./fan-out-playground/placeholder').then((m) => m.FanOutPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'social-boards' },
-    embed: {
-      slug: 'fan-out',
-      ownUrl: true,
-      params: () => schemas().then((m) => m.FANOUT_PARAMS),
-      height: 1008,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'fan-out',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.FANOUT_PARAMS),
+            height: 1008,
+          }
+        : undefined,
   }),
   // Its own loader (architecture-diagram/loader.tsx) swaps placeholder and live diagram.
   entry({
@@ -237,15 +256,14 @@ export const widgets = [
       import('./architecture-diagram').then(
         (m) => m.ArchitectureDiagram as ComponentType<Record<string, unknown>>,
       ),
-    embed: {
-      slug: 'architecture',
-      params: () => schemas().then((m) => m.DIAGRAM_PARAMS),
-      height: 760,
-      live: () =>
-        typeof window === 'undefined'
-          ? serverHasNoWidgetCode()
-          : import('./architecture-diagram/embed').then((m) => m.EmbeddedDiagram),
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'architecture',
+            params: () => schemas().then((m) => m.DIAGRAM_PARAMS),
+            height: 760,
+          }
+        : undefined,
   }),
   entry({
     name: 'PracticeTimer',
@@ -259,11 +277,14 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.PracticeTimerPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'interview-skills', section: '' },
-    embed: {
-      slug: 'practice-timer',
-      params: () => schemas().then((m) => m.PRACTICE_TIMER_PARAMS),
-      height: 320,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'practice-timer',
+            params: () => schemas().then((m) => m.PRACTICE_TIMER_PARAMS),
+            height: 320,
+          }
+        : undefined,
   }),
   entry<import('./speed-round-drill').SpeedRoundDrillProps>({
     name: 'SpeedRoundDrill',
@@ -277,11 +298,14 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.SpeedRoundPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'mock-interviews', section: 'speed-round' },
-    embed: {
-      slug: 'speed-round',
-      params: () => schemas().then((m) => m.SPEED_ROUND_PARAMS),
-      height: 600,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'speed-round',
+            params: () => schemas().then((m) => m.SPEED_ROUND_PARAMS),
+            height: 600,
+          }
+        : undefined,
     serverProps: () =>
       import('@/content/mock-interviews/speed-round-cards').then((m) => ({
         cards: m.speedRoundCards,

@@ -1,4 +1,12 @@
-import type { ParamSchema } from '@/lib/leaderboard';
+import type { ParamSchema } from '../leaderboard/playground-params';
+
+/*
+ * Parsing goes through the widgets' one parser. Re-exported from its own module, not the
+ * leaderboard entry point, so the embed pages and the builder do not pull in the designs
+ * and the engine helpers the entry point also exports (about 20 KB gzip).
+ */
+export { parseParams } from '../leaderboard/playground-params';
+export type { ParamSchema, ParamSpec } from '../leaderboard/playground-params';
 
 /**
  * Embedding a widget in another site: its link, the iframe snippet and the messages by
