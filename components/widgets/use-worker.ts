@@ -3,6 +3,7 @@
 import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import type { EngineApi } from '@/lib/worker/engine-host';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
+import type { PracticeApi } from '@/lib/worker/practice-host';
 import { initialRequestState, reduceRequest, type RequestStatus } from '@/lib/worker/request-state';
 import {
   createRpcClient,
@@ -18,6 +19,8 @@ export type { Progress } from '@/lib/worker/rpc';
 
 export type EngineClient = RpcClient<EngineApi>;
 export type LeaderboardClient = RpcClient<LeaderboardApi>;
+export type PracticeClient = RpcClient<PracticeApi>;
+type AnyClient = EngineClient | LeaderboardClient | PracticeClient;
 
 /**
  * Starts a worker of `kind` once `enabled` is true, for the component's lifetime, and
@@ -28,16 +31,16 @@ export type LeaderboardClient = RpcClient<LeaderboardApi>;
  */
 export function useWorker(kind: 'engine', enabled?: boolean): EngineClient | null;
 export function useWorker(kind: 'leaderboard', enabled?: boolean): LeaderboardClient | null;
-export function useWorker(
-  kind: WorkerKind,
-  enabled = true,
-): EngineClient | LeaderboardClient | null {
-  const [client, setClient] = useState<EngineClient | LeaderboardClient | null>(null);
+export function useWorker(kind: 'practice', enabled?: boolean): PracticeClient | null;
+export function useWorker(kind: WorkerKind, enabled = true): AnyClient | null {
+  const [client, setClient] = useState<AnyClient | null>(null);
   const slot = useContext(WorkerSlotContext);
   useEffect(() => {
     if (!enabled) return;
     const started = slot?.kind === kind ? slot.take() : null;
-    const c = createRpcClient<EngineApi & LeaderboardApi>(started ?? startWorker(kind));
+    const c = createRpcClient<EngineApi & LeaderboardApi & PracticeApi>(
+      started ?? startWorker(kind),
+    );
     // The worker exists only in the browser, after mount; the client wraps it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setClient(c);

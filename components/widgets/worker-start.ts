@@ -9,12 +9,16 @@ import { createContext } from 'react';
  * widget's own chunk instead of after it has loaded, rendered and mounted.
  */
 
-/** The two workers: the engine (console, skip-list picture) and the playgrounds'. */
+/** The workers: the engine (console, skip-list picture), the playgrounds', the practice room's. */
 const workers = {
   engine: () =>
     new Worker(new URL('../../lib/worker/engine.worker.ts', import.meta.url), { type: 'module' }),
   leaderboard: () =>
     new Worker(new URL('../../lib/worker/leaderboard.worker.ts', import.meta.url), {
+      type: 'module',
+    }),
+  practice: () =>
+    new Worker(new URL('../../lib/worker/practice.worker.ts', import.meta.url), {
       type: 'module',
     }),
 };

@@ -1,5 +1,8 @@
+import { readFileSync } from 'node:fs';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { extractRedisCode } from '../../lib/content/redis-blocks';
+import { COMMAND_NAMES } from '../../lib/engine/command-help';
 import { baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
 
 let browser: Browser;
@@ -28,13 +31,14 @@ afterAll(async () => {
 });
 
 /** Types a line, presses Enter and returns the text of the reply entry that follows it. */
-async function run(line: string): Promise<string> {
+async function run(line: string, timeout = 30_000): Promise<string> {
   const before = await consoleBox.locator('[role="log"] pre').count();
   await input.fill(line);
   await input.press('Enter');
   await page.waitForFunction(
     (n) => document.querySelectorAll('section.redis-console [role="log"] pre').length >= n + 2,
     before,
+    { timeout },
   );
   return (
     (await consoleBox
@@ -164,6 +168,25 @@ describe('the console survives what used to crash or hang the worker', () => {
     ).toMatch(/^\(error\) ERR Error running script: not enough memory/);
     expect(await run('PING')).toBe('PONG');
   });
+
+  it("runs estimates.mdx's 1M-member memory recipe and prints its MEMORY USAGE within 2%", async () => {
+    // The lines and the printed figure come from the page, so the test follows the text.
+    const code = extractRedisCode(
+      readFileSync('content/leaderboard-design/estimates.mdx', 'utf8'),
+      new Set(COMMAND_NAMES),
+    );
+    const lines = code.redis.flatMap((b) => b.commands);
+    const load = lines.find((c) => /^EVAL "for i=1,1000000/.test(c.line));
+    const usage = lines.find((c) => /^MEMORY USAGE \S+ SAMPLES 0$/.test(c.line));
+    expect(load?.printed).toEqual(['(integer) 1']);
+    const quoted = Number(/^\(integer\) (\d+)$/.exec(usage?.printed?.[0] ?? '')?.[1]);
+    expect(quoted).toBeGreaterThan(100_000_000);
+    // A script that writes may run 30 s in the console; allow for a slow test machine.
+    expect(await run(load!.line, 55_000)).toBe('(integer) 1');
+    const measured = Number(/^\(integer\) (\d+)$/.exec(await run(usage!.line))?.[1]);
+    expect(Math.abs(measured / quoted - 1)).toBeLessThan(0.02);
+    expect(await run('DEL lb:test')).toBe('(integer) 1');
+  }, 90_000);
 
   it('sends lines over 64 KB as redis-cli does, and refuses only past its own limit', async () => {
     expect(await run(`SET big2 ${'x'.repeat(100_000)}`)).toBe('OK');
