@@ -182,7 +182,14 @@ describe('the console survives what used to crash or hang the worker', () => {
     const quoted = Number(/^\(integer\) (\d+)$/.exec(usage?.printed?.[0] ?? '')?.[1]);
     expect(quoted).toBeGreaterThan(100_000_000);
     // A script that writes may run 30 s in the console; allow for a slow test machine.
-    expect(await run(load!.line, 55_000)).toBe('(integer) 1');
+    const reply = run(load!.line, 55_000);
+    // Seconds of work: the console says it is running rather than looking frozen.
+    await consoleBox
+      .getByRole('status')
+      .filter({ hasText: /Running… \d+ s/ })
+      .waitFor();
+    expect(await reply).toBe('(integer) 1');
+    expect(await consoleBox.getByText(/Running…/).count()).toBe(0);
     const measured = Number(/^\(integer\) (\d+)$/.exec(await run(usage!.line))?.[1]);
     expect(Math.abs(measured / quoted - 1)).toBeLessThan(0.02);
     expect(await run('DEL lb:test')).toBe('(integer) 1');
