@@ -11,6 +11,11 @@ const nextConfig = {
   // `npm run check` type-checks the whole project (tests and scripts too) before the
   // build; checking again inside `next build` would only add time.
   typescript: { ignoreBuildErrors: true },
+  // wasmoon, the Lua VM behind the console's EVAL, imports Node's `module` on a branch only
+  // Node runs; browser bundles resolve it to an empty stub.
+  turbopack: {
+    resolveAlias: { module: { browser: './lib/engine/scripting/node-module-stub.ts' } },
+  },
 };
 
 // Under Turbopack the MDX loader's options must be serialisable, so plugins are

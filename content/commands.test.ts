@@ -26,10 +26,7 @@ import {
  * list, runs these only on redis-server, and fails when the engine learns one of them, so
  * the list can only shrink.
  */
-const ENGINE_CANNOT_RUN_YET: readonly string[] = ['EVAL', 'MEMORY', 'ZRANGESTORE', 'INFO'];
-
-/** Commands that only report and never change a key, so skipping one keeps the engine in step. */
-const LEAVES_KEYSPACE_ALONE = new Set(['INFO', 'MEMORY']);
+const ENGINE_CANNOT_RUN_YET: readonly string[] = [];
 
 const CHAPTERS = ['interview-skills', 'leaderboard-design', 'mock-interviews', 'ai-prep'];
 const pages = CHAPTERS.flatMap((c) =>
@@ -206,8 +203,10 @@ describe.skipIf(!available)('commands printed in the chapters', () => {
 
   const runBlock = async (file: string, block: RedisBlock) => {
     await redis.call(['FLUSHALL']);
-    const engine = new Engine();
-    // Once a command the engine lacks has changed Redis's keyspace alone, the two differ, so the
+    // estimates.mdx's recipe runs 1M ZADDs in one EVAL; a loaded test machine can take longer
+    // than the console's 5-second script limit (bench:engine measures the real figure).
+    const engine = new Engine({ scriptTimeLimitMs: 300_000 });
+    // Once a command the engine lacks has run on Redis only, the two keyspaces differ, so the
     // rest of the block is compared with the printed replies only.
     let diverged = false;
     for (const command of block.commands) {
@@ -222,12 +221,9 @@ describe.skipIf(!available)('commands printed in the chapters', () => {
           `${where}\nprinted:\n${command.printed.join('\n')}\nredis:\n${real.join('\n')}`,
         ).toBe(true);
       }
-      const name = argv[0]!.toUpperCase();
-      if (ENGINE_CANNOT_RUN_YET.includes(name)) {
-        if (!LEAVES_KEYSPACE_ALONE.has(name)) diverged = true;
-        continue;
-      }
+      if (ENGINE_CANNOT_RUN_YET.includes(argv[0]!.toUpperCase())) diverged = true;
       if (diverged) continue;
+      await engine.prepare(argv); // loads the Lua VM before the first EVAL
       const ours = printed(engine.execute(argv), command.grep);
       expect(
         sameUnderNoise(command.line, ours, real),
@@ -240,6 +236,6 @@ describe.skipIf(!available)('commands printed in the chapters', () => {
     it(`runs ${file} on the engine and on redis-server with the same replies`, async () => {
       const code = extractRedisCode(readFileSync(join(__dirname, file), 'utf8'), names);
       for (const block of code.redis) await runBlock(file, block);
-    }, 60_000);
+    }, 300_000);
   }
 });

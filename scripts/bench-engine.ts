@@ -7,18 +7,25 @@
  * Targets at 1,000,000 members (integer scores 0..1e6 with ties, 12-character
  * names): ZREVRANK p50 ≤ 4 µs, top-10 ≤ 2 µs, ZCOUNT ≤ 8 µs, ZINCRBY ≥ 200k/s,
  * load ≤ 1.0 s, ≤ 120 bytes per member excluding the member strings.
+ * Issue 13 adds, side by side with redis-server: the guild-delta EVAL at
+ * ≥ 50,000 calls/s after the first, MEMORY USAGE of a 1M skiplist with
+ * SAMPLES 0 under 50 ms (and within ±2% of Redis's figure), the guide's 1M
+ * EVAL recipe, and a 2M-member load through 10k-pair ZADDs no slower than
+ * redis-server through ioredis.
  */
 import { cpus, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
+import { parseArgs } from 'node:util';
 import { runInNewContext } from 'node:vm';
 import Redis from 'ioredis';
 import { Engine } from '../lib/engine/engine';
+import { zsetBulkAdd } from '../lib/engine/zset';
 import {
-  bulkLoad,
   createLeaderboardWorkload,
   mulberry32,
   type LeaderboardChunk,
 } from '../lib/engine/workload';
+import { createClient } from '../lib/engine/client';
 import { serveEngine } from '../lib/worker/engine-host';
 import { hasRedisServer, startRedisServer } from '../lib/engine/test-support/redis-server';
 
@@ -59,7 +66,7 @@ function generate(count: number): { chunks: LeaderboardChunk[]; members: string[
 function load(engine: Engine, chunks: LeaderboardChunk[]): number {
   const t = performance.now();
   const total = chunks.reduce((n, c) => n + c.members.length, 0);
-  for (const c of chunks) bulkLoad(engine, 'lb', c.scores, c.members, total);
+  for (const c of chunks) zsetBulkAdd(engine.db, 'lb', c.scores, c.members, total);
   return performance.now() - t;
 }
 
@@ -269,11 +276,239 @@ async function benchRedis(chunks: LeaderboardChunk[], members: string[]) {
 
 const fmt = (x: number, d = 2) => (Number.isFinite(x) ? x.toFixed(d) : 'n/a');
 
+/** The guild-delta write: read the old score, ZADD GT, add the gain to the guild. */
+const GUILD_DELTA = `local old = tonumber(redis.call('ZSCORE', KEYS[1], ARGV[1]) or '0')
+local new = tonumber(ARGV[2])
+redis.call('ZADD', KEYS[1], 'GT', new, ARGV[1])
+if new > old then
+  redis.call('ZINCRBY', KEYS[2], new - old, ARGV[3])
+end
+return new - old`;
+
+/** The measurement recipe of estimates.mdx: 1M members with 14-byte names. */
+const RECIPE =
+  "for i=1,1000000 do redis.call('ZADD', KEYS[1], math.random(1,10000000), string.format('player:%07d', i)) end return 1";
+
+const GUILD_CALLS = 20_000;
+const LOAD_2M = 2_000_000;
+
+function guildArgs(i: number): string[] {
+  const rnd = mulberry32(i);
+  return [
+    GUILD_DELTA,
+    '2',
+    'lb:season',
+    'lb:guilds',
+    playerName14(Math.floor(rnd() * 100_000)),
+    String(Math.floor(rnd() * 1_000_000)),
+    `guild:${Math.floor(rnd() * 2000)}`,
+  ];
+}
+
+const playerName14 = (i: number) => `player:${String(i).padStart(7, '0')}`;
+
+/** 10k-pair ZADD batches of 2M members in index order with seeded random scores. */
+function zaddBatches(): (string | number)[][] {
+  const rnd = mulberry32(SEED);
+  const out: (string | number)[][] = [];
+  for (let i = 0; i < LOAD_2M; i += 10_000) {
+    const args: (string | number)[] = [];
+    for (let j = i; j < i + 10_000; j++)
+      args.push(Math.floor(rnd() * 10_000_000), playerName14(j + 1));
+    out.push(args);
+  }
+  return out;
+}
+
+interface ScriptingFigures {
+  /** Through Engine.execute, the path the console's worker takes. */
+  guildCallsPerSec: number;
+  /** Through the ioredis-shaped client (argument conversion and promises included). */
+  guildClientCallsPerSec: number;
+  guildFirstCallMs: number;
+  recipeMs: number;
+  memoryUsage: number;
+  memoryUsageMs: number;
+  load2MMs: number;
+}
+
+/** The engine's side: guild EVAL rate, the 1M recipe, MEMORY USAGE, the 2M load. */
+async function benchEngineScripting(): Promise<ScriptingFigures> {
+  const client = createClient({ scriptTimeLimitMs: 120_000 });
+  const t0 = performance.now();
+  await client.call('eval', ...guildArgs(0));
+  const guildFirstCallMs = performance.now() - t0;
+  const rates: number[] = [];
+  const clientRates: number[] = [];
+  const argvs = Array.from({ length: GUILD_CALLS / 10 }, (_, i) => ['eval', ...guildArgs(i + 1)]);
+  for (let round = 0; round < 10; round++) {
+    const t = performance.now();
+    for (const argv of argvs) client.engine.execute(argv);
+    rates.push((argvs.length / (performance.now() - t)) * 1000);
+    const tc = performance.now();
+    for (const [, ...args] of argvs) await client.call('eval', ...args);
+    clientRates.push((argvs.length / (performance.now() - tc)) * 1000);
+  }
+  const tr = performance.now();
+  await client.call('eval', RECIPE, '1', 'lb:test');
+  const recipeMs = performance.now() - tr;
+  gc();
+  let memoryUsage = 0;
+  const memoryRuns: number[] = [];
+  for (let r = 0; r < 5; r++) {
+    const tm = performance.now();
+    memoryUsage = Number(client.engine.execute(['memory', 'usage', 'lb:test', 'samples', '0']));
+    memoryRuns.push(performance.now() - tm);
+  }
+  const memoryUsageMs = median(memoryRuns);
+  const batches = zaddBatches();
+  gc();
+  const tl = performance.now();
+  for (const b of batches) await client.zadd('lb:2m', ...b);
+  const load2MMs = performance.now() - tl;
+  return {
+    guildCallsPerSec: median(rates),
+    guildClientCallsPerSec: median(clientRates),
+    guildFirstCallMs,
+    recipeMs,
+    memoryUsage,
+    memoryUsageMs,
+    load2MMs,
+  };
+}
+
+/** The same on redis-server: in-server time per EVAL, the recipe, MEMORY USAGE, 2M through ioredis. */
+async function benchRedisScripting(): Promise<ScriptingFigures | null> {
+  if (!hasRedisServer()) return null;
+  const server = await startRedisServer();
+  const redis = new Redis({ port: server.port, host: '127.0.0.1' });
+  try {
+    await redis.call('eval', ...guildArgs(0));
+    await redis.call('config', 'resetstat');
+    for (let i = 1; i <= GUILD_CALLS; i += 1000) {
+      const p = redis.pipeline();
+      for (let j = i; j < i + 1000; j++) p.call('eval', ...guildArgs(j));
+      await p.exec();
+    }
+    const info = (await redis.info('commandstats')) as string;
+    const usec = Number(/cmdstat_eval:calls=\d+,usec=\d+,usec_per_call=([\d.]+)/.exec(info)?.[1]);
+    const tr = performance.now();
+    await redis.call('eval', RECIPE, '1', 'lb:test');
+    const recipeMs = performance.now() - tr;
+    const tm = performance.now();
+    const memoryUsage = Number(await redis.call('memory', 'usage', 'lb:test', 'samples', '0'));
+    const memoryUsageMs = performance.now() - tm;
+    const batches = zaddBatches();
+    const tl = performance.now();
+    for (const b of batches) await redis.zadd('lb:2m', ...b);
+    const load2MMs = performance.now() - tl;
+    return {
+      guildCallsPerSec: 1e6 / usec,
+      guildClientCallsPerSec: NaN,
+      guildFirstCallMs: NaN,
+      recipeMs,
+      memoryUsage,
+      memoryUsageMs,
+      load2MMs,
+    };
+  } finally {
+    await redis.quit();
+    await server.stop();
+  }
+}
+
+/** Prints the scripting and memory table; returns its figures for the JSON line. */
+async function scriptingSection() {
+  const engine = await benchEngineScripting();
+  gc();
+  const redis = await benchRedisScripting().catch((e: unknown) => {
+    skipped.push(`redis-server scripting: failed (${(e as Error).message})`);
+    return null;
+  });
+  const r = (k: keyof ScriptingFigures, d = 0) => fmt(redis?.[k] ?? NaN, d);
+  const rows = [
+    ['metric', 'engine', 'target', 'redis-server', 'engine / redis'],
+    [
+      'guild-delta EVAL calls/s (engine, as the console runs it)',
+      fmt(engine.guildCallsPerSec, 0),
+      '≥ 50000',
+      `${r('guildCallsPerSec')} (in-server)`,
+      fmt(engine.guildCallsPerSec / (redis?.guildCallsPerSec ?? NaN)),
+    ],
+    [
+      '  … through the ioredis-shaped client',
+      fmt(engine.guildClientCallsPerSec, 0),
+      '',
+      '',
+      fmt(engine.guildClientCallsPerSec / (redis?.guildCallsPerSec ?? NaN)),
+    ],
+    ['first EVAL ms (loads the Lua VM)', fmt(engine.guildFirstCallMs, 0), '', '', ''],
+    [
+      'estimates.mdx recipe: EVAL of 1M ZADDs, ms',
+      fmt(engine.recipeMs, 0),
+      `< ${5000} (script limit)`,
+      r('recipeMs'),
+      fmt(engine.recipeMs / (redis?.recipeMs ?? NaN)),
+    ],
+    [
+      'MEMORY USAGE lb:test SAMPLES 0 (1M), bytes',
+      fmt(engine.memoryUsage, 0),
+      '±2% of Redis',
+      r('memoryUsage'),
+      fmt(engine.memoryUsage / (redis?.memoryUsage ?? NaN), 4),
+    ],
+    [
+      'MEMORY USAGE … SAMPLES 0 (1M), ms',
+      fmt(engine.memoryUsageMs, 1),
+      '< 50',
+      r('memoryUsageMs', 1),
+      '',
+    ],
+    [
+      '2M members via 10k-pair ZADDs, ms',
+      fmt(engine.load2MMs, 0),
+      '≤ redis',
+      `${r('load2MMs')} (ioredis)`,
+      fmt(engine.load2MMs / (redis?.load2MMs ?? NaN)),
+    ],
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => (row[i] ?? '').length)));
+  for (const [i, row] of rows.entries()) {
+    console.log(row.map((c, j) => c.padEnd(widths[j]!)).join(' | '));
+    if (i === 0) console.log(widths.map((w) => '-'.repeat(w)).join('-|-'));
+  }
+  const targets = {
+    guildEval50k: engine.guildCallsPerSec >= 50_000,
+    recipeUnderScriptLimit: engine.recipeMs < 5000,
+    memoryUsageWithin2Pct: redis
+      ? Math.abs(engine.memoryUsage / redis.memoryUsage - 1) <= 0.02
+      : false,
+    memoryUsageUnder50ms: engine.memoryUsageMs < 50,
+    load2MNoSlowerThanRedis: redis ? engine.load2MMs <= redis.load2MMs : false,
+  };
+  console.log(
+    `targets: ${Object.entries(targets)
+      .map(([k, v]) => `${k} ${v ? 'met' : 'MISSED'}`)
+      .join(', ')}`,
+  );
+  return { engine, redis, targets };
+}
+
 async function main() {
   const loadBefore = loadavg()[0]!;
   console.log(
     `engine bench: node ${process.version}, ${cpus().length} CPUs, load average ${loadBefore.toFixed(2)}, ${new Date().toISOString()}`,
   );
+
+  // Scripting, MEMORY USAGE and the 2M load (issue 13), side by side with redis-server.
+  const { values } = parseArgs({ options: { only: { type: 'string' } } });
+  const scripting = await scriptingSection();
+  gc();
+  if (values.only === 'scripting') {
+    console.log(`load average ${loadBefore.toFixed(2)} → ${loadavg()[0]!.toFixed(2)}`);
+    console.log(JSON.stringify({ scripting, loadAverage: [loadBefore, loadavg()[0]] }));
+    return;
+  }
 
   // The worker's chunked load first, on a clean heap like a fresh worker's.
   const worker = await workerLoad(BIG);
@@ -460,6 +695,7 @@ async function main() {
         zincrby: ratio('zincrby'),
       },
       redisServer1M: redis,
+      scripting,
       targets,
       skipped,
       loadAverage: [loadBefore, loadAfter],

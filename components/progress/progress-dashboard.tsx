@@ -5,17 +5,10 @@ import { useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutlineChapter } from '@/lib/content/navigation';
 import { formatClock } from '@/lib/practice/interview-plan';
 import { deckSpread, parseDrillState, type DrillCard } from '@/lib/practice/speed-round';
-import {
-  markSection,
-  practiceAttempts,
-  progressFileName,
-  progressFileText,
-  summarize,
-  tickedPrerequisites,
-  type ReadingPathDefinition,
-  type StoreStatus,
-} from '@/lib/progress';
-import { browserProgress } from './browser-store';
+import { progressFileName, progressFileText } from '@/lib/progress/file';
+import { markSection, practiceAttempts, tickedPrerequisites } from '@/lib/progress/operations';
+import type { StoreStatus } from '@/lib/progress/store';
+import { summarize, type ReadingPathDefinition } from '@/lib/progress/summary';
 import { useProgress } from './use-progress';
 
 export interface ProgressDashboardProps {
@@ -136,6 +129,7 @@ export function ProgressDashboard({
 
   async function importFile(file: File) {
     const text = await file.text();
+    const { browserProgress } = await import('./browser-store');
     const outcome = browserProgress().importFile(text);
     setMessage(
       outcome.ok
@@ -384,10 +378,7 @@ export function ProgressDashboard({
               disabled={!loaded}
               onClick={() => {
                 const now = Date.now();
-                download(
-                  progressFileText(browserProgress().getSnapshot(), now),
-                  progressFileName(now),
-                );
+                download(progressFileText(progress, now), progressFileName(now));
                 setMessage({ tone: 'ok', text: `Downloaded ${progressFileName(now)}.` });
               }}
             >
@@ -441,7 +432,9 @@ export function ProgressDashboard({
                   type="button"
                   className={danger}
                   onClick={() => {
-                    browserProgress().forget();
+                    void import('./browser-store').then(({ browserProgress }) =>
+                      browserProgress().forget(),
+                    );
                     setConfirming(false);
                     setMessage({ tone: 'ok', text: 'Everything was forgotten.' });
                   }}

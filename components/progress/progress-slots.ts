@@ -6,22 +6,20 @@
  */
 import { useCallback, useMemo, useState } from 'react';
 import {
-  CONSOLE_LINE_MAX,
   addConsoleLine,
   historyWithUnstored,
   setPrerequisite,
   setSpeedRound,
   tickedPrerequisites,
-  type JsonObject,
   type UnstoredLine,
-} from '@/lib/progress';
+} from '@/lib/progress/operations';
+import { CONSOLE_LINE_MAX, type JsonObject } from '@/lib/progress/schema';
 import {
   initialDrillState,
   parseDrillState,
   type DrillCard,
   type DrillState,
 } from '@/lib/practice/speed-round';
-import { browserProgress } from './browser-store';
 import { useProgress } from './use-progress';
 
 /** The home page's prerequisites checklist: ticked ids, and a setter per id. */
@@ -87,10 +85,10 @@ export function useConsoleHistory(): {
         update((p, at) => addConsoleLine(p, trimmed, at));
         return;
       }
-      const last = browserProgress().getSnapshot().consoleHistory.at(-1);
+      const last = progress.consoleHistory.at(-1);
       setUnstored((previous) => [...previous, { line: trimmed, afterAt: last?.at ?? 0 }]);
     },
-    [update],
+    [progress, update],
   );
   return { history, record };
 }

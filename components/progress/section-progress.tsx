@@ -2,7 +2,7 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
-import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress';
+import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress/operations';
 import { useProgress } from './use-progress';
 
 /** Time on a page before reaching its end counts as having read it. */

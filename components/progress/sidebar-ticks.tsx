@@ -1,8 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
-import { readSections } from '@/lib/progress';
-import { browserProgress } from './browser-store';
+import { readSections } from '@/lib/progress/operations';
 import './progress.css';
 
 /** Runs `work` when the browser is idle (or soon, where it has no idle callback). */
@@ -24,21 +23,27 @@ function whenIdle(work: () => void): () => void {
  */
 export function SidebarTicks({ navId }: { navId: string }) {
   useEffect(() => {
-    const store = browserProgress();
-    function apply() {
-      const read = readSections(store.getSnapshot());
-      const links = document.querySelectorAll<HTMLAnchorElement>(`#${navId} a.nav-link`);
-      for (const link of links) {
-        const on = read.has(new URL(link.href).pathname);
-        if (on !== link.hasAttribute('data-read')) link.toggleAttribute('data-read', on);
-      }
-    }
     let unsubscribe = () => {};
+    let cancelled = false;
     const cancel = whenIdle(() => {
-      apply();
-      unsubscribe = store.subscribe(apply);
+      // The store's code is fetched only now, after the page is idle.
+      void import('./browser-store').then(({ browserProgress }) => {
+        if (cancelled) return;
+        const store = browserProgress();
+        const apply = () => {
+          const read = readSections(store.getSnapshot());
+          const links = document.querySelectorAll<HTMLAnchorElement>(`#${navId} a.nav-link`);
+          for (const link of links) {
+            const on = read.has(new URL(link.href).pathname);
+            if (on !== link.hasAttribute('data-read')) link.toggleAttribute('data-read', on);
+          }
+        };
+        apply();
+        unsubscribe = store.subscribe(apply);
+      });
     });
     return () => {
+      cancelled = true;
       cancel();
       unsubscribe();
     };

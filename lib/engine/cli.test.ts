@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatReply, parseCliLine, quoteBulk, runLine } from './cli';
+import { textToBytes } from './bytes';
+import { MAX_LINE_LENGTH, formatReply, parseCliLine, quoteBulk, runLine } from './cli';
 import { Engine } from './engine';
 import { ErrorReply, StatusReply } from './reply';
 
@@ -18,10 +19,12 @@ describe('parseCliLine (redis-cli sdssplitargs)', () => {
     expect(ok('a"b c"')).toEqual(['ab c']);
   });
 
-  it('decodes escapes in double quotes, including \\xHH bytes as UTF-8', () => {
+  it('decodes escapes in double quotes, \\xHH as raw bytes, and typed text as UTF-8 bytes', () => {
     expect(ok('"\\n\\t\\r\\a\\b\\"\\\\\\q"')).toEqual(['\n\t\r\x07\b"\\q']);
-    expect(ok('"\\xe2\\x82\\xac"')).toEqual(['\u20ac']);
-    expect(ok('"\\xf0\\x9f\\x98\\x80x"')).toEqual(['\u{1F600}x']);
+    expect(ok('"\\xe2\\x82\\xac"')).toEqual([textToBytes('\u20ac')]);
+    expect(ok('"\\xf0\\x9f\\x98\\x80x"')).toEqual([textToBytes('\u{1F600}x')]);
+    expect(ok('"\\xff\\xfe"')).toEqual(['\xff\xfe']);
+    expect(ok('\u20ac')).toEqual(['\xe2\x82\xac']);
     expect(ok("'\\n'")).toEqual(['\\n']);
   });
 
@@ -31,11 +34,11 @@ describe('parseCliLine (redis-cli sdssplitargs)', () => {
     }
   });
 
-  it('refuses lines over 64 KB like an inline request', () => {
-    expect(parseCliLine('x'.repeat(65 * 1024))).toEqual({
-      ok: false,
-      error: 'ERR Protocol error: too big inline request',
-    });
+  it('accepts lines over 64 KB as redis-cli does, up to its own stated limit', () => {
+    expect(ok(`set k ${'x'.repeat(65 * 1024)}`)[2]).toHaveLength(65 * 1024);
+    const tooLong = parseCliLine('x'.repeat(MAX_LINE_LENGTH + 1));
+    expect(tooLong.ok).toBe(false);
+    expect(!tooLong.ok && tooLong.error).toMatch(/accepts lines up to 4194304/);
   });
 });
 
@@ -60,8 +63,8 @@ describe('formatReply (redis-cli TTY output)', () => {
 
   it('quotes bulk strings byte by byte', () => {
     expect(quoteBulk('a\nb"c\\')).toBe('"a\\nb\\"c\\\\"');
-    expect(quoteBulk('\u20acx')).toBe('"\\xe2\\x82\\xacx"');
-    expect(quoteBulk('\u{1F600}')).toBe('"\\xf0\\x9f\\x98\\x80"');
+    expect(quoteBulk(textToBytes('\u20acx'))).toBe('"\\xe2\\x82\\xacx"');
+    expect(quoteBulk(textToBytes('\u{1F600}'))).toBe('"\\xf0\\x9f\\x98\\x80"');
   });
 });
 
@@ -77,14 +80,20 @@ describe('runLine', () => {
     );
   });
 
-  it('answers HELP from the command table, and queues it inside MULTI like redis', () => {
+  it('answers HELP from the command table, inside MULTI too, as redis-cli does', () => {
     const engine = new Engine();
     expect(runLine(engine, 'HELP zrevrank').text).toContain('complexity: O(log(N))');
     expect(runLine(engine, 'help').text).toContain('ZADD key');
     expect(runLine(engine, 'multi').text).toBe('OK');
-    expect(runLine(engine, 'help').text).toContain("unknown command 'help'");
-    expect(runLine(engine, 'exec').text).toBe(
-      '(error) EXECABORT Transaction discarded because of previous errors.',
-    );
+    expect(runLine(engine, 'help zadd').text).toContain('ZADD key');
+    expect(runLine(engine, 'set k v').text).toBe('QUEUED');
+    expect(runLine(engine, 'exec').text).toBe('1) OK');
+  });
+
+  it('reads a value set as bytes back as redis-cli prints it', () => {
+    const engine = new Engine();
+    runLine(engine, 'set k "\\xff\\xfe"');
+    expect(runLine(engine, 'get k').text).toBe('"\\xff\\xfe"');
+    expect(runLine(engine, 'strlen k').text).toBe('(integer) 2');
   });
 });

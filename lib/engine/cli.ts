@@ -1,7 +1,7 @@
 import { commandHelp, COMMAND_HELP } from './command-help';
 import type { Engine } from './engine';
 import { ErrorReply, StatusReply, type Reply } from './reply';
-import { decodeUtf8, encodeUtf8 } from './utf8';
+import { bytesToText, textToBytes } from './bytes';
 
 /**
  * The text side of the console: redis-cli's argument splitting (sdssplitargs)
@@ -9,8 +9,13 @@ import { decodeUtf8, encodeUtf8 } from './utf8';
  * browser prints what redis-cli would print.
  */
 
-/** Longest line accepted: Redis's limit for an inline request (PROTO_INLINE_MAX_SIZE). */
-export const MAX_LINE_LENGTH = 64 * 1024;
+/**
+ * Longest line the console accepts, in characters. redis-cli has no limit
+ * of its own (it sends a line as a multi-bulk request, so Redis's 64 KB
+ * inline limit does not apply); this one only keeps a pasted megabyte
+ * from costing the tab more than a moment.
+ */
+export const MAX_LINE_LENGTH = 4 * 1024 * 1024;
 
 /** The result of splitting a line: arguments, or the reason it failed. */
 export type ParsedLine = { ok: true; argv: string[] } | { ok: false; error: string };
@@ -20,15 +25,20 @@ const isSpace = (c: string | undefined) =>
 const isHex = (c: string | undefined) => c !== undefined && /^[0-9a-fA-F]$/.test(c);
 
 /**
- * Splits a redis-cli line into arguments: whitespace separates; "double
- * quotes" take \n \r \t \b \a \" \\ and \xHH escapes (bytes, decoded as
- * UTF-8); 'single quotes' take \' only. A closing quote must be followed by
- * a space or the end, and an unterminated quote fails, as in redis-cli
- * ("Invalid argument(s)"). O(length). Never throws.
+ * Splits a redis-cli line into arguments (byte strings, see bytes.ts):
+ * whitespace separates; "double quotes" take \n \r \t \b \a \" \\ and \xHH
+ * escapes (\xHH is one raw byte, so "\xff\xfe" is two bytes); 'single
+ * quotes' take \' only; everything else is the UTF-8 bytes of the text typed.
+ * A closing quote must be followed by a space or the end, and an
+ * unterminated quote fails, as in redis-cli ("Invalid argument(s)").
+ * O(length). Never throws.
  */
 export function parseCliLine(line: string): ParsedLine {
   if (line.length > MAX_LINE_LENGTH) {
-    return { ok: false, error: 'ERR Protocol error: too big inline request' };
+    return {
+      ok: false,
+      error: `ERR line of ${line.length} characters; this console accepts lines up to ${MAX_LINE_LENGTH} (redis-cli has no limit)`,
+    };
   }
   const argv: string[] = [];
   let i = 0;
@@ -38,11 +48,11 @@ export function parseCliLine(line: string): ParsedLine {
     while (i < n && isSpace(line[i])) i++;
     if (i >= n) return { ok: true, argv };
     let current = '';
-    let bytes: number[] = [];
+    let text = '';
     const flush = () => {
-      if (bytes.length) {
-        current += decodeUtf8(Uint8Array.from(bytes));
-        bytes = [];
+      if (text) {
+        current += textToBytes(text);
+        text = '';
       }
     };
     let inDouble = false;
@@ -52,34 +62,33 @@ export function parseCliLine(line: string): ParsedLine {
       const c = line[i];
       if (inDouble) {
         if (c === '\\' && line[i + 1] === 'x' && isHex(line[i + 2]) && isHex(line[i + 3])) {
-          bytes.push(parseInt(line.slice(i + 2, i + 4), 16));
+          flush();
+          current += String.fromCharCode(parseInt(line.slice(i + 2, i + 4), 16));
           i += 3;
         } else if (c === '\\' && i + 1 < n) {
           i++;
           const e = line[i]!;
           const map: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07' };
-          flush();
-          current += map[e] ?? e;
+          text += map[e] ?? e;
         } else if (c === '"') {
           if (i + 1 < n && !isSpace(line[i + 1])) return invalid;
           done = true;
         } else if (c === undefined) {
           return invalid;
         } else {
-          flush();
-          current += c;
+          text += c;
         }
       } else if (inSingle) {
         if (c === '\\' && line[i + 1] === "'") {
           i++;
-          current += "'";
+          text += "'";
         } else if (c === "'") {
           if (i + 1 < n && !isSpace(line[i + 1])) return invalid;
           done = true;
         } else if (c === undefined) {
           return invalid;
         } else {
-          current += c;
+          text += c;
         }
       } else if (c === undefined || c === ' ' || c === '\n' || c === '\r' || c === '\t') {
         done = true;
@@ -88,7 +97,7 @@ export function parseCliLine(line: string): ParsedLine {
       } else if (c === "'") {
         inSingle = true;
       } else {
-        current += c;
+        text += c;
       }
       if (i < n) i++;
     }
@@ -98,13 +107,13 @@ export function parseCliLine(line: string): ParsedLine {
 }
 
 /**
- * Quotes a bulk string as redis-cli does (sdscatrepr over its UTF-8 bytes):
+ * Quotes a bulk string (a byte string) as redis-cli does (sdscatrepr):
  * printable ASCII as is, \\ \" \n \r \t \a \b escaped, every other byte \xhh.
  */
 export function quoteBulk(s: string): string {
   let out = '"';
-  const bytes = encodeUtf8(s);
-  for (const b of bytes) {
+  for (let i = 0; i < s.length; i++) {
+    const b = s.charCodeAt(i) & 0xff;
     if (b === 0x5c) out += '\\\\';
     else if (b === 0x22) out += '\\"';
     else if (b === 0x0a) out += '\\n';
@@ -132,8 +141,8 @@ function formatTTY(r: Reply, prefix: string): string {
   if (r === null) return '(nil)\n';
   if (typeof r === 'number' || typeof r === 'bigint') return `(integer) ${r}\n`;
   if (typeof r === 'string') return quoteBulk(r) + '\n';
-  if (r instanceof StatusReply) return r.status + '\n';
-  if (r instanceof ErrorReply) return `(error) ${r.message}\n`;
+  if (r instanceof StatusReply) return bytesToText(r.status) + '\n';
+  if (r instanceof ErrorReply) return `(error) ${bytesToText(r.message)}\n`;
   if (r.length === 0) return '(empty array)\n';
   const width = String(r.length).length;
   const nested = prefix + ' '.repeat(width + 2);
@@ -196,10 +205,13 @@ export function runLine(
     }
     const argv = parsed.argv;
     if (argv.length === 0) return { argv, reply: null, text: '' };
-    if (argv[0]!.toLowerCase() === 'help' && !engine.inTransaction) {
-      const help = formatHelp(argv.slice(1));
-      if (help instanceof ErrorReply) return { argv, reply: help, text: formatReply(help) };
-      return { argv, reply: new StatusReply(help), text: help };
+    const words = argv.map(bytesToText);
+    // redis-cli answers HELP (and ?) itself, inside MULTI too: it never reaches the server.
+    const first = words[0]!.toLowerCase();
+    if (first === 'help' || first === '?') {
+      const help = formatHelp(words.slice(1));
+      if (help instanceof ErrorReply) return { argv: words, reply: help, text: formatReply(help) };
+      return { argv: words, reply: new StatusReply(help), text: help };
     }
     const reply = engine.execute(argv);
     // A console cannot show a million lines, and copying them to the page would stall it:
@@ -207,9 +219,9 @@ export function runLine(
     if (Array.isArray(reply) && reply.length > maxItems) {
       const shown = reply.slice(0, maxItems);
       const omitted = reply.length - maxItems;
-      return { argv, reply: shown, text: formatReply(shown), omitted };
+      return { argv: words, reply: shown, text: formatReply(shown), omitted };
     }
-    return { argv, reply, text: formatReply(reply) };
+    return { argv: words, reply, text: formatReply(reply) };
   } catch (e) {
     const reply = new ErrorReply(`ERR ${e instanceof Error ? e.message : String(e)}`);
     return { argv: [], reply, text: formatReply(reply) };

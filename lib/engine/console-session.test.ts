@@ -7,9 +7,9 @@ describe('completeCommand', () => {
   });
   it('extends to the common prefix of several matches and lists them', () => {
     const r = completeCommand('zrevrange');
-    expect(r.matches).toEqual(['ZREVRANGE', 'ZREVRANGEBYSCORE']);
+    expect(r.matches).toEqual(['ZREVRANGE', 'ZREVRANGEBYLEX', 'ZREVRANGEBYSCORE']);
     expect(r.line).toBe('ZREVRANGE');
-    expect(completeCommand('zrevra').matches).toHaveLength(3);
+    expect(completeCommand('zrevra').matches).toHaveLength(4);
   });
   it('leaves arguments and unknown words alone', () => {
     expect(completeCommand('ZADD lead')).toEqual({ line: 'ZADD lead', matches: [] });

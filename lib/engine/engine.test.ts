@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textToBytes } from './bytes';
 import { createClient } from './client';
 import { COMMAND_HELP, COMMAND_NAMES, completeCommand } from './command-help';
 import { COMMANDS } from './command-table';
@@ -83,7 +84,8 @@ describe('keyspace semantics', () => {
     expect(e.execute(['object', 'encoding', 'z'])).toBe('skiplist');
     e.execute(['zadd', 'y', '1', 'x'.repeat(64)]);
     expect(e.execute(['object', 'encoding', 'y'])).toBe('listpack');
-    e.execute(['zadd', 'y', '1', '\u00e9'.repeat(33)]);
+    // The engine takes bytes: 33 × "é" is 66 bytes of UTF-8.
+    e.execute(['zadd', 'y', '1', textToBytes('\u00e9'.repeat(33))]);
     expect(e.execute(['object', 'encoding', 'y'])).toBe('skiplist');
   });
 
@@ -168,11 +170,11 @@ describe('createClient (ioredis-shaped)', () => {
 
   it('pipelines and transactions resolve to [err, result] pairs like ioredis', async () => {
     const r = createClient();
-    const res = await r.pipeline().zadd('z', 1, 'a').zscore('z', 'a').call('zadd', 'z').exec();
+    const res = (await r.pipeline().zadd('z', 1, 'a').zscore('z', 'a').call('zadd', 'z').exec())!;
     expect(res[0]).toEqual([null, 1]);
     expect(res[1]).toEqual([null, '1']);
     expect(res[2]![0]).toBeInstanceOf(Error);
-    const tx = await r.multi().zincrby('z', 2, 'a').set('s', 'x').zadd('s', 1, 'm').exec();
+    const tx = (await r.multi().zincrby('z', 2, 'a').set('s', 'x').zadd('s', 1, 'm').exec())!;
     expect(tx[0]).toEqual([null, '3']);
     expect(tx[1]).toEqual([null, 'OK']);
     expect((tx[2]![0] as Error).message).toMatch(/^WRONGTYPE/);
@@ -213,9 +215,11 @@ describe('command table', () => {
     expect(COMMAND_NAMES).toContain('ZREVRANK');
     expect(completeCommand('zre')).toEqual([
       'ZREM',
+      'ZREMRANGEBYLEX',
       'ZREMRANGEBYRANK',
       'ZREMRANGEBYSCORE',
       'ZREVRANGE',
+      'ZREVRANGEBYLEX',
       'ZREVRANGEBYSCORE',
       'ZREVRANK',
     ]);

@@ -2,9 +2,10 @@ import { COMMANDS } from './command-table';
 import { asciiLower, type CommandContext } from './commands/context';
 import { Keyspace, type KeyspaceOptions } from './keyspace';
 import { ErrorReply, OK, QUEUED, arityError, type Reply } from './reply';
+import { ScriptingState, type ScriptOptions } from './scripting';
 
-/** Options for an engine: clock, skip-list shape and the ZRANDMEMBER random source. */
-export interface EngineOptions extends KeyspaceOptions {
+/** Options for an engine: clock, skip-list shape, random source and script limits. */
+export interface EngineOptions extends KeyspaceOptions, ScriptOptions {
   /** Uniform in [0, 1); defaults to Math.random. */
   random?: () => number;
 }
@@ -12,24 +13,92 @@ export interface EngineOptions extends KeyspaceOptions {
 const EXECABORT = new ErrorReply('EXECABORT Transaction discarded because of previous errors.');
 
 /**
- * One Redis "connection" on its own keyspace: dispatches argv arrays to the
- * command table with Redis's arity checks and error texts, and keeps the
- * MULTI queue. `execute` never throws: every failure is an error reply.
+ * Container commands: their subcommands and each one's arity. Like Redis,
+ * the engine checks the subcommand and its arity before MULTI queues it.
+ */
+const SUBCOMMANDS: ReadonlyMap<string, ReadonlyMap<string, number>> = new Map([
+  [
+    'object',
+    new Map([
+      ['encoding', 3],
+      ['freq', 3],
+      ['idletime', 3],
+      ['refcount', 3],
+      ['help', 2],
+    ]),
+  ],
+  [
+    'memory',
+    new Map([
+      ['usage', -3],
+      ['doctor', 2],
+      ['stats', 2],
+      ['malloc-stats', 2],
+      ['purge', 2],
+      ['help', 2],
+    ]),
+  ],
+  [
+    'script',
+    new Map([
+      ['load', 3],
+      ['exists', -3],
+      ['flush', -2],
+      ['kill', 2],
+      ['debug', 3],
+      ['help', 2],
+    ]),
+  ],
+]);
+
+/** Commands refused inside MULTI with Redis's texts, rather than queued. */
+const NO_MULTI = new Set(['watch']);
+
+/**
+ * One Redis "connection" on its own keyspace: dispatches argv arrays (byte
+ * strings, see bytes.ts) to the command table with Redis's arity checks and
+ * error texts, keeps the MULTI queue and WATCHed keys, and runs Lua scripts
+ * (see scripting.ts). `execute` never throws: every failure is an error reply.
  */
 export class Engine {
   readonly db: Keyspace;
   private readonly ctx: CommandContext;
+  private readonly scripting: ScriptingState;
   private queue: string[][] | null = null;
   private queueDirty = false;
 
   constructor(options: EngineOptions = {}) {
     this.db = new Keyspace(options);
-    this.ctx = { db: this.db, random: options.random ?? Math.random };
+    this.scripting = new ScriptingState(options);
+    this.ctx = {
+      db: this.db,
+      random: options.random ?? Math.random,
+      inTransaction: false,
+      inScript: false,
+      scripting: this.scripting,
+      call: (argv) => this.callFromScript(argv),
+    };
   }
 
   /** True between MULTI and EXEC/DISCARD. */
   get inTransaction(): boolean {
     return this.queue !== null;
+  }
+
+  /**
+   * Resolves once everything `argv` needs is loaded: the Lua VM is fetched
+   * the first time a script is about to run (EVAL, EVALSHA, SCRIPT LOAD, or
+   * an EXEC whose queue holds one), never before. Returns null when nothing
+   * needs loading, so callers can stay synchronous in the common case.
+   */
+  prepare(argv: readonly string[]): Promise<void> | null {
+    if (this.scripting.ready) return null;
+    const name = argv.length > 0 ? asciiLower(argv[0]!) : '';
+    let needed = this.scripting.needsVm(name, argv);
+    if (!needed && name === 'exec' && this.queue !== null) {
+      needed = this.queue.some((q) => this.scripting.needsVm(asciiLower(q[0]!), q));
+    }
+    return needed ? this.scripting.load() : null;
   }
 
   /**
@@ -52,19 +121,45 @@ export class Engine {
     return err;
   }
 
-  private dispatch(argv: string[]): Reply {
+  /** Name, arity and subcommand checks (processCommand); null when the command may run. */
+  private check(argv: string[]): ErrorReply | null {
     if (argv.length === 0)
       return new ErrorReply("ERR unknown command '', with args beginning with: ");
     const name = asciiLower(argv[0]!);
     const spec = COMMANDS.get(name);
-    if (spec === undefined) return this.reject(unknownCommand(argv));
+    if (spec === undefined) return unknownCommand(argv);
     const argc = argv.length;
-    if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) {
-      return this.reject(arityError(name));
+    if ((spec.arity > 0 && argc !== spec.arity) || argc < -spec.arity) return arityError(name);
+    const subs = SUBCOMMANDS.get(name);
+    if (subs !== undefined) {
+      const subName = asciiLower(argv[1]!);
+      const arity = subs.get(subName);
+      if (arity === undefined) {
+        return new ErrorReply(
+          `ERR unknown subcommand '${argv[1]!.slice(0, 128)}'. Try ${name.toUpperCase()} HELP.`.replace(
+            /[\r\n]/g,
+            ' ',
+          ),
+        );
+      }
+      if ((arity > 0 && argc !== arity) || argc < -arity) return arityError(`${name}|${subName}`);
     }
-    if (name === 'object') {
-      const err = objectPrecheck(argv);
-      if (err) return this.reject(err);
+    return null;
+  }
+
+  private dispatch(argv: string[]): Reply {
+    const err = this.check(argv);
+    const name = argv.length > 0 ? asciiLower(argv[0]!) : '';
+    if (err !== null) {
+      // A malformed EXEC discards the transaction (execCommandAbort), even outside MULTI.
+      if (name === 'exec') {
+        this.queue = null;
+        this.db.unwatch();
+        return new ErrorReply(
+          `EXECABORT Transaction discarded because of: ${err.message.slice(4)}`,
+        );
+      }
+      return this.reject(err);
     }
     if (name === 'multi') {
       if (this.queue !== null) return new ErrorReply('ERR MULTI calls can not be nested');
@@ -76,21 +171,56 @@ export class Engine {
     if (name === 'discard') {
       if (this.queue === null) return new ErrorReply('ERR DISCARD without MULTI');
       this.queue = null;
+      this.db.unwatch();
       return OK;
     }
     if (this.queue !== null) {
+      if (NO_MULTI.has(name)) return new ErrorReply('ERR WATCH inside MULTI is not allowed');
       this.queue.push(argv);
       return QUEUED;
     }
-    return spec.handler!(this.ctx, argv);
+    return COMMANDS.get(name)!.handler!(this.ctx, argv);
   }
 
   private exec(): Reply {
     const queue = this.queue;
     if (queue === null) return new ErrorReply('ERR EXEC without MULTI');
     this.queue = null;
+    const failed = this.db.watchFailed;
+    this.db.unwatch();
     if (this.queueDirty) return EXECABORT;
-    return queue.map((argv) => this.execute(argv));
+    if (failed) return null;
+    this.ctx.inTransaction = true;
+    try {
+      return queue.map((argv) => this.execute(argv));
+    } finally {
+      this.ctx.inTransaction = false;
+    }
+  }
+
+  /**
+   * redis.call from a script: the same checks as a client command, minus
+   * what scripts may not do (MULTI/EXEC, scripts inside scripts, blocking).
+   */
+  private callFromScript(argv: string[]): Reply {
+    const name = asciiLower(argv[0]!);
+    const err = this.check(argv);
+    if (err !== null) {
+      // Scripts get their own texts for the checks a client's command would fail.
+      if (err.message.startsWith('ERR wrong number of arguments')) {
+        return new ErrorReply('ERR Wrong number of args calling Redis command from script');
+      }
+      return new ErrorReply('ERR Unknown Redis command called from script');
+    }
+    const spec = COMMANDS.get(name)!;
+    if (spec.noScript) return new ErrorReply('ERR This Redis command is not allowed from script');
+    const saved = this.ctx.inScript;
+    this.ctx.inScript = true;
+    try {
+      return spec.handler!(this.ctx, argv);
+    } finally {
+      this.ctx.inScript = saved;
+    }
   }
 }
 
@@ -102,15 +232,4 @@ function unknownCommand(argv: string[]): ErrorReply {
   }
   const text = `ERR unknown command '${argv[0]!.slice(0, 128)}', with args beginning with: ${args}`;
   return new ErrorReply(text.replace(/[\r\n]/g, ' '));
-}
-
-/** OBJECT is a container command: its subcommand and arity are checked before queuing. */
-function objectPrecheck(argv: string[]): ErrorReply | null {
-  const sub = argv[1]!;
-  if (asciiLower(sub) !== 'encoding') {
-    return new ErrorReply(
-      `ERR unknown subcommand '${sub.slice(0, 128)}'. Try OBJECT HELP.`.replace(/[\r\n]/g, ' '),
-    );
-  }
-  return argv.length === 3 ? null : arityError('object|encoding');
 }

@@ -4,7 +4,15 @@
  * and redis-cli's text conventions. Pure TypeScript: no DOM, no Node APIs.
  */
 export { createClient } from './client';
-export type { Arg, EngineClient, EngineCommands, EnginePipeline, PipelineResult } from './client';
+export type {
+  Arg,
+  Callback,
+  DefineCommandOptions,
+  EngineClient,
+  EngineCommands,
+  EnginePipeline,
+  PipelineResult,
+} from './client';
 export { Engine } from './engine';
 export type { EngineOptions } from './engine';
 export { COMMAND_HELP, COMMAND_NAMES, commandHelp, completeCommand } from './command-help';
@@ -29,14 +37,19 @@ export type {
 export { Keyspace, ZSET_MAX_LISTPACK_ENTRIES, ZSET_MAX_LISTPACK_VALUE } from './keyspace';
 export type { Clock, RedisValue, ZSetValue } from './keyspace';
 export { formatScore, parseLongLong, parseStrictDouble, strtod } from './numbers';
-export { compareUtf8, utf8Length } from './utf8';
+export { compareUtf8 } from './utf8';
+export { bytesToText, compareBytes, textToBytes } from './bytes';
+export { globMatch } from './glob';
+export { memoryUsage, jemallocSize } from './memory-usage';
+export { MAX_REPLY_ELEMENTS } from './limits';
+export { ZAddFlag, ZAddOutcome, zsetAdd, zsetBulkAdd, zsetCreate } from './zset';
 export {
-  bulkLoad,
-  createLeaderboardWorkload,
-  loadLeaderboard,
-  mulberry32,
-  playerName,
-} from './workload';
+  DEFAULT_SCRIPT_MEMORY_LIMIT_BYTES,
+  DEFAULT_SCRIPT_TIME_LIMIT_MS,
+  loadLuaRuntime,
+  setLuaWasmLocation,
+} from './scripting';
+export { createLeaderboardWorkload, loadLeaderboard, mulberry32, playerName } from './workload';
 export type { LeaderboardChunk, LeaderboardWorkload, LeaderboardWorkloadOptions } from './workload';
 export { inspectSortedSet, traceSortedSet } from './inspect';
 export type { SortedSetInspection, SortedSetTrace } from './inspect';

@@ -1,3 +1,4 @@
+import { bytesToText, textToBytes } from './bytes';
 import type { Engine } from './engine';
 import type { SkipListSnapshot, SkipListTrace } from './skip-list';
 
@@ -41,10 +42,13 @@ export function inspectSortedSet(
   key: string,
   limit = 64,
 ): SortedSetInspection | string {
-  const v = engine.db.get(key);
+  const v = engine.db.peek(textToBytes(key));
   if (v === undefined) return 'no such key';
   if (v.type !== 'zset') return 'not a sorted set';
-  return { key, encoding: v.encoding, length: v.list.length, snapshot: v.list.snapshot(limit) };
+  const snapshot = v.list.snapshot(limit);
+  for (const node of snapshot.nodes)
+    if (node.member !== null) node.member = bytesToText(node.member);
+  return { key, encoding: v.encoding, length: v.list.length, snapshot };
 }
 
 /**
@@ -58,7 +62,8 @@ export function traceSortedSet(
   request:
     { op: 'zrank' | 'zrevrank'; member: string } | { op: 'zadd'; member: string; score: number },
 ): SortedSetTrace | string {
-  const v = engine.db.get(key);
+  const v = engine.db.peek(textToBytes(key));
+  const member = textToBytes(request.member);
   if (v === undefined && request.op !== 'zadd') return 'no such key';
   if (v !== undefined && v.type !== 'zset') return 'not a sorted set';
   const list = v?.list;
@@ -78,7 +83,7 @@ export function traceSortedSet(
         insertAfter: 0,
       };
     }
-    const t = list.traceInsert(request.score, request.member);
+    const t = list.traceInsert(request.score, member);
     return {
       ...t,
       key,
@@ -88,7 +93,7 @@ export function traceSortedSet(
       length: list.length,
     };
   }
-  const t = list!.traceRank(request.member);
+  const t = list!.traceRank(member);
   if (t === null) return 'no such member';
   const length = list!.length;
   const answer = request.op === 'zrank' ? t.rank - 1 : length - t.rank;

@@ -129,6 +129,15 @@ function parseHex(s: string, from: number, sign: number): StrtodResult | null {
  * "ERR value is not a valid float". O(length).
  */
 export function parseStrictDouble(s: string): number | null {
+  // Fast path: up to 15 digits with an optional minus is exact as a double.
+  const n = s.length;
+  if (n > 0 && n <= 15) {
+    let i = s.charCodeAt(0) === 45 ? 1 : 0;
+    if (i < n) {
+      while (i < n && isDigit(s.charCodeAt(i))) i++;
+      if (i === n) return Number(s);
+    }
+  }
   if (s.length === 0 || isSpace(s.charCodeAt(0))) return null;
   const r = strtod(s);
   if (r.end !== s.length || Number.isNaN(r.value)) return null;

@@ -1,3 +1,5 @@
+import { bytesToText } from './bytes';
+
 /**
  * Replies as RESP2 types them, in the cheapest JS shape: a number is an
  * integer reply, a string is a bulk string, null is a nil bulk or nil array,
@@ -74,14 +76,17 @@ export type WireReply =
   | { t: 'error'; v: string }
   | { t: 'array'; v: WireReply[] };
 
-/** Converts a reply to plain data. O(size of the reply). */
+/**
+ * Converts a reply to plain data, with bulk strings, statuses and errors
+ * decoded as UTF-8 text (what a JavaScript client sees). O(size of the reply).
+ */
 export function toWireReply(r: Reply): WireReply {
   if (r === null) return { t: 'nil' };
   if (typeof r === 'number') return { t: 'int', v: r };
   if (typeof r === 'bigint') return { t: 'bigint', v: r.toString() };
-  if (typeof r === 'string') return { t: 'bulk', v: r };
-  if (r instanceof StatusReply) return { t: 'status', v: r.status };
-  if (r instanceof ErrorReply) return { t: 'error', v: r.message };
+  if (typeof r === 'string') return { t: 'bulk', v: bytesToText(r) };
+  if (r instanceof StatusReply) return { t: 'status', v: bytesToText(r.status) };
+  if (r instanceof ErrorReply) return { t: 'error', v: bytesToText(r.message) };
   return { t: 'array', v: r.map(toWireReply) };
 }
 
@@ -113,10 +118,11 @@ export type IoredisValue = number | string | null | Error | IoredisValue[];
  * Error; callers reject with it. O(size of the reply).
  */
 export function toIoredisValue(r: Reply): IoredisValue {
-  if (r === null || typeof r === 'number' || typeof r === 'string') return r;
+  if (r === null || typeof r === 'number') return r;
+  if (typeof r === 'string') return bytesToText(r);
   if (typeof r === 'bigint') return ioredisInteger(r);
-  if (r instanceof StatusReply) return r.status;
-  if (r instanceof ErrorReply) return redisError(r.message);
+  if (r instanceof StatusReply) return bytesToText(r.status);
+  if (r instanceof ErrorReply) return redisError(bytesToText(r.message));
   return r.map(toIoredisValue);
 }
 

@@ -1,13 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SkipList, seededRandom16, type ScoreRange } from './skip-list';
-import { compareUtf8 } from './utf8';
+import { compareBytes, textToBytes } from './bytes';
 
 /** The oracle: a plain array kept sorted by (score, UTF-8 member). */
 class SortedArrayModel {
   items: { score: number; member: string }[] = [];
   private static cmp(a: { score: number; member: string }, b: { score: number; member: string }) {
-    return a.score - b.score || compareUtf8(a.member, b.member);
+    return a.score - b.score || compareBytes(a.member, b.member);
   }
   has(member: string) {
     return this.items.some((e) => e.member === member);
@@ -182,21 +182,52 @@ describe('SkipList details', () => {
     expect(sl.find('absent')).toBe(0);
   });
 
-  it('orders ties by UTF-8 bytes: U+FFFF before an astral character', () => {
+  it('orders ties by bytes (memcmp): UTF-8 puts U+FFFF before an astral character', () => {
     const sl = new SkipList();
-    sl.insert(1, '\u{1F600}');
-    sl.insert(1, '\uffff');
-    sl.insert(1, '\ue000');
-    expect(listContents(sl).map((e) => e.member)).toEqual(['\ue000', '\uffff', '\u{1F600}']);
+    const utf8 = (t: string) => textToBytes(t);
+    sl.insert(1, utf8('\u{1F600}'));
+    sl.insert(1, utf8('\uffff'));
+    sl.insert(1, utf8('\ue000'));
+    sl.insert(1, '\xff');
+    expect(listContents(sl).map((e) => e.member)).toEqual([
+      utf8('\ue000'),
+      utf8('\uffff'),
+      utf8('\u{1F600}'),
+      '\xff',
+    ]);
   });
 
-  it('appendIfLast builds the same order and spans as inserts', () => {
+  it('appends in order without a search and builds the same spans as inserts', () => {
     const sl = new SkipList({ maxLevel: 4 });
-    for (let i = 0; i < 500; i++)
-      expect(sl.appendIfLast(Math.floor(i / 3), `m${1000 + i}`)).toBe(true);
-    expect(sl.appendIfLast(0, 'zzz')).toBe(false);
+    for (let i = 0; i < 500; i++) sl.insert(Math.floor(i / 3), `m${1000 + i}`);
     sl.checkInvariants();
-    expect(sl.rank('m1250')).toBe(251);
+    sl.insert(0, 'zzz');
+    sl.checkInvariants();
+    sl.insert(1000, 'last');
+    sl.checkInvariants();
+    expect(sl.rank('m1250')).toBe(252);
+    expect(sl.rank('last')).toBe(502);
+  });
+
+  it('keeps a member in its slot while its score changes (ZSCAN cursors rely on it)', () => {
+    const sl = new SkipList({ maxLevel: 4, random16: seededRandom16(3) });
+    for (let i = 0; i < 200; i++) sl.insert(i, `m${i}`);
+    const slotOf = new Map<string, number>();
+    for (let slot = 0; slot < sl.slotCount; slot++) {
+      const m = sl.memberAt(slot);
+      if (m !== null) slotOf.set(m, slot);
+    }
+    for (let round = 0; round < 20; round++) {
+      for (let i = 0; i < 200; i += 7) {
+        if (sl.find(`m${i}`) !== 0) sl.updateScore(`m${i}`, (i * 31 + round * 17) % 1000);
+      }
+      sl.remove(`m${(round * 13) % 200}`);
+      sl.insert(-round, `n${round}`);
+      sl.checkInvariants();
+    }
+    for (const [m, slot] of slotOf) {
+      if (sl.find(m) !== 0) expect(sl.memberAt(slot), m).toBe(m);
+    }
   });
 
   it('traces the insertion point of a new member without changing the list', () => {

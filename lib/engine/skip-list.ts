@@ -1,10 +1,11 @@
-import { compareUtf8 } from './utf8';
+import { NOT_A_BYTE_STRING, compareBytes } from './bytes';
 
 /**
  * Redis's sorted-set skip list (t_zset.c), with the same shape rules:
  * p = 1/4, at most 32 levels, a span on every forward pointer (so a rank is
  * the sum of spans along the search path), backward pointers on level 0, and
- * ties broken by the member's UTF-8 bytes. A member → node hash sits beside it,
+ * ties broken by the member's bytes (members are byte strings, see bytes.ts,
+ * so `<` is memcmp). A member → node hash sits beside it,
  * as the `dict` of Redis's `zset` struct does.
  *
  * The hash is an open-addressing table in an Int32Array of (hash, node)
@@ -156,6 +157,9 @@ export function seededRandom16(seed: number): () => number {
 
 const P_THRESHOLD = Math.floor(0.25 * 0xffff);
 
+/** What a free member slot holds: never a byte string, so never a member. */
+const FREE = NOT_A_BYTE_STRING;
+
 /** FNV-1a over UTF-16 code units with a murmur3 finaliser, for the member index. */
 function hashString(s: string): number {
   let h = 0x811c9dc5;
@@ -182,7 +186,7 @@ export function lexGteMin(member: string, r: LexRange): boolean {
   const b = r.min;
   if (b.kind === -1) return true;
   if (b.kind === 1) return false;
-  const c = compareUtf8(member, b.value);
+  const c = compareBytes(member, b.value);
   return b.exclusive ? c > 0 : c >= 0;
 }
 
@@ -191,13 +195,13 @@ export function lexLteMax(member: string, r: LexRange): boolean {
   const b = r.max;
   if (b.kind === 1) return true;
   if (b.kind === -1) return false;
-  const c = compareUtf8(member, b.value);
+  const c = compareBytes(member, b.value);
   return b.exclusive ? c < 0 : c <= 0;
 }
 
 function compareLexBounds(a: LexBound, b: LexBound): number {
   if (a.kind !== 0 || b.kind !== 0) return a.kind === b.kind ? 0 : a.kind - b.kind;
-  return compareUtf8(a.value, b.value);
+  return compareBytes(a.value, b.value);
 }
 
 /**
@@ -229,6 +233,14 @@ export class SkipList {
   private readonly tailPath: Int32Array;
   private readonly tailRank: Int32Array;
   private tailPathValid = false;
+  /**
+   * Live nodes per level, and live members per byte length (256 and over in a map): kept on
+   * every link and unlink (two increments), so a model of the list's memory (MEMORY USAGE
+   * with SAMPLES 0) needs no walk over a million scattered nodes.
+   */
+  private readonly nodesPerLevel: Int32Array;
+  private readonly shortMemberLengths = new Int32Array(256);
+  private readonly longMemberLengths = new Map<number, number>();
 
   constructor(options: SkipListOptions = {}) {
     const maxLevel = options.maxLevel ?? SKIPLIST_MAX_LEVEL;
@@ -249,6 +261,30 @@ export class SkipList {
     this.rankAt = new Int32Array(maxLevel);
     this.tailPath = new Int32Array(maxLevel);
     this.tailRank = new Int32Array(maxLevel);
+    this.nodesPerLevel = new Int32Array(maxLevel + 1);
+  }
+
+  /** Live nodes per level: entry `l` counts the nodes of level `l` (1..maxLevel). O(1). */
+  levelCounts(): ArrayLike<number> {
+    return this.nodesPerLevel;
+  }
+
+  /** [byte length, count] for every member length present. O(distinct lengths). */
+  *memberLengthCounts(): Generator<[number, number]> {
+    const short = this.shortMemberLengths;
+    for (let len = 0; len < short.length; len++) if (short[len] !== 0) yield [len, short[len]!];
+    yield* this.longMemberLengths;
+  }
+
+  private countMember(member: string, level: number, delta: 1 | -1): void {
+    this.nodesPerLevel[level]! += delta;
+    const len = member.length;
+    if (len < 256) this.shortMemberLengths[len]! += delta;
+    else {
+      const n = (this.longMemberLengths.get(len) ?? 0) + delta;
+      if (n === 0) this.longMemberLengths.delete(len);
+      else this.longMemberLengths.set(len, n);
+    }
   }
 
   /** Number of members. O(1). */
@@ -304,6 +340,22 @@ export class SkipList {
   /** Span of node `x`'s forward pointer on `level`. O(1). */
   span(x: number, level: number): number {
     return this.i32[x + SPAN + STRIDE * level]!;
+  }
+
+  /**
+   * Number of member slots, live or free. A member keeps its slot for as long
+   * as it stays in the set (score changes included) and a slot is reused only
+   * by a member added later, so walking slots 0..slotCount visits every
+   * member present throughout the walk: that is ZSCAN's cursor. O(1).
+   */
+  get slotCount(): number {
+    return this.members.length;
+  }
+
+  /** The member in `slot`, or null when the slot is free. O(1). */
+  memberAt(slot: number): string | null {
+    const m = this.members[slot];
+    return m === undefined || m === FREE ? null : m;
   }
 
   /** Node of `member`, or 0. O(1) expected (hash lookup). */
@@ -441,7 +493,7 @@ export class SkipList {
     this.used += slots;
     this.i32[x + LEVELS] = level;
     this.i32[x + MEMBER] = this.members.length;
-    this.members.push('');
+    this.members.push(FREE);
     return x;
   }
 
@@ -452,7 +504,7 @@ export class SkipList {
       i32[x + FWD + STRIDE * i] = 0;
       i32[x + SPAN + STRIDE * i] = 0;
     }
-    this.members[i32[x + MEMBER]!] = '';
+    this.members[i32[x + MEMBER]!] = FREE;
     i32[x + BACK] = this.freeLists[level]!;
     this.freeLists[level] = x;
   }
@@ -473,7 +525,7 @@ export class SkipList {
       let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0) {
         const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
-        if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
+        if (s < score || (s === score && members[i32[fwd + MEMBER]!]! < member)) {
           rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
           fwd = i32[x + FWD + STRIDE * i]!;
@@ -502,7 +554,7 @@ export class SkipList {
       let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0 && fwd !== target) {
         const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
-        if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
+        if (s < score || (s === score && members[i32[fwd + MEMBER]!]! < member)) {
           rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
           fwd = i32[x + FWD + STRIDE * i]!;
@@ -532,16 +584,64 @@ export class SkipList {
 
   /**
    * Inserts a member that is not yet present (zslInsert) and returns its node.
-   * O(log N) expected. The caller checks absence (`find`) first; NaN scores
-   * must be refused before calling.
+   * O(log N) expected; O(1) amortised when (score, member) sorts after the
+   * current last member, which is how a seeded leaderboard of 1M members
+   * loads in well under a second: sorted input never pays for a search.
+   * The caller checks absence (`find`) first; NaN scores must be refused
+   * before calling.
    */
   insert(score: number, member: string): number {
-    this.tailPathValid = false;
+    const tail = this.tailNode;
     const level = this.randomLevel();
     const x = this.alloc(level);
-    this.findPredecessors(score, member);
-    this.link(x, level, score, member);
+    if (tail !== 0) {
+      const s = this.f64[tail >> 1]!;
+      if (s > score || (s === score && this.member(tail) >= member)) {
+        this.tailPathValid = false;
+        this.findPredecessors(score, member);
+        this.link(x, level, score, member);
+        return x;
+      }
+    }
+    this.append(x, level, score, member);
     return x;
+  }
+
+  /**
+   * Links node `x` after the current tail, keeping Redis's spans. The
+   * predecessor on level i is the last node tall enough: the rightmost path
+   * is walked once, then kept up to date while appends continue.
+   */
+  private append(x: number, level: number, score: number, member: string): void {
+    const i32 = this.i32;
+    if (!this.tailPathValid) {
+      let p = 0;
+      let rank = 0;
+      for (let i = this.maxLevel - 1; i >= 0; i--) {
+        if (i < this.levelCount) {
+          let fwd = i32[p + FWD + STRIDE * i]!;
+          while (fwd !== 0) {
+            rank += i32[p + SPAN + STRIDE * i]!;
+            p = fwd;
+            fwd = i32[p + FWD + STRIDE * i]!;
+          }
+        }
+        this.tailPath[i] = p;
+        this.tailRank[i] = i < this.levelCount ? rank : 0;
+      }
+    }
+    const top = Math.max(level, this.levelCount);
+    for (let i = 0; i < top; i++) {
+      this.update[i] = this.tailPath[i]!;
+      this.rankAt[i] = this.tailRank[i]!;
+    }
+    const rank = this.size + 1;
+    this.link(x, level, score, member);
+    for (let i = 0; i < level; i++) {
+      this.tailPath[i] = x;
+      this.tailRank[i] = rank;
+    }
+    this.tailPathValid = true;
   }
 
   /** Links node `x` after the nodes in `update`; `replacing` is the member's old node, if any. */
@@ -577,6 +677,7 @@ export class SkipList {
     if (after !== 0) i32[after + BACK] = x;
     else this.tailNode = x;
     this.size++;
+    this.countMember(member, level, 1);
     if (replacing === 0) this.indexAdd(member, x);
     else if (replacing !== x) this.indexReplace(member, replacing, x);
   }
@@ -603,6 +704,7 @@ export class SkipList {
     while (this.levelCount > 1 && i32[FWD + STRIDE * (this.levelCount - 1)] === 0)
       this.levelCount--;
     this.size--;
+    this.countMember(this.members[i32[x + MEMBER]!]!, i32[x + LEVELS]!, -1);
   }
 
   /** Removes `member`; returns false when absent. O(log N) expected. */
@@ -665,6 +767,11 @@ export class SkipList {
     if (level !== i32[x + LEVELS]) {
       this.release(x);
       node = this.alloc(level);
+      // The member keeps its slot (ZSCAN's cursor), the freed block takes the other.
+      const i = this.i32;
+      const slot = i[x + MEMBER]!;
+      i[x + MEMBER] = i[node + MEMBER]!;
+      i[node + MEMBER] = slot;
     } else {
       for (let i = 0; i < level; i++) {
         i32[x + FWD + STRIDE * i] = 0;
@@ -698,7 +805,7 @@ export class SkipList {
       let fwd = i32[x + FWD + STRIDE * i]!;
       while (fwd !== 0) {
         const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
-        if (s < score || (s === score && compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0)) {
+        if (s < score || (s === score && members[i32[fwd + MEMBER]!]! < member)) {
           rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
           fwd = i32[x + FWD + STRIDE * i]!;
@@ -728,7 +835,7 @@ export class SkipList {
         const s = f64[(x + FSCORE + STRIDE * i) >> 1]!;
         if (
           s < score ||
-          (s === score && (fwd === target || compareUtf8(members[i32[fwd + MEMBER]!]!, member) < 0))
+          (s === score && (fwd === target || members[i32[fwd + MEMBER]!]! < member))
         ) {
           rank += i32[x + SPAN + STRIDE * i]!;
           x = fwd;
@@ -940,56 +1047,6 @@ export class SkipList {
   }
 
   /**
-   * Appends (score, member) after the current tail in O(1) amortised, keeping
-   * Redis's spans, when it sorts after the tail and is absent; returns false
-   * (changing nothing) otherwise so the caller can fall back to `insert`.
-   * This is how a seeded leaderboard of 1M members loads in well under a
-   * second: sorted input never pays for a search.
-   */
-  appendIfLast(score: number, member: string): boolean {
-    const tail = this.tailNode;
-    if (tail !== 0) {
-      const s = this.f64[tail >> 1]!;
-      if (s > score || (s === score && compareUtf8(this.member(tail), member) >= 0)) return false;
-    }
-    if (this.indexGet(member) !== 0) return false;
-    const level = this.randomLevel();
-    const x = this.alloc(level);
-    const i32 = this.i32;
-    if (!this.tailPathValid) {
-      // The predecessor on level i is the last node tall enough: walk the
-      // rightmost path once, then keep it up to date while appends continue.
-      let p = 0;
-      let rank = 0;
-      for (let i = this.maxLevel - 1; i >= 0; i--) {
-        if (i < this.levelCount) {
-          let fwd = i32[p + FWD + STRIDE * i]!;
-          while (fwd !== 0) {
-            rank += i32[p + SPAN + STRIDE * i]!;
-            p = fwd;
-            fwd = i32[p + FWD + STRIDE * i]!;
-          }
-        }
-        this.tailPath[i] = p;
-        this.tailRank[i] = i < this.levelCount ? rank : 0;
-      }
-    }
-    const top = Math.max(level, this.levelCount);
-    for (let i = 0; i < top; i++) {
-      this.update[i] = this.tailPath[i]!;
-      this.rankAt[i] = this.tailRank[i]!;
-    }
-    const rank = this.size + 1;
-    this.link(x, level, score, member);
-    for (let i = 0; i < level; i++) {
-      this.tailPath[i] = x;
-      this.tailRank[i] = rank;
-    }
-    this.tailPathValid = true;
-    return true;
-  }
-
-  /**
    * Checks every structural invariant and throws an Error naming the first
    * broken one: order, backward pointers, tail, length, hash, heights, and
    * that every span equals the rank distance it covers (to the end of the
@@ -1014,7 +1071,7 @@ export class SkipList {
       if (prev !== 0) {
         const ps = this.score(prev);
         const s = this.score(x);
-        if (!(ps < s || (ps === s && compareUtf8(this.member(prev), this.member(x)) < 0))) {
+        if (!(ps < s || (ps === s && this.member(prev) < this.member(x)))) {
           fail(`order at rank ${n}`);
         }
       }
@@ -1117,7 +1174,7 @@ export class SkipList {
       let fwd = this.forward(x, i);
       while (fwd !== 0) {
         const s = this.score(fwd);
-        const c = s === score ? compareUtf8(this.member(fwd), member) : 0;
+        const c = s === score ? compareBytes(this.member(fwd), member) : 0;
         if (s < score || (s === score && (inclusive ? c <= 0 : c < 0))) {
           const span = this.span(x, i);
           rank += span;

@@ -1,12 +1,7 @@
+import { compareBytes } from './bytes';
 import type { Engine } from './engine';
-import {
-  ZSET_MAX_LISTPACK_ENTRIES,
-  ZSET_MAX_LISTPACK_VALUE,
-  fitsListpack,
-  type ZSetValue,
-} from './keyspace';
-import { ErrorReply, ERR_WRONGTYPE } from './reply';
-import { compareUtf8 } from './utf8';
+import { ErrorReply } from './reply';
+import { zsetBulkAdd } from './zset';
 
 /**
  * Seeded leaderboards for the "load example" menu, the worker and the bench:
@@ -81,7 +76,7 @@ export interface LeaderboardWorkload {
  * sorted, with no pass over all of them first: uniform order statistics are
  * drawn from the top down (U(n) = V^(1/n), U(k) = U(k+1)·V^(1/k)) and
  * mirrored, so each chunk costs O(chunk) and the first chunk is as cheap as
- * the last. Names are made per chunk, and ties sorted by UTF-8 bytes, so
+ * the last. Names are made per chunk, and ties sorted by bytes, so
  * chunks arrive in exactly the order Redis would store them.
  */
 export function createLeaderboardWorkload(
@@ -121,7 +116,7 @@ export function createLeaderboardWorkload(
         let h = g + 1;
         while (h < scores.length && scores[h] === scores[g]) h++;
         if (h - g > 1) {
-          const group = members.slice(g, h).sort(compareUtf8);
+          const group = members.slice(g, h).sort(compareBytes);
           for (let j = g; j < h; j++) members[j] = group[j - g]!;
         }
         g = h;
@@ -129,59 +124,6 @@ export function createLeaderboardWorkload(
       return { scores, members, produced: pos, total: count };
     },
   };
-}
-
-/**
- * Adds (score, member) pairs to the sorted set at `key` with ZADD semantics
- * (existing members get the new score) and returns how many were new.
- * Pairs that sort after the current last member are appended in O(1)
- * amortised; the rest take the normal O(log N) insert. Encoding moves to
- * skiplist exactly when ZADD would move it. Returns an ErrorReply for a key
- * of another type. NaN scores are refused like ZADD does. `expectedTotal`
- * (the size the set will reach when chunks keep coming) lets the buffers be
- * sized once instead of regrown and copied at every step.
- */
-export function bulkLoad(
-  engine: Engine,
-  key: string,
-  scores: ArrayLike<number>,
-  members: readonly string[],
-  expectedTotal = 0,
-): number | ErrorReply {
-  const db = engine.db;
-  let existing = db.get(key);
-  if (existing !== undefined && existing.type !== 'zset') return ERR_WRONGTYPE;
-  for (let i = 0; i < scores.length; i++) {
-    if (Number.isNaN(scores[i])) return new ErrorReply('ERR value is not a valid float');
-  }
-  if (existing === undefined) {
-    if (members.length === 0) return 0;
-    existing = db.newZSet();
-    db.add(key, existing);
-  }
-  const z: ZSetValue = existing;
-  const list = z.list;
-  list.reserve(Math.max(members.length, expectedTotal - list.length));
-  let added = 0;
-  for (let i = 0; i < members.length; i++) {
-    const m = members[i]!;
-    let s = scores[i]!;
-    if (list.find(m) !== 0) {
-      if (z.encoding === 'listpack' && s === 0) s = 0;
-      if (list.scoreOf(m) !== s) list.updateScore(m, s);
-      continue;
-    }
-    if (
-      z.encoding === 'listpack' &&
-      (list.length + 1 > ZSET_MAX_LISTPACK_ENTRIES || !fitsListpack(m, ZSET_MAX_LISTPACK_VALUE))
-    ) {
-      z.encoding = 'skiplist';
-    }
-    if (z.encoding === 'listpack' && s === 0) s = 0;
-    if (!list.appendIfLast(s, m)) list.insert(s, m);
-    added++;
-  }
-  return added;
 }
 
 /**
@@ -196,7 +138,7 @@ export function loadLeaderboard(
   const w = createLeaderboardWorkload(options);
   let added = 0;
   for (let c = w.nextChunk(65536); c !== null; c = w.nextChunk(65536)) {
-    const r = bulkLoad(engine, key, c.scores, c.members, w.total);
+    const r = zsetBulkAdd(engine.db, key, c.scores, c.members, w.total);
     if (r instanceof ErrorReply) return r;
     added += r;
   }

@@ -1,22 +1,15 @@
-import { bulkLoad } from '../engine/workload';
-import type { Engine } from '../engine/engine';
 import { compareUtf8 } from '../engine/utf8';
 import type { RedisLike } from './redis-like';
 
 /**
- * Loading many players at once. On the in-tab engine the sorted runs go
- * straight into the skip list (append at the tail, no search); on a real
- * Redis they go as ZADDs of 1,000 pairs, 16 per pipeline.
+ * Loading many players at once. A client with the bulk capability (the
+ * in-tab engine's `loadSortedSet`) takes the pairs in one call through the
+ * engine's ZADD write path, appending sorted runs without a search; any
+ * other client (ioredis, a cluster) gets ZADDs of 1,000 pairs in one pipeline.
  */
 
 /** Called after each chunk; may await (to yield) or throw (to cancel). */
 export type LoadProgress = (done: number, total: number) => void | Promise<void>;
-
-/** The engine behind a client, when it is the in-tab engine. */
-export function engineOf(client: RedisLike): Engine | null {
-  const e = (client as { engine?: unknown }).engine;
-  return typeof e === 'object' && e !== null && 'execute' in e ? (e as Engine) : null;
-}
 
 /**
  * Player numbers 0..n-1 sorted in Redis order (score ascending, ties by
@@ -56,10 +49,8 @@ export async function loadPairs(
   members: readonly string[],
   expectedTotal = 0,
 ): Promise<number> {
-  const engine = engineOf(client);
-  if (engine) {
-    const r = bulkLoad(engine, key, scores, members, expectedTotal);
-    if (typeof r !== 'number') throw new Error(r.message);
+  if (client.loadSortedSet) {
+    await client.loadSortedSet(key, scores, members, expectedTotal);
     return members.length;
   }
   const p = client.pipeline();

@@ -102,7 +102,7 @@ export class GlobalBoard {
    * With a composite scorer, `atMs` is required; `increment` then reads the
    * old score and writes the new composite (two round trips, not atomic
    * against a concurrent writer of the same player: a real deployment runs
-   * it as a Lua script; the engine has no EVAL). O(log N).
+   * it as a Lua script, as reads.mdx's scripts do). O(log N).
    */
   async submit(
     player: string,

@@ -12,6 +12,7 @@ export type {
   RedisCommandName,
   RedisCommands,
   RedisLike,
+  SortedSetBulkLoad,
   ScoreBound,
   ScoredMember,
 } from './redis-like';
@@ -48,7 +49,7 @@ export type {
 } from './global-board';
 export { TimeWindowBoard } from './time-windows';
 export type { BoardWindow, TimeWindowOptions, WindowKind } from './time-windows';
-export { engineOf, loadPairs, sortByScore } from './bulk-load';
+export { loadPairs, sortByScore } from './bulk-load';
 export type { LoadProgress } from './bulk-load';
 export { RangeShardedBoard, evenBoundaries, shardForScore } from './range-sharded';
 export type {
@@ -92,10 +93,17 @@ export type {
 } from './churn';
 export {
   APPROXIMATE_PARAMS,
+  DIAGRAM_PARAMS,
   FANOUT_PARAMS,
   PAGINATION_PARAMS,
+  PRACTICE_TIMER_PARAMS,
   SHARDING_PARAMS,
+  SKIP_LIST_PARAMS,
+  SPEED_ROUND_PARAMS,
+  choiceParam,
+  intParam,
   parseParams,
+  textParam,
   toQueryString,
 } from './playground-params';
 export type {
@@ -106,6 +114,7 @@ export type {
   ParamSpec,
   ParamValues,
   ParsedParams,
+  TextParam,
 } from './playground-params';
 export { FanoutModel, ShardingModel, approximateView, approximateViewSteps } from './playgrounds';
 export type {

@@ -54,12 +54,28 @@ export interface RedisBatch extends RedisCommandsOf<RedisBatch> {
   exec(): Promise<[Error | null, unknown?][] | null>;
 }
 
+/**
+ * Bulk loading, an optional capability: adds (scores[i], members[i]) to the
+ * sorted set `key` with ZADD's rules (existing members take the new score)
+ * and resolves to how many members were new. The in-tab engine offers it
+ * (its one sorted-set write path, appending sorted runs in O(1) each);
+ * ioredis does not, and loadPairs falls back to pipelined ZADDs.
+ */
+export type SortedSetBulkLoad = (
+  key: string,
+  scores: ArrayLike<number>,
+  members: readonly string[],
+  expectedTotal?: number,
+) => Promise<number>;
+
 /** An ioredis-shaped client: the commands plus MULTI and pipelines. */
 export interface RedisLike extends RedisCommands {
   /** A MULTI/EXEC transaction: all queued commands run atomically. */
   multi(): RedisBatch;
   /** A pipeline: one round trip, no atomicity. */
   pipeline(): RedisBatch;
+  /** Present when the client can load many pairs at once (see SortedSetBulkLoad). */
+  loadSortedSet?: SortedSetBulkLoad;
 }
 
 /** Parses an integer or float reply ("12", 12, "-inf"); null/undefined → null. */

@@ -26,7 +26,15 @@ describe('engine host', () => {
       ['zadd lb', "(error) ERR wrong number of arguments for 'zadd' command"],
       ['zadd lb abc m', '(error) ERR value is not a valid float'],
       ['zadd lb nan m', '(error) ERR value is not a valid float'],
-      ['x'.repeat(1024 * 1024), '(error) ERR Protocol error: too big inline request'],
+      // redis-cli sends lines over 64 KB (as a multi-bulk request), so Redis answers them.
+      [
+        'x'.repeat(1024 * 1024),
+        `(error) ERR unknown command '${'x'.repeat(128)}', with args beginning with: `,
+      ],
+      [
+        'x'.repeat(4 * 1024 * 1024 + 1),
+        '(error) ERR line of 4194305 characters; this console accepts lines up to 4194304 (redis-cli has no limit)',
+      ],
       ['help nosuch', "(error) ERR no help for 'nosuch': not a supported command"],
     ];
     for (const [line, text] of cases) {

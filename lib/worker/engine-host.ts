@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { runLine } from '../engine/cli';
+import { textToBytes } from '../engine/bytes';
+import { parseCliLine, runLine } from '../engine/cli';
 import { Engine, type EngineOptions } from '../engine/engine';
 import {
   inspectSortedSet,
@@ -8,7 +9,9 @@ import {
   type SortedSetTrace,
 } from '../engine/inspect';
 import { ErrorReply, toWireReply, type WireReply } from '../engine/reply';
-import { bulkLoad, createLeaderboardWorkload } from '../engine/workload';
+import { setLuaWasmLocation } from '../engine/scripting';
+import { createLeaderboardWorkload } from '../engine/workload';
+import { zsetBulkAdd } from '../engine/zset';
 import {
   method,
   serveApi,
@@ -30,6 +33,10 @@ import {
  * page: formatting and cloning a million-element ZRANGE would stall both threads.
  */
 export const MAX_LINE_REPLY_ITEMS = 1000;
+
+// The Lua VM's WebAssembly file, as an asset the bundler copies (a file URL in Node).
+// It is fetched only when the first script runs.
+setLuaWasmLocation(new URL('../../node_modules/wasmoon/dist/glue.wasm', import.meta.url).href);
 
 /** Reply to a console line: what redis-cli prints, the raw reply, and the parsed arguments. */
 export interface LineResult {
@@ -75,20 +82,45 @@ export class EngineHost {
     return this.engine;
   }
 
-  /** Runs one redis-cli line (HELP included). */
-  line(line: string): LineResult {
-    const r = runLine(this.engine, line, { maxItems: MAX_LINE_REPLY_ITEMS });
-    return {
-      text: r.text,
-      reply: toWireReply(r.reply),
-      argv: r.argv,
-      ...(r.omitted ? { omitted: r.omitted } : {}),
-    };
+  /**
+   * Lines and commands run in the order they arrive. The first script waits
+   * for the Lua VM to load; whatever arrives meanwhile waits behind it.
+   */
+  private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
+
+  private inOrder<T>(argv: string[] | null, run: () => T): T | Promise<T> {
+    const ready = argv === null ? null : this.engine.prepare(argv);
+    if (ready === null && this.pending === 0) return run();
+    this.pending++;
+    const turn = this.tail
+      .then(() => ready)
+      .catch((e: unknown) =>
+        fail(`ERR the Lua VM could not be loaded (${e instanceof Error ? e.message : String(e)})`),
+      )
+      .then(run);
+    this.tail = turn.catch(() => undefined).finally(() => this.pending--);
+    return turn;
   }
 
-  /** Runs one command given as an argument array. */
-  command(argv: string[]): WireReply {
-    return toWireReply(this.engine.execute(argv));
+  /** Runs one redis-cli line (HELP included). */
+  async line(line: string): Promise<LineResult> {
+    const parsed = parseCliLine(line);
+    return this.inOrder(parsed.ok ? parsed.argv : null, () => {
+      const r = runLine(this.engine, line, { maxItems: MAX_LINE_REPLY_ITEMS });
+      return {
+        text: r.text,
+        reply: toWireReply(r.reply),
+        argv: r.argv,
+        ...(r.omitted ? { omitted: r.omitted } : {}),
+      };
+    });
+  }
+
+  /** Runs one command given as an argument array of text (sent as UTF-8, like ioredis). */
+  async command(argv: string[]): Promise<WireReply> {
+    const bytes = argv.map(textToBytes);
+    return this.inOrder(bytes, () => toWireReply(this.engine.execute(bytes)));
   }
 
   /** Drops every key (a fresh keyspace); a load in progress stops. */
@@ -132,7 +164,13 @@ export class EngineHost {
       if (generation !== this.generation) stopCancelled();
       const chunk = workload.nextChunk(params.chunkSize);
       if (chunk === null) return { key: params.key, loaded, added, ms: now() - start };
-      const r = bulkLoad(this.engine, params.key, chunk.scores, chunk.members, params.count);
+      const r = zsetBulkAdd(
+        this.engine.db,
+        textToBytes(params.key),
+        chunk.scores,
+        chunk.members,
+        params.count,
+      );
       if (r instanceof ErrorReply) fail(r.message);
       added += r as number;
       loaded = chunk.produced;
@@ -191,6 +229,17 @@ export function engineApi(host: EngineHost) {
 
 /** The engine worker's API, for typed clients. */
 export type EngineApi = ReturnType<typeof engineApi>;
+
+/**
+ * How long a script that writes may run in the console's worker before it is stopped. Redis
+ * never stops such a script: after 5 s (busy-reply-threshold) it answers BUSY to *other*
+ * clients, and SCRIPT KILL works only on a script that has not written yet. The console
+ * stops a script that has not written at those 5 s, as a SCRIPT KILL would; one that has
+ * written runs on, as on Redis, up to this limit, which lets the guide's 1M-ZADD recipe in
+ * estimates.mdx finish on a slow phone (measured by `npm run bench:engine -- --only
+ * scripting`, beside redis-server's time for it) while a runaway writing loop still ends.
+ */
+export const CONSOLE_SCRIPT_TIME_LIMIT_MS = 30_000;
 
 /** A host and the message handler serving it (what engine.worker.ts wires to postMessage). */
 export function serveEngine(

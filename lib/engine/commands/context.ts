@@ -1,11 +1,20 @@
 import type { Keyspace, RedisValue } from '../keyspace';
 import { ERR_WRONGTYPE, type ErrorReply, type Reply } from '../reply';
+import type { ScriptingState } from '../scripting';
 
-/** What a command handler sees: the database and a random source for ZRANDMEMBER. */
+/** What a command handler sees: the database, a random source, and where it runs. */
 export interface CommandContext {
   db: Keyspace;
   /** Uniform in [0, 1). */
   random: () => number;
+  /** True while EXEC runs the queue (blocking commands then answer at once). */
+  inTransaction: boolean;
+  /** True while a Lua script runs (likewise). */
+  inScript: boolean;
+  /** The script cache and Lua state (EVAL, SCRIPT). */
+  scripting: ScriptingState;
+  /** redis.call: a command run from a script, with the script-side checks. */
+  call: (argv: string[]) => Reply;
 }
 
 /** A command implementation: argv[0] is the command name as typed. */
@@ -40,11 +49,24 @@ export function isOption(arg: string, lower: string): boolean {
   return true;
 }
 
-/** ASCII-only lowercase, as Redis looks up command names. */
+const lowered = new Map<string, string>();
+
+/**
+ * ASCII-only lowercase, as Redis looks up command names. Command names
+ * repeat, so results are cached (a bounded map).
+ */
 export function asciiLower(s: string): string {
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 65 && c <= 90) return s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+    if (c >= 65 && c <= 90) {
+      let out = lowered.get(s);
+      if (out === undefined) {
+        out = s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+        if (lowered.size > 512) lowered.clear();
+        lowered.set(s, out);
+      }
+      return out;
+    }
   }
   return s;
 }

@@ -1,47 +1,74 @@
-import {
-  HASH_MAX_LISTPACK_ENTRIES,
-  HASH_MAX_LISTPACK_VALUE,
-  fitsListpack,
-  type HashValue,
-} from '../keyspace';
+import { HASH_MAX_LISTPACK_ENTRIES, HASH_MAX_LISTPACK_VALUE, type HashValue } from '../keyspace';
 import { parseLongLong } from '../numbers';
 import {
   ERR_NOT_INTEGER,
   ERR_OVERFLOW,
   integerReply,
   ErrorReply,
+  OK,
   arityError,
   type Reply,
 } from '../reply';
 import { type CommandContext, type Handler, lookupTyped } from './context';
+import { scanCollection, scanMatches } from './scan';
 
-/* Hash commands (t_hash.c in Redis 7.0). HGETALL keeps insertion order, as a listpack does. */
+/*
+ * Hash commands (t_hash.c in Redis 7.0). HGETALL keeps insertion order, as a
+ * listpack does; the hashtable encoding is reported (and modelled for MEMORY
+ * USAGE) after 128 fields or a field or value over 64 bytes.
+ */
 
 function lookupOrCreate(ctx: CommandContext, key: string): HashValue | ErrorReply {
   const h = lookupTyped(ctx, key, 'hash');
   if (h !== undefined) return h;
-  const created: HashValue = { type: 'hash', map: new Map(), encoding: 'listpack' };
+  const created = ctx.db.newHash();
   ctx.db.add(key, created);
   return created;
 }
 
-/** HSET key field value [field value …] */
-export const hset: Handler = (ctx, argv) => {
-  if (argv.length % 2 === 1) return arityError('hset');
-  const h = lookupOrCreate(ctx, argv[1]!);
+/** hashTypeConvert: the hash table is presized to the current length. */
+function convertToHashtable(h: HashValue): void {
+  if (h.encoding === 'hashtable') return;
+  h.encoding = 'hashtable';
+  h.dict.presize(h.map.size);
+  for (let i = 0; i < h.map.size; i++) h.dict.add();
+}
+
+/** hashTypeSet: sets one field (new or not) and converts once past 128 fields. */
+function hashSet(h: HashValue, field: string, value: string): boolean {
+  const created = !h.map.has(field);
+  if (h.encoding === 'hashtable') h.dict.lookup();
+  h.map.set(field, value);
+  if (created) {
+    h.order.add(field);
+    if (h.encoding === 'hashtable') h.dict.add();
+    else if (h.map.size > HASH_MAX_LISTPACK_ENTRIES) convertToHashtable(h);
+  }
+  return created;
+}
+
+function hsetGeneric(ctx: CommandContext, argv: string[]): number | ErrorReply {
+  if (argv.length % 2 === 1) return arityError(argv[0]!.toLowerCase());
+  const key = argv[1]!;
+  const h = lookupOrCreate(ctx, key);
   if (h instanceof ErrorReply) return h;
-  if (h.encoding === 'listpack') {
-    for (let i = 2; i < argv.length; i++) {
-      if (!fitsListpack(argv[i]!, HASH_MAX_LISTPACK_VALUE)) h.encoding = 'hashtable';
-    }
+  // hashTypeTryConversion: any field or value over 64 bytes converts first.
+  for (let i = 2; i < argv.length; i++) {
+    if (argv[i]!.length > HASH_MAX_LISTPACK_VALUE) convertToHashtable(h);
   }
   let created = 0;
-  for (let i = 2; i < argv.length; i += 2) {
-    if (!h.map.has(argv[i]!)) created++;
-    h.map.set(argv[i]!, argv[i + 1]!);
-  }
-  if (h.map.size > HASH_MAX_LISTPACK_ENTRIES) h.encoding = 'hashtable';
+  for (let i = 2; i < argv.length; i += 2) if (hashSet(h, argv[i]!, argv[i + 1]!)) created++;
+  ctx.db.touch(key);
   return created;
+}
+
+/** HSET key field value [field value …] */
+export const hset: Handler = (ctx, argv) => hsetGeneric(ctx, argv);
+
+/** HMSET key field value [field value …] (HSET that replies OK) */
+export const hmset: Handler = (ctx, argv) => {
+  const r = hsetGeneric(ctx, argv);
+  return r instanceof ErrorReply ? r : OK;
 };
 
 /** HGET key field */
@@ -61,6 +88,22 @@ export const hmget: Handler = (ctx, argv) => {
   return out;
 };
 
+/** HEXISTS key field */
+export const hexists: Handler = (ctx, argv) => {
+  const h = lookupTyped(ctx, argv[1]!, 'hash');
+  if (h === undefined) return 0;
+  if (h instanceof ErrorReply) return h;
+  return h.map.has(argv[2]!) ? 1 : 0;
+};
+
+/** HLEN key */
+export const hlen: Handler = (ctx, argv) => {
+  const h = lookupTyped(ctx, argv[1]!, 'hash');
+  if (h === undefined) return 0;
+  if (h instanceof ErrorReply) return h;
+  return h.map.size;
+};
+
 /** HGETALL key (a flat field, value, … array; ioredis turns it into an object) */
 export const hgetall: Handler = (ctx, argv) => {
   const h = lookupTyped(ctx, argv[1]!, 'hash');
@@ -77,7 +120,8 @@ const LLONG_MAX = 9223372036854775807n;
 export const hincrby: Handler = (ctx, argv) => {
   const by = parseLongLong(argv[3]!);
   if (by === null) return ERR_NOT_INTEGER;
-  const h = lookupOrCreate(ctx, argv[1]!);
+  const key = argv[1]!;
+  const h = lookupOrCreate(ctx, key);
   if (h instanceof ErrorReply) return h;
   const field = argv[2]!;
   const cur = h.map.get(field);
@@ -89,8 +133,8 @@ export const hincrby: Handler = (ctx, argv) => {
   }
   const next = value + by;
   if (next > LLONG_MAX || next < -LLONG_MAX - 1n) return ERR_OVERFLOW;
-  h.map.set(field, next.toString());
-  if (h.map.size > HASH_MAX_LISTPACK_ENTRIES) h.encoding = 'hashtable';
+  hashSet(h, field, next.toString());
+  ctx.db.touch(key);
   return integerReply(next);
 };
 
@@ -103,6 +147,8 @@ export const hdel: Handler = (ctx, argv) => {
   let n = 0;
   for (let i = 2; i < argv.length; i++) {
     if (h.map.delete(argv[i]!)) {
+      h.order.delete(argv[i]!);
+      if (h.encoding === 'hashtable') h.dict.remove();
       n++;
       if (h.map.size === 0) {
         ctx.db.delete(key);
@@ -110,5 +156,21 @@ export const hdel: Handler = (ctx, argv) => {
       }
     }
   }
+  if (n) {
+    ctx.db.touch(key);
+    if (h.encoding === 'hashtable') h.dict.shrinkIfSparse();
+  }
   return n;
 };
+
+/** HSCAN key cursor [MATCH pattern] [COUNT count] */
+export const hscan: Handler = (ctx, argv) =>
+  scanCollection(ctx, argv, 'hash', (h, cursor, options, out) => {
+    if (h.encoding === 'listpack') {
+      for (const [f, v] of h.map) if (scanMatches(options, f)) out.push(f, v);
+      return 0;
+    }
+    return h.order.scan(cursor, options.count, (f) => {
+      if (scanMatches(options, f)) out.push(f, h.map.get(f)!);
+    });
+  });

@@ -2,10 +2,18 @@ import { SET_MAX_INTSET_ENTRIES, type SetValue } from '../keyspace';
 import { parseLongLong } from '../numbers';
 import { ErrorReply } from '../reply';
 import { type Handler, lookupTyped } from './context';
+import { scanCollection, scanMatches } from './scan';
 
 /* Set commands (t_set.c in Redis 7.0), with its intset → hashtable conversion. */
 
 const isInteger = (s: string) => s.length <= 20 && parseLongLong(s) !== null;
+
+/** setTypeConvert: an intset becomes a hash table presized to its length. */
+function convertToHashtable(s: SetValue): void {
+  s.encoding = 'hashtable';
+  s.dict.presize(s.set.size);
+  for (let i = 0; i < s.set.size; i++) s.dict.add();
+}
 
 /** SADD key member [member …] */
 export const sadd: Handler = (ctx, argv) => {
@@ -13,18 +21,24 @@ export const sadd: Handler = (ctx, argv) => {
   let s = lookupTyped(ctx, key, 'set');
   if (s instanceof ErrorReply) return s;
   if (s === undefined) {
-    s = { type: 'set', set: new Set(), encoding: isInteger(argv[2]!) ? 'intset' : 'hashtable' };
+    s = ctx.db.newSet(isInteger(argv[2]!) ? 'intset' : 'hashtable');
     ctx.db.add(key, s);
   }
   let added = 0;
   for (let i = 2; i < argv.length; i++) {
     const m = argv[i]!;
-    if (s.set.has(m)) continue;
-    if (s.encoding === 'intset' && !isInteger(m)) s.encoding = 'hashtable';
+    if (s.set.has(m)) {
+      if (s.encoding === 'hashtable') s.dict.add(false);
+      continue;
+    }
+    if (s.encoding === 'intset' && !isInteger(m)) convertToHashtable(s);
     s.set.add(m);
-    if (s.encoding === 'intset' && s.set.size > SET_MAX_INTSET_ENTRIES) s.encoding = 'hashtable';
+    s.order.add(m);
+    if (s.encoding === 'hashtable') s.dict.add();
+    else if (s.set.size > SET_MAX_INTSET_ENTRIES) convertToHashtable(s);
     added++;
   }
+  if (added) ctx.db.touch(key);
   return added;
 };
 
@@ -37,12 +51,18 @@ export const srem: Handler = (ctx, argv) => {
   let n = 0;
   for (let i = 2; i < argv.length; i++) {
     if (s.set.delete(argv[i]!)) {
+      s.order.delete(argv[i]!);
+      if (s.encoding === 'hashtable') s.dict.remove();
       n++;
       if (s.set.size === 0) {
         ctx.db.delete(key);
         break;
       }
     }
+  }
+  if (n) {
+    ctx.db.touch(key);
+    if (s.encoding === 'hashtable') s.dict.shrinkIfSparse();
   }
   return n;
 };
@@ -83,3 +103,15 @@ export const scard: Handler = (ctx, argv) => {
   if (s instanceof ErrorReply) return s;
   return s.set.size;
 };
+
+/** SSCAN key cursor [MATCH pattern] [COUNT count] */
+export const sscan: Handler = (ctx, argv) =>
+  scanCollection(ctx, argv, 'set', (s, cursor, options, out) => {
+    if (s.encoding === 'intset') {
+      for (const m of setMembers(s)) if (scanMatches(options, m)) out.push(m);
+      return 0;
+    }
+    return s.order.scan(cursor, options.count, (m) => {
+      if (scanMatches(options, m)) out.push(m);
+    });
+  });
