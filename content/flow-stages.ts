@@ -567,7 +567,8 @@ const stageSpecs: readonly StageSpec[] = [
   },
   {
     title: 'The write path through Kafka',
-    summary: 'Score events go through a partitioned log; a consumer group writes the boards.',
+    summary:
+      'Results commit to PostgreSQL first; an outbox relay feeds a partitioned log, and a consumer group writes the boards.',
     description:
       'The score service commits each result to PostgreSQL together with an outbox row, in one transaction, and answers once it is durable. A relay publishes the committed rows to the Kafka topic score-events, keyed by player id so one player’s events stay in order; each event carries the player’s new total. A consumer group writes those totals to Redis and commits its offsets afterwards. The log never holds a result PostgreSQL does not, the consumers are the only writers of Redis, and a consumer failure only delays the boards. This scale model runs six partitions and three consumers.',
     nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'redis'],
