@@ -542,6 +542,31 @@ const ALL_DRILLS: readonly DrillId[] = [
   'hot-shard',
 ];
 
+/** The sharded design of stages 4 and 5: PostgreSQL first, the outbox, the histogram. */
+const SHARDED_NODES = [
+  'clients',
+  'api',
+  'kafka',
+  ...CONSUMERS,
+  'postgres',
+  'shard-router',
+  ...SHARDS,
+  'histogram',
+];
+const SHARDED_EDGES = [
+  'clients->api',
+  'api->postgres',
+  'postgres->kafka',
+  ...CONSUMERS.map((c) => `kafka->${c}`),
+  ...CONSUMERS.map((c) => `${c}->shard-router`),
+  'api->shard-router',
+  ...SHARDS.map((s) => `shard-router->${s}`),
+  'kafka->shard-router',
+  'postgres->shard-router',
+  'api->histogram',
+  'shard-router->histogram',
+];
+
 const stageSpecs: readonly StageSpec[] = [
   {
     title: 'One Redis sorted set behind an API',
@@ -593,29 +618,8 @@ const stageSpecs: readonly StageSpec[] = [
     summary: 'A shard router splits the board over Redis shards, each owning a score range.',
     description:
       'The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top; this model draws four, cut into equal quarters, where the chapter’s design cuts eight with a small top shard. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, players in its range get an approximate rank from the histogram, which is rebuilt every 10 seconds from the shards; everyone else’s rank stays exact, because the counts of the shards above are cached. With equal quarters the top range draws most of the writes under realistic traffic, because the most active players hold the highest scores, which is why the design shrinks it.',
-    nodes: [
-      'clients',
-      'api',
-      'kafka',
-      ...CONSUMERS,
-      'postgres',
-      'shard-router',
-      ...SHARDS,
-      'histogram',
-    ],
-    edges: [
-      'clients->api',
-      'api->postgres',
-      'postgres->kafka',
-      ...CONSUMERS.map((c) => `kafka->${c}`),
-      ...CONSUMERS.map((c) => `${c}->shard-router`),
-      'api->shard-router',
-      ...SHARDS.map((s) => `shard-router->${s}`),
-      'kafka->shard-router',
-      'postgres->shard-router',
-      'api->histogram',
-      'shard-router->histogram',
-    ],
+    nodes: SHARDED_NODES,
+    edges: SHARDED_EDGES,
     edgeRoles: { 'api->postgres': { kind: 'write', label: 'result + outbox row' } },
     drills: ALL_DRILLS,
   },
@@ -626,32 +630,15 @@ const stageSpecs: readonly StageSpec[] = [
     description:
       'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the regional season boards. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile and history reads and shard reloads, keeping that load off the primary.',
     nodes: [
-      'clients',
-      'api',
-      'kafka',
-      ...CONSUMERS,
-      'postgres',
-      'shard-router',
-      ...SHARDS,
+      ...SHARDED_NODES,
       'topk-cache',
       'pg-replica',
       'board-regional',
       'board-friends',
       'board-guild',
-      'histogram',
     ],
     edges: [
-      'clients->api',
-      'api->postgres',
-      'postgres->kafka',
-      ...CONSUMERS.map((c) => `kafka->${c}`),
-      ...CONSUMERS.map((c) => `${c}->shard-router`),
-      'api->shard-router',
-      ...SHARDS.map((s) => `shard-router->${s}`),
-      'kafka->shard-router',
-      'postgres->shard-router',
-      'api->histogram',
-      'shard-router->histogram',
+      ...SHARDED_EDGES,
       'api->topk-cache',
       'topk-cache->shard-router',
       'postgres->pg-replica',
