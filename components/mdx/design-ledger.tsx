@@ -1,0 +1,91 @@
+import Link from 'next/link';
+import {
+  ledgerPlainText,
+  rowFigure,
+  type LedgerTableGroup,
+  type LedgerTableRow,
+} from '@/lib/content/ledger-table';
+import { CopyTextButton } from './copy-text-button';
+
+/** "/leaderboard-design/estimates/#shards-needed" → "estimates". */
+function sectionName(where: string): string {
+  const path = where.split('#')[0]!.split('/').filter(Boolean);
+  return (path[path.length - 1] ?? 'chapter').replace(/-/g, ' ');
+}
+
+function Row({ row }: { row: LedgerTableRow }) {
+  return (
+    <tr>
+      <th scope="row" className="font-medium">
+        {row.label}
+      </th>
+      <td>
+        <span className="tabular-nums">{rowFigure(row)}</span>
+        {row.note ? (
+          <span className="block text-[0.85em] text-zinc-600 dark:text-zinc-400">{row.note}</span>
+        ) : null}
+      </td>
+      <td className="whitespace-nowrap">
+        <Link href={row.where}>{sectionName(row.where)}</Link>
+      </td>
+    </tr>
+  );
+}
+
+/**
+ * The design ledger, published: one table per group, rendered at build time from the rows
+ * content/design-ledger-table.ts computes from content/design-ledger.ts, and the same rows
+ * as plain text with a copy button, for pasting into an AI chat.
+ */
+export function DesignLedger({
+  groups,
+  siteUrl,
+}: {
+  groups: readonly LedgerTableGroup[];
+  siteUrl: string;
+}) {
+  return (
+    <div className="design-ledger my-6" data-testid="design-ledger">
+      {groups.map((group) => (
+        <div
+          key={group.id}
+          id={`ledger-${group.id}`}
+          className="table-scroll -mx-4 mb-6 scroll-mt-24 overflow-x-auto px-4 sm:mx-0 sm:px-0"
+          tabIndex={0}
+          role="region"
+          aria-label={`Ledger: ${group.title} (scrolls sideways)`}
+        >
+          <table className="my-0">
+            <caption className="pb-2 text-left text-sm font-semibold tracking-wide text-zinc-900 uppercase dark:text-zinc-100">
+              {group.title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">figure</th>
+                <th scope="col">value</th>
+                <th scope="col">argued in</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.rows.map((row) => (
+                <Row key={row.label} row={row} />
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ))}
+      <details
+        data-copy-scope
+        className="not-prose rounded-xl border border-zinc-200 dark:border-zinc-700"
+      >
+        <summary className="flex cursor-pointer items-center justify-between gap-3 bg-zinc-50 px-4 py-2.5 text-sm font-semibold text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
+          The ledger as plain text, for an AI chat
+          <CopyTextButton label="Copy ledger" />
+        </summary>
+        <pre className="m-0 max-h-96 overflow-auto rounded-none px-4 py-3 text-xs whitespace-pre-wrap">
+          {ledgerPlainText(groups, siteUrl)}
+        </pre>
+      </details>
+    </div>
+  );
+}
