@@ -154,7 +154,7 @@ export const designLedgerGroups: readonly LedgerTableGroup[] = [
       {
         label: 'Redis primaries + replicas',
         value: `${fleet.primaries} + ${fleet.primaries * fleet.replicasPerPrimary} (${redisProcesses} processes), from day one`,
-        note: `≈ ${Math.round(redisDataBytes / 1e9)} GB ÷ ${gb(memory.instanceDataTargetBytes)} per instance`,
+        note: `≈ ${Math.round(redisDataBytes / 1e9)} GB ÷ ${memory.instanceDataTargetBytes / 1e9} GB per instance`,
         where: `${ESTIMATES}#shards-needed`,
       },
       {
@@ -170,14 +170,16 @@ export const designLedgerGroups: readonly LedgerTableGroup[] = [
       },
       ...rangeShards.map((s, i) => ({
         label: `Shard ${s.name}`,
-        value: shardBand(i),
-        unit: `${millions(s.members)} members`,
+        value: `${shardBand(i)}, ${millions(s.members)}`,
+        unit: 'members',
         where: `${SHARDING}#range-based-sharding`,
       })),
       {
         label: 'Largest shard',
-        value: gb(sharding.largestShardBytes),
-        note: `rebuilt in ≈ ${Math.round(sharding.largestShardReloadSeconds)} s of server time`,
+        // 1.785 GB, said as 1.79 (toFixed would print 1.78).
+        value: `${(Math.round(sharding.largestShardBytes / 1e7) / 100).toFixed(2)} GB`,
+        // 108.5 s, said as "about 108 s".
+        note: `rebuilt in ≈ ${Math.floor(sharding.largestShardReloadSeconds)} s of server time`,
         where: `${SHARDING}#range-based-sharding`,
       },
       {

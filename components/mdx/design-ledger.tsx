@@ -74,18 +74,26 @@ export function DesignLedger({
           </table>
         </div>
       ))}
-      <details
+      <section
         data-copy-scope
-        className="not-prose rounded-xl border border-zinc-200 dark:border-zinc-700"
+        aria-label="The ledger as plain text"
+        className="not-prose overflow-hidden rounded-xl border border-zinc-200 dark:border-zinc-700"
       >
-        <summary className="flex cursor-pointer items-center justify-between gap-3 bg-zinc-50 px-4 py-2.5 text-sm font-semibold text-zinc-900 dark:bg-zinc-900 dark:text-zinc-100">
-          The ledger as plain text, for an AI chat
+        <div className="flex items-center justify-between gap-3 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-700 dark:bg-zinc-900">
+          <p className="text-sm font-semibold text-zinc-900 dark:text-zinc-100">
+            The ledger as plain text, for an AI chat
+          </p>
           <CopyTextButton label="Copy ledger" />
-        </summary>
-        <pre className="m-0 max-h-96 overflow-auto rounded-none px-4 py-3 text-xs whitespace-pre-wrap">
-          {ledgerPlainText(groups, siteUrl)}
-        </pre>
-      </details>
+        </div>
+        <details>
+          <summary className="cursor-pointer px-4 py-2 text-sm text-zinc-700 dark:text-zinc-300">
+            Show the text
+          </summary>
+          <pre className="m-0 max-h-96 overflow-auto rounded-none px-4 py-3 text-xs whitespace-pre-wrap">
+            {ledgerPlainText(groups, siteUrl)}
+          </pre>
+        </details>
+      </section>
     </div>
   );
 }
