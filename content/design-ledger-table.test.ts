@@ -90,7 +90,7 @@ describe('the published design ledger', () => {
     });
     expect(md).toContain('**Write path**');
     expect(md).toMatch(
-      /\| Per-player read limit +\| 2 requests\/s, bursts of 10 .*\| <https:\/\/example\.test\/leaderboard-design\/reads\/#rate-limiting/,
+      /\| Per-player read limit +\| 2 requests\/s, bursts of 10 .*\| \[Reads\]\(https:\/\/example\.test\/leaderboard-design\/reads\/#rate-limiting/,
     );
     expect(md).toContain(compositeScore.formula);
   });

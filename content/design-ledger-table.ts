@@ -5,6 +5,7 @@
  * value below is read from the ledger or computed from it here; none is typed.
  */
 import type { LedgerTableGroup } from '@/lib/content/ledger-table';
+import { chapters } from './chapters';
 import {
   boardWritesPerUpdate,
   boards,
@@ -61,7 +62,7 @@ const shardBand = (i: number) => {
   return above ? `${n(s.minScore)}–${n(above.minScore - 1)} pts` : `≥ ${n(s.minScore)} pts`;
 };
 
-export const designLedgerGroups: readonly LedgerTableGroup[] = [
+const groups: readonly LedgerTableGroup[] = [
   {
     id: 'traffic',
     title: 'Traffic',
@@ -310,3 +311,18 @@ export const designLedgerGroups: readonly LedgerTableGroup[] = [
     ],
   },
 ];
+
+/** "/leaderboard-design/estimates/#x" → the section's sidebar name, "Estimates". */
+function sectionLabel(where: string): string {
+  const [, chapterSlug, sectionSlug = ''] = where.split('#')[0]!.split('/');
+  const section = chapters
+    .find((c) => c.slug === chapterSlug)
+    ?.sections.find((s) => s.slug === sectionSlug);
+  if (!section) throw new Error(`design ledger: no section at ${where}`);
+  return section.navTitle ?? section.title;
+}
+
+export const designLedgerGroups: readonly LedgerTableGroup[] = groups.map((group) => ({
+  ...group,
+  rows: group.rows.map((row) => ({ ...row, source: sectionLabel(row.where) })),
+}));

@@ -7,13 +7,15 @@ import {
 } from '@/lib/content/ledger-table';
 import { CopyTextButton } from './copy-text-button';
 
-/** "/leaderboard-design/estimates/#shards-needed" → "estimates". */
-function sectionName(where: string): string {
-  const path = where.split('#')[0]!.split('/').filter(Boolean);
+/** The section's name, or its URL segment when the row does not name it. */
+function sourceName(row: LedgerTableRow): string {
+  if (row.source) return row.source;
+  const path = row.where.split('#')[0]!.split('/').filter(Boolean);
   return (path[path.length - 1] ?? 'chapter').replace(/-/g, ' ');
 }
 
 function Row({ row }: { row: LedgerTableRow }) {
+  const source = <Link href={row.where}>{sourceName(row)}</Link>;
   return (
     <tr>
       <th scope="row" className="font-medium">
@@ -24,10 +26,10 @@ function Row({ row }: { row: LedgerTableRow }) {
         {row.note ? (
           <span className="block text-[0.85em] text-zinc-600 dark:text-zinc-400">{row.note}</span>
         ) : null}
+        {/* On a phone the source moves under the value: three columns do not fit 390 px. */}
+        <span className="block text-[0.85em] sm:hidden">{source}</span>
       </td>
-      <td className="whitespace-nowrap">
-        <Link href={row.where}>{sectionName(row.where)}</Link>
-      </td>
+      <td className="hidden sm:table-cell">{source}</td>
     </tr>
   );
 }
@@ -63,7 +65,9 @@ export function DesignLedger({
               <tr>
                 <th scope="col">figure</th>
                 <th scope="col">value</th>
-                <th scope="col">argued in</th>
+                <th scope="col" className="hidden sm:table-cell">
+                  argued in
+                </th>
               </tr>
             </thead>
             <tbody>

@@ -16,6 +16,8 @@ export interface LedgerTableRow {
   readonly note?: string;
   /** Site path (with anchor) of the section that argues the figure. */
   readonly where: string;
+  /** That section's name as the sidebar shows it ("Estimates"). */
+  readonly source?: string;
 }
 
 export interface LedgerTableGroup {

@@ -335,7 +335,7 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
                   return row(
                     text(r.label),
                     text(r.note ? `${rowFigure(r)} (${r.note})` : rowFigure(r)),
-                    { type: 'link', url, children: [text(url)] },
+                    { type: 'link', url, children: [text(r.source ?? url)] },
                   );
                 }),
               ],
