@@ -5,7 +5,7 @@
  * value below is read from the ledger or computed from it here; none is typed.
  */
 import type { LedgerTableGroup } from '@/lib/content/ledger-table';
-import { chapters } from './chapters';
+import { chapters, type Chapter } from './chapters';
 import {
   boardWritesPerUpdate,
   boards,
@@ -315,7 +315,8 @@ const groups: readonly LedgerTableGroup[] = [
 /** "/leaderboard-design/estimates/#x" → the section's sidebar name, "Estimates". */
 function sectionLabel(where: string): string {
   const [, chapterSlug, sectionSlug = ''] = where.split('#')[0]!.split('/');
-  const section = chapters
+  const list: readonly Chapter[] = chapters;
+  const section = list
     .find((c) => c.slug === chapterSlug)
     ?.sections.find((s) => s.slug === sectionSlug);
   if (!section) throw new Error(`design ledger: no section at ${where}`);
