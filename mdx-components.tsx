@@ -1,6 +1,7 @@
 import type { MDXComponents } from 'mdx/types';
 import { DeepDive, Figure, Note, Pitfall, Recap, SayIt } from '@/components/mdx/callouts';
 import { CodeBlock, Prompt } from '@/components/mdx/code-block';
+import { DesignLedger } from '@/components/mdx/design-ledger';
 import { Annotation, Candidate, Elapsed, Interviewer } from '@/components/mdx/dialogue';
 import { H2, H3 } from '@/components/mdx/heading';
 import { ChapterGrid, ReadingPath, ReadingPaths } from '@/components/mdx/home-blocks';
@@ -12,7 +13,9 @@ import { mdxWidgets } from '@/components/widgets/widget';
 import { Prerequisite, Prerequisites } from '@/components/widgets/prerequisites';
 import { SpeedRoundList } from '@/components/widgets/speed-round-list';
 import { chapters } from '@/content/chapters';
+import { designLedgerGroups } from '@/content/design-ledger-table';
 import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
+import { siteConfig } from '@/lib/site-config';
 
 /**
  * Every block a chapter may use, registered once: chapters import nothing. Blocks that
@@ -45,6 +48,7 @@ const components = {
   ...mdxWidgets,
   ChapterGrid: () => <ChapterGrid chapters={chapters} />,
   SpeedRoundList: () => <SpeedRoundList cards={speedRoundCards} />,
+  DesignLedger: () => <DesignLedger groups={designLedgerGroups} siteUrl={siteConfig.url} />,
 } satisfies MDXComponents;
 
 export function useMDXComponents(): MDXComponents {

@@ -439,6 +439,8 @@ export const reads = {
   perPlayerRatePerSecond: 2,
   /** …with bursts of 10. */
   perPlayerBurst: 10,
+  /** Rows of the first page everyone opens (the top-10 page, ZREVRANGE 0 9). */
+  topPageRows: 10,
   /** Largest page size. */
   maxPageSize: 100,
   /** Browsing stops at this position; below it, the neighbourhood and a percentile. */

@@ -16,11 +16,14 @@ import {
   memoryTable,
   operations,
   ranking,
+  rangeShards,
   readMix,
   reads,
+  scale,
   sharding,
   traffic,
   writePath,
+  boards,
 } from './design-ledger';
 
 const N = NUM;
@@ -40,7 +43,111 @@ const perCall = (cmd: string) => [
   new RegExp(String.raw`${N} ?${US}(?: of server time)? (?:per|for a) \`?${cmd}\b`, 'g'),
 ];
 
+/** A figure in GB as prose rounds it: 4.08e9 → 4.1 (and 4). */
+const gbSpoken = (bytes: number) => [Math.round(bytes / 1e8) / 10, Math.round(bytes / 1e9)];
+
+/**
+ * The range layout, shard by shard, as the sharding table (`| S2 | 120,000 – 249,999 |
+ * 4,000,000 |`) and the mock's figure (` S2     120,000 – 249,999       4.0M`) state it: the
+ * lower bound, the upper bound (the next shard's lower bound − 1) and the member count.
+ */
+const SHARD_ROW = (name: string) => String.raw`(?:\| ${name} \||^ ?${name}(?:–S\d)?\s{2,})`;
+const shardClaims: LedgerClaim[] = rangeShards.flatMap((s, i) => {
+  const above = rangeShards[i - 1];
+  const row = SHARD_ROW(s.name);
+  const claims: LedgerClaim[] = [
+    {
+      id: `rangeShards.${s.name}.minScore`,
+      accept: [s.minScore],
+      patterns: [new RegExp(String.raw`${row} *${N}(?= and above| *– *[\d,]+)`, 'gm')],
+    },
+    {
+      id: `rangeShards.${s.name}.members`,
+      accept: [s.members],
+      patterns: [
+        new RegExp(String.raw`${row} *[\d,]+(?: and above| *– *[\d,]+) *\|? *${N}`, 'gm'),
+        // The mock's "S5–S8  below 30,000   4 × 17.5M": four shards of the same size.
+        ...(s.name === 'S5' ? [new RegExp(String.raw`${row} *below [\d,]+ +\d × ${N}`, 'gm')] : []),
+      ],
+    },
+  ];
+  if (above)
+    claims.push({
+      id: `rangeShards.${s.name}.maxScore`,
+      accept: [above.minScore - 1],
+      patterns: [new RegExp(String.raw`${row} *[\d,]+ *– *${N}`, 'gm')],
+    });
+  return claims;
+});
+
 export const ledgerClaims: readonly LedgerClaim[] = [
+  {
+    id: 'scale.dailyActives',
+    accept: [scale.dailyActives],
+    patterns: [
+      re(String.raw`${N} daily (?:actives?|active players|active)\b`),
+      re(String.raw`registered, ${N} daily\b`),
+      re(String.raw`${N} actives × ${N.replace('?<n>', '?:')} matches`),
+    ],
+  },
+  {
+    id: 'ranking.fixedBucketWidth',
+    accept: [ranking.fixedBucketWidth],
+    patterns: [re(String.raw`${N}-point buckets`), re(String.raw`buckets are ${N} points wide`)],
+  },
+  ...shardClaims,
+  {
+    id: 'memoryTable.globalWeeklyBoard',
+    accept: gbSpoken(memoryTable.globalWeeklyBoard),
+    patterns: [
+      re(String.raw`Global weekly board \| [^|\n]+\| ${N} GB`),
+      re(String.raw`about 40M and 20M members: ≈ ${N} GB`),
+    ],
+  },
+  {
+    id: 'memoryTable.globalDailyBoard',
+    accept: gbSpoken(memoryTable.globalDailyBoard),
+    patterns: [
+      re(String.raw`Global daily board \| [^|\n]+\| ${N} GB`),
+      re(String.raw`GB and ≈ ${N} GB per scope`),
+    ],
+  },
+  {
+    id: 'memoryTable.regionalBoards',
+    accept: gbSpoken(memoryTable.regionalBoards),
+    patterns: [
+      re(String.raw`\(${boards.regions} regions together\) \| [^|\n]+\| ${N} GB`),
+      re(String.raw`partitioned: ≈ ${N} GB in all`),
+    ],
+  },
+  {
+    id: 'regionalSeasonBoard.members',
+    // 100M ÷ 6 regions, said as "about 16.7M".
+    accept: [Math.round(scale.registeredPlayers / boards.regions / 1e5) * 1e5],
+    patterns: [
+      re(String.raw`about ${N} per region`),
+      re(String.raw`regional season board holds about ${N}`),
+    ],
+  },
+  {
+    id: 'regionalSeasonBoard.bytes',
+    accept: gbSpoken((scale.registeredPlayers / boards.regions) * memory.bytesPerMember),
+    patterns: [
+      re(String.raw`${N} GB per (?:regional )?season board`),
+      re(String.raw`regional season board holds about [\d.]+M players, ${N} GB`),
+    ],
+  },
+  {
+    id: 'costMicros.zrevrangeTop10',
+    accept: [costMicros.zrevrangeTop10, 2],
+    patterns: [
+      new RegExp(
+        String.raw`ZREVRANGE [^\`\n]*0 9 WITHSCORES\`(?: \||,) (?:about )?${N} ?${US}`,
+        'g',
+      ),
+      ...perCall('ZREVRANGE'),
+    ],
+  },
   {
     id: 'ranking.exactHead',
     accept: [ranking.exactHead],

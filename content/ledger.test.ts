@@ -132,6 +132,22 @@ describe('the ledger checker', () => {
       ['readMix.sharedPages', 'Suppose 70% of reads are shared pages.'],
       ['compositeScore.timeBits', 'Store points × 2^32 plus the time.'],
       ['writePath.retentionDays', 'Kafka keeps 3 days of events.'],
+      ['scale.dailyActives', 'Assume 100M registered players and 25M daily actives.'],
+      ['scale.dailyActives', '| how many active per day? | 100M registered, 30M daily |'],
+      ['ranking.fixedBucketWidth', 'With 50-point buckets those players share 20 buckets.'],
+      ['memoryTable.globalWeeklyBoard', '| Global weekly board | 40M | 5.1 GB |'],
+      ['memoryTable.globalDailyBoard', '| Global daily board | 20M | 3.0 GB |'],
+      ['memoryTable.regionalBoards', '| Regional boards (6 regions together) | same | 12.3 GB |'],
+      ['regionalSeasonBoard.members', 'An even split is about 20M per region.'],
+      ['regionalSeasonBoard.bytes', 'That is 2.5 GB per season board.'],
+      ['costMicros.zrevrangeTop10', '| `ZREVRANGE 0 9 WITHSCORES` | 3.2 µs | up to 58,000 |'],
+      ['costMicros.zrevrangeTop10', 'its top 10 (`ZREVRANGE lb:h:i 0 9 WITHSCORES`, 5 µs each)'],
+      ['rangeShards.S3.members', '| S3 | 60,000 – 119,999 | 12,000,000 | 1.22 GB |'],
+      ['rangeShards.S3.minScore', '| S3 | 50,000 – 119,999 | 10,000,000 | 1.02 GB |'],
+      ['rangeShards.S3.maxScore', '| S3 | 60,000 – 129,999 | 10,000,000 | 1.02 GB |'],
+      ['rangeShards.S1.minScore', ' S1     200,000 and above       1.0M'],
+      ['rangeShards.S1.members', ' S1     250,000 and above       2.0M'],
+      ['rangeShards.S5.members', ' S5–S8  below 30,000       4 × 20M'],
     ];
     for (const [id, text] of samples) {
       expect(
@@ -139,6 +155,26 @@ describe('the ledger checker', () => {
         text,
       ).toContain(id);
     }
+  });
+
+  it('fails the sharding table and the mock figure when a shard changes', () => {
+    const sharding = readFileSync(join(CONTENT, 'leaderboard-design', 'sharding.mdx'), 'utf8');
+    expect(check(sharding)).toEqual([]);
+    const corrupt = sharding
+      .replace('| S2 | 120,000 – 249,999 | 4,000,000 |', '| S2 | 130,000 – 249,999 | 4,000,000 |')
+      .replace('| S7 | 1,500 – 5,999 | 17,500,000 |', '| S7 | 1,500 – 5,999 | 15,000,000 |');
+    expect(corrupt).not.toBe(sharding);
+    expect(check(corrupt).map((f) => f.id)).toEqual([
+      'rangeShards.S2.minScore',
+      'rangeShards.S7.members',
+    ]);
+    const mock = readFileSync(join(CONTENT, 'mock-interviews', 'index.mdx'), 'utf8');
+    const corruptMock = mock.replace(
+      /^( S4 +30,000 – +59,999 +)15\.0M$/m,
+      (_, head: string) => `${head}14.0M`,
+    );
+    expect(corruptMock).not.toBe(mock);
+    expect(check(corruptMock).map((f) => f.id)).toEqual(['rangeShards.S4.members']);
   });
 
   it('accepts the same figures at the ledger values and ignores other numbers', () => {

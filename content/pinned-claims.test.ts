@@ -15,7 +15,7 @@ import {
 import { ShardingModel, approximateView } from '@/lib/leaderboard/playgrounds';
 import type { RedisLike } from '@/lib/leaderboard/redis-like';
 import { createFriendGraph, followersOf } from '@/lib/leaderboard/world';
-import { sharding } from './design-ledger';
+import { ranking, reads, scale, sharding } from './design-ledger';
 
 /*
  * Pinned claims: where a chapter says what a seeded widget shows, run the widget's model in
@@ -186,5 +186,49 @@ describe('sorted sets: the skip-list picture', () => {
     expect(engine.execute(['OBJECT', 'ENCODING', 'z'])).toBe('listpack');
     engine.execute(['ZADD', 'z', '128', 'm128']);
     expect(engine.execute(['OBJECT', 'ENCODING', 'z'])).toBe('skiplist');
+  });
+});
+
+/*
+ * Widget defaults: where a playground models a figure of the design, its schema default (what
+ * a bare embed shows) and the props its chapter passes are the ledger's figure, or at least
+ * reach it. Scale models (100,000 players instead of 100M) are not figures of the design.
+ */
+describe('the playgrounds start from the ledger', () => {
+  it("sharding: range mode over the ledger's range-shard count", () => {
+    for (const values of [
+      widgetProps(page('sharding'), 'ShardingPlayground', SHARDING_PARAMS),
+      parseParams(SHARDING_PARAMS, {}).values,
+    ]) {
+      expect(values.mode).toBe('range');
+      expect(values.shards).toBe(sharding.rangeShardCount);
+    }
+  });
+
+  it("approximate ranking: the head and bucket sliders reach the ledger, 100M is the ledger's 100M", () => {
+    expect(APPROXIMATE_PARAMS.head.max).toBe(ranking.exactHead);
+    expect(APPROXIMATE_PARAMS.buckets.max).toBe(ranking.buckets);
+    const props = widgetProps(
+      page('approximate-ranking'),
+      'ApproximateRankingPlayground',
+      APPROXIMATE_PARAMS,
+    );
+    const view = approximateView({ ...props, scale: '100m' }, 20);
+    expect(view.players).toBe(scale.registeredPlayers);
+  }, 60_000);
+
+  it('pagination: the first page is the top page, and no page is larger than the ledger allows', () => {
+    for (const values of [
+      widgetProps(page('reads'), 'PaginationPlayground', PAGINATION_PARAMS),
+      parseParams(PAGINATION_PARAMS, {}).values,
+    ]) {
+      expect(values.pageSize).toBe(reads.topPageRows);
+      expect(values.page).toBe(1);
+    }
+    expect(PAGINATION_PARAMS.pageSize.max).toBe(reads.maxPageSize);
+  });
+
+  it('fan-out: a player can follow as many friends as the ledger assumes', () => {
+    expect(FANOUT_PARAMS.meanFollows.max).toBeGreaterThanOrEqual(reads.friendsPerPlayer);
   });
 });

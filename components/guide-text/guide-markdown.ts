@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { chapters, type Chapter } from '@/content/chapters';
+import { designLedgerGroups } from '@/content/design-ledger-table';
 import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
 import { sectionFiles, sectionKey } from '@/content/pages';
 import { pageMarkdown, type MarkdownOptions } from '@/lib/content/markdown';
@@ -20,7 +21,7 @@ export function markdownHref(href: string): string {
   return `${href}index.md`;
 }
 
-function shared(): Pick<MarkdownOptions, 'siteUrl' | 'chapters' | 'cards'> {
+function shared(): Pick<MarkdownOptions, 'siteUrl' | 'chapters' | 'cards' | 'ledger'> {
   return {
     siteUrl: siteConfig.url,
     chapters: list.map((c) => ({
@@ -29,6 +30,7 @@ function shared(): Pick<MarkdownOptions, 'siteUrl' | 'chapters' | 'cards'> {
       url: c.status === 'published' ? `${siteConfig.url}${sectionHref(c.slug, '')}` : undefined,
     })),
     cards: speedRoundCards,
+    ledger: designLedgerGroups,
   };
 }
 

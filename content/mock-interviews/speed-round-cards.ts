@@ -139,14 +139,14 @@ export const speedRoundCards: readonly SpeedRoundCard[] = [
     id: 'estimate-cpu',
     question: 'Can one Redis node keep up with the peak load on CPU?',
     answer:
-      "One board's peak is small: 12,000 ZADDs at 6.2 µs is 74 ms of the thread per second, and 58,000 ZREVRANKs at 3.7 µs would be 215 ms, under a third of one core. But each update writes six boards, 72,000 ZADDs or 446 ms, and socket and protocol work costs more than the commands. So one instance could serve one board, not the whole product with headroom.",
+      'For one board, yes: 12,000 ZADDs at 6.2 µs is 74 ms of the thread per second and 58,000 ZREVRANKs at 3.7 µs 215 ms, under a third of one core before socket and protocol work; the six boards each update writes (446 ms) are a reason to shard anyway.',
     tags: ['estimates', 'redis'],
   },
   {
     id: 'when-to-shard',
     question: 'If 100M members fit in 10 GB on one node, why shard at all?',
     answer:
-      'Because the product keeps six boards, not one: about 46 GB in Redis and 72,000 writes a second at peak. At about 6 GB per instance that is 8 primaries with a replica each from launch, which also keeps forks, resyncs and rebuilds small and limits the blast radius. In the interview you still present one sorted set first and split it in a deep dive.',
+      'Because the product keeps six boards, not one: about 46 GB in Redis at about 6 GB per instance makes 8 primaries with a replica each from launch, which also keeps forks, resyncs and rebuilds small.',
     tags: ['sharding', 'operations'],
   },
   {

@@ -12,6 +12,7 @@ import type {
 } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
+import { rowFigure, type LedgerTableGroup } from './ledger-table';
 import { mdxTree } from './mdx-tree';
 
 /** A chapter as the home page's chapter grid lists it. */
@@ -36,6 +37,8 @@ export interface MarkdownOptions {
   /** Data that data-bound blocks print: the chapter list and the speed-round cards. */
   readonly chapters?: readonly MarkdownChapter[];
   readonly cards?: readonly { readonly question: string; readonly answer: string }[];
+  /** The design ledger's groups, for `<DesignLedger />`. */
+  readonly ledger?: readonly LedgerTableGroup[];
 }
 
 type Node = RootContent;
@@ -86,6 +89,7 @@ export const markdownBlocks: ReadonlySet<string> = new Set([
   'Prerequisite',
   'ChapterGrid',
   'SpeedRoundList',
+  'DesignLedger',
 ]);
 
 function attr(node: Jsx, name: string): string | undefined {
@@ -313,6 +317,31 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
           paragraph(strong(`${i + 1}. ${card.question}`)),
           paragraph(text(card.answer)),
         ]);
+      case 'DesignLedger':
+        return (options.ledger ?? []).flatMap((group): Node[] => {
+          const row = (...cells: PhrasingContent[]) => ({
+            type: 'tableRow' as const,
+            children: cells.map((cell) => ({ type: 'tableCell' as const, children: [cell] })),
+          });
+          return [
+            paragraph(strong(group.title)),
+            {
+              type: 'table',
+              align: [null, null, null],
+              children: [
+                row(text('figure'), text('value'), text('argued in')),
+                ...group.rows.map((r) => {
+                  const url = `${options.siteUrl}${r.where}`;
+                  return row(
+                    text(r.label),
+                    text(r.note ? `${rowFigure(r)} (${r.note})` : rowFigure(r)),
+                    { type: 'link', url, children: [text(r.source ?? url)] },
+                  );
+                }),
+              ],
+            },
+          ];
+        });
     }
     throw new Error(`pageMarkdown: no text form for <${name}>; add one to lib/content/markdown.ts`);
   }
