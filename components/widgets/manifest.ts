@@ -59,7 +59,10 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
   title: string;
   /**
    * Its height in a chapter (Tailwind classes per breakpoint), shared by the placeholder and
-   * the live widget so the page never moves when one replaces the other.
+   * the live widget so the page never moves when one replaces the other. For the playgrounds
+   * and the skip-list picture it is a minimum, equal to the first view's height at each
+   * width (tests/e2e/reader-defects.test.ts holds it there): they grow when a note or a
+   * state needs more room rather than scroll inside themselves.
    */
   height: string;
   /** The widget's code: its own chunk, fetched only where it is rendered. */
@@ -122,7 +125,7 @@ export const widgets = [
     name: 'SkipListPicture',
     id: 'skip-list-picture',
     title: 'Skip-list picture',
-    height: 'h-[40rem] sm:h-[36rem]',
+    height: 'min-h-[50.625rem] sm:min-h-[32.8125rem]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -143,7 +146,8 @@ export const widgets = [
     name: 'ShardingPlayground',
     id: 'sharding-playground',
     title: 'Sharding playground',
-    height: 'h-[78rem] sm:h-[50rem]',
+    height:
+      'min-h-[1424px] min-[23.4375rem]:min-h-[1280px] min-[30rem]:min-h-[1248px] sm:min-h-[995px] md:min-h-[765px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -166,7 +170,8 @@ export const widgets = [
     name: 'ApproximateRankingPlayground',
     id: 'approximate-ranking-playground',
     title: 'Approximate ranking playground',
-    height: 'h-[78rem] sm:h-[44rem]',
+    height:
+      'min-h-[1240px] min-[23.4375rem]:min-h-[1196px] min-[30rem]:min-h-[1140px] sm:min-h-[892px] md:min-h-[656px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -191,7 +196,8 @@ export const widgets = [
     name: 'PaginationPlayground',
     id: 'pagination-playground',
     title: 'Pagination under churn playground',
-    height: 'h-[71rem] sm:h-[55rem]',
+    height:
+      'min-h-[1087px] min-[23.4375rem]:min-h-[1034px] min-[30rem]:min-h-[1002px] sm:min-h-[811px] md:min-h-[795px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -216,7 +222,8 @@ export const widgets = [
     name: 'FanOutPlayground',
     id: 'fan-out-playground',
     title: 'Fan-out playground',
-    height: 'h-[102rem] sm:h-[63rem]',
+    height:
+      'min-h-[1661px] min-[23.4375rem]:min-h-[1595px] min-[30rem]:min-h-[1465px] sm:min-h-[988px] md:min-h-[972px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()

@@ -325,29 +325,38 @@ export function RedisConsoleCore({
           />
           redis-cli · in your browser
         </span>
-        <span className="text-xs text-zinc-400" id={`${inputId}-examples`}>
-          Load example:
+        {/* One group that wraps as a whole: the label never ends a line apart from its buttons. */}
+        <span
+          role="group"
+          aria-labelledby={`${inputId}-examples`}
+          className="flex items-center gap-x-1 whitespace-nowrap"
+        >
+          <span className="text-xs text-zinc-400" id={`${inputId}-examples`}>
+            Load example:
+          </span>
+          {EXAMPLES.map((example) => (
+            <button
+              key={example.count}
+              type="button"
+              className={toolButton}
+              disabled={!ready || load.busy}
+              onClick={() => loadExample(example.count)}
+              aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
+            >
+              {example.label}
+            </button>
+          ))}
         </span>
-        {EXAMPLES.map((example) => (
-          <button
-            key={example.count}
-            type="button"
-            className={toolButton}
-            disabled={!ready || load.busy}
-            onClick={() => loadExample(example.count)}
-            aria-describedby={`${inputId}-examples`}
-            aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
-          >
-            {example.label}
+        {/* The transcript's two actions move together too, so "Clear" never sits alone. */}
+        <span className="flex items-center gap-x-1 whitespace-nowrap">
+          <span aria-hidden="true" className="mx-1 hidden h-4 w-px bg-zinc-700 sm:inline-block" />
+          <button type="button" className={toolButton} onClick={() => void copyAsCode()}>
+            {copied ? 'Copied' : 'Copy as code'}
           </button>
-        ))}
-        <span aria-hidden="true" className="mx-1 h-4 w-px bg-zinc-700" />
-        <button type="button" className={toolButton} onClick={() => void copyAsCode()}>
-          {copied ? 'Copied' : 'Copy as code'}
-        </button>
-        <button type="button" className={toolButton} onClick={() => setEntries([])}>
-          Clear
-        </button>
+          <button type="button" className={toolButton} onClick={() => setEntries([])}>
+            Clear
+          </button>
+        </span>
       </div>
 
       {pending ? (
