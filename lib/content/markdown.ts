@@ -12,7 +12,6 @@ import type {
 } from 'mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
-import { HOST_SCRIPT } from '../embed/embed-link';
 import { mdxTree } from './mdx-tree';
 
 /** A chapter as the home page's chapter grid lists it. */
@@ -70,14 +69,6 @@ export const interactiveBlocks: ReadonlySet<string> = new Set([
   'SpeedRoundDrill',
 ]);
 
-/** The /instructors/ blocks that only the web page can show, by what they show. */
-const instructorBlocks: Readonly<Record<string, string>> = {
-  EmbedBuilder: 'The embed builder',
-  WidgetParameters: 'The table of every widget and its parameters',
-  ConsolePresets: 'The list of console presets',
-  RegistryCounts: 'How many links the registry holds today',
-};
-
 /** Every block a chapter may use has a text form; a test keeps this list complete. */
 export const markdownBlocks: ReadonlySet<string> = new Set([
   ...Object.keys(callouts),
@@ -95,9 +86,6 @@ export const markdownBlocks: ReadonlySet<string> = new Set([
   'Prerequisite',
   'ChapterGrid',
   'SpeedRoundList',
-  ...Object.keys(instructorBlocks),
-  'LinkExample',
-  'HostScript',
 ]);
 
 function attr(node: Jsx, name: string): string | undefined {
@@ -240,25 +228,7 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
         }),
       ];
     }
-    if (name in instructorBlocks) {
-      return [
-        paragraph({
-          type: 'emphasis',
-          children: [
-            text(`${instructorBlocks[name]} is on the web page: `),
-            { type: 'link', url: options.pageUrl, children: [text(options.pageUrl)] },
-            text('.'),
-          ],
-        }),
-      ];
-    }
     switch (name) {
-      case 'LinkExample': {
-        const url = absolute(attr(n, 'path') ?? '/', options.siteUrl, options.pageUrl);
-        return [{ type: 'link', url, children: [{ type: 'inlineCode', value: url }] }];
-      }
-      case 'HostScript':
-        return [{ type: 'code', lang: 'html', value: HOST_SCRIPT }];
       case 'Figure': {
         const caption = attr(n, 'caption');
         return caption
