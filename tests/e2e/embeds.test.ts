@@ -204,6 +204,9 @@ describe('the embed builder on /instructors/', () => {
     const { page, problems } = await openPage(context);
     await page.goto(`${baseUrl()}/instructors/`);
     const builder = page.locator('[data-embed-builder]');
+    // Drawn disabled by the server, enabled once React runs.
+    await page.locator('[data-embed-builder][data-ready]').waitFor();
+    expect(await builder.getByLabel('Widget').isEnabled()).toBe(true);
     await builder.getByLabel('Widget').selectOption('skip-list');
     await builder.getByLabel(/^members/).fill('500');
     await builder.getByLabel('Dark').check();
