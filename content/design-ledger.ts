@@ -520,6 +520,154 @@ export const social = {
   fanOutWritesPerSecond: traffic.peakUpdatesPerSecond * reads.friendsPerPlayer,
 } as const;
 
+// ─── Capacity figures (the practice room's cost model) ────────────────────────────────────
+
+/**
+ * A throughput or latency figure the practice room's capacity pass computes with, with where
+ * it comes from. `measured`: the guide measured it (`basis` names the page and the test);
+ * `derived`: computed here from other ledger figures (`basis` shows the arithmetic);
+ * `assumed`: a round planning figure nobody measured here (`basis` says why it is plausible).
+ * The room lists every `assumed` figure on screen with each run.
+ */
+export interface SourcedFigure {
+  /** What it is, as the room's notes name it. */
+  readonly label: string;
+  readonly value: number;
+  readonly unit: string;
+  readonly source: 'measured' | 'derived' | 'assumed';
+  readonly basis: string;
+}
+
+/** Index entries PostgreSQL counts per second on one core (why-not-sql.mdx: 5M in 0.68 s). */
+const sqlEntriesCountedPerSecond = 7_400_000;
+const kafkaPartitionMegabytesPerSecond = 10;
+const apiTargetUtilisation = 0.6;
+
+export const capacity = {
+  sqlEntriesCountedPerSecond: {
+    label: 'PostgreSQL counting index entries',
+    value: sqlEntriesCountedPerSecond,
+    unit: 'entries/s per core',
+    source: 'measured',
+    basis:
+      'why-not-sql.mdx: counting the 5M entries above the median of a 10M-row test table took about 0.68 s (index-only scan, fully cached, one core)',
+  },
+  sqlMedianRankMs: {
+    label: 'A median rank by SQL',
+    value: roundTo((scale.registeredPlayers / 2 / sqlEntriesCountedPerSecond) * 1000, 100),
+    unit: 'ms',
+    source: 'derived',
+    basis: '50M entries above a median player ÷ 7.4M entries/s ≈ 6.8 s (why-not-sql.mdx)',
+  },
+  sqlTopPageMs: {
+    label: 'A top page by SQL',
+    value: 1,
+    unit: 'ms',
+    source: 'assumed',
+    basis:
+      'an index scan that stops after 10 rows is well under a millisecond (why-not-sql.mdx); 1 ms is the cautious round figure',
+  },
+  postgresRowUpdatesPerSecond: {
+    label: 'PostgreSQL row updates',
+    value: 50_000,
+    unit: 'updates/s per primary',
+    source: 'assumed',
+    basis:
+      'batched writes (group commit, multi-row upserts) on a 16-core primary; why-not-sql.mdx calls 12,000/s within reach of a well-provisioned primary',
+  },
+  postgresCores: {
+    label: 'PostgreSQL primary cores',
+    value: 16,
+    unit: 'cores',
+    source: 'assumed',
+    basis: 'a common size for a primary that also serves reads',
+  },
+  apiTargetUtilisation: {
+    label: 'API instance target utilisation',
+    value: apiTargetUtilisation,
+    unit: 'share of capacity',
+    source: 'assumed',
+    basis: 'headroom for a lost instance and for bursts; at peak the fleet runs at this share',
+  },
+  apiRequestsPerInstance: {
+    label: 'API instance throughput',
+    value: roundTo(peakOpsPerSecond / fleet.apiServers / apiTargetUtilisation, 100),
+    unit: 'requests/s per instance',
+    source: 'derived',
+    basis: '70,000 requests/s at peak ÷ 40 servers ÷ 0.6 target utilisation ≈ 2,900',
+  },
+  apiServiceMs: {
+    label: 'API time per request',
+    value: 0.5,
+    unit: 'ms',
+    source: 'assumed',
+    basis: 'authentication, one or two Redis calls and JSON, excluding network waits',
+  },
+  kafkaPartitionMegabytesPerSecond: {
+    label: 'Kafka partition write rate',
+    value: kafkaPartitionMegabytesPerSecond,
+    unit: 'MB/s per partition',
+    source: 'assumed',
+    basis: 'a comfortable sustained rate for one partition leader on ordinary disks',
+  },
+  kafkaEventsPerPartitionPerSecond: {
+    label: 'Kafka partition event rate',
+    value: (kafkaPartitionMegabytesPerSecond * MB) / writePath.eventBytes,
+    unit: 'events/s per partition',
+    source: 'derived',
+    basis: '10 MB/s ÷ 200 B per event = 50,000 events/s',
+  },
+  kafkaProduceMs: {
+    label: 'Kafka produce with acks=all',
+    value: 5,
+    unit: 'ms',
+    source: 'assumed',
+    basis: 'every in-sync replica acknowledges, all in one data centre',
+  },
+  zmscorePerMemberMicros: {
+    label: 'ZMSCORE per member',
+    value: 0.4,
+    unit: 'µs',
+    source: 'assumed',
+    basis: 'one hash lookup per member, an order of magnitude under a skip-list walk',
+  },
+  loadBalancerRequestsPerSecond: {
+    label: 'Load balancer instance',
+    value: 100_000,
+    unit: 'requests/s',
+    source: 'assumed',
+    basis: 'a software load balancer forwarding small HTTP requests',
+  },
+  cdnHotPages: {
+    label: 'Hot shared pages behind the CDN',
+    value: 100,
+    unit: 'pages',
+    source: 'assumed',
+    basis: 'global, regional and daily top pages for the current windows',
+  },
+  cdnEdgeLocations: {
+    label: 'CDN edge locations fetching them',
+    value: 50,
+    unit: 'locations',
+    source: 'assumed',
+    basis: 'a mid-sized CDN footprint',
+  },
+  histogramReadsPerSecond: {
+    label: 'Histogram rank estimates',
+    value: 200_000,
+    unit: 'estimates/s per instance',
+    source: 'assumed',
+    basis: 'a binary search over 10,000 counters held in memory',
+  },
+  networkRttMs: {
+    label: 'Round trip inside one data centre',
+    value: 0.25,
+    unit: 'ms',
+    source: 'assumed',
+    basis: 'a typical same-zone round trip',
+  },
+} as const satisfies Record<string, SourcedFigure>;
+
 /** Human-readable byte size with the guide's rounding (10.2 GB, 1.79 GB, 80 KB…). */
 export function formatBytes(bytes: number, digits = 1): string {
   if (bytes >= GB) return `${(bytes / GB).toFixed(digits)} GB`;

@@ -6,8 +6,11 @@ import { diagramStages, drillsForStage, stageTopology } from './flow-stages';
 import before from './flow-stages.drill-results.json';
 
 /**
- * Each drill's result on the fixed sharded simulation the diagrams ran before the simulation
- * took a topology (recorded from that code, seeds 1–3): `seed:drill:options` → result.
+ * Each drill's result on the guide's sharded design (stage 4), seeds 1–3:
+ * `seed:drill:options` → result. First recorded from the fixed simulation the diagrams ran
+ * before it took a topology; re-recorded when the stages became PostgreSQL-first with an
+ * outbox and a histogram fallback (issue 12). Every verdict and every drill's length stayed
+ * the same then; only the narration and the duplicate drill's wording changed.
  */
 const recorded = before as Record<
   string,
@@ -47,10 +50,30 @@ describe('the five stages as topologies', () => {
     expect(plan(2).writes).toMatchObject({ apiToTruth: true, apiToCache: true });
     expect(plan(3)).toMatchObject({ log: 'kafka', truth: 'postgres', router: null });
     expect(plan(3).consumers).toEqual(['consumer-0', 'consumer-1', 'consumer-2']);
+    // PostgreSQL first: the API commits, the outbox relay publishes, the consumers write Redis
+    // only (DESIGN-DECISIONS 17).
+    for (const n of [3, 4, 5]) {
+      expect(plan(n).writes, `stage ${n}`).toMatchObject({
+        apiToTruth: true,
+        apiToLog: false,
+        outbox: true,
+        consumersToTruth: false,
+        consumersToCache: true,
+      });
+    }
+    // A lost shard's band is read from the histogram, never PostgreSQL (decision 11); the
+    // replica serves profile and history reads only.
+    expect(plan(4).reads).toEqual({
+      fromCache: true,
+      fromTruth: 'none',
+      truthNode: null,
+      histogramNode: 'histogram',
+    });
     expect(plan(5).reads).toEqual({
       fromCache: true,
       fromTruth: 'fallback',
       truthNode: 'pg-replica',
+      histogramNode: 'histogram',
     });
     expect(plan(5).passive).toEqual(
       expect.arrayContaining(['topk-cache', 'board-regional', 'board-friends', 'board-guild']),

@@ -43,7 +43,9 @@ describe('edgeLoad', () => {
   it('maps simulated hops onto the edges a stage draws', () => {
     const view = running().view();
     const four = edgeLoad(view, 4);
-    expect(four['api->kafka']).toBeGreaterThan(0);
+    expect(four['api->postgres']).toBeGreaterThan(0);
+    expect(four['postgres->kafka']).toBeGreaterThan(0);
+    expect(four['api->kafka']).toBeUndefined();
     const one = edgeLoad(view, 1);
     for (const id of Object.keys(one)) expect(diagramStages[0]!.edges).toContain(id);
     expect(one['api->redis']).toBeGreaterThan(0);

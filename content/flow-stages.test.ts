@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { applyFlowCommand, createFlowState, tickFlow } from '@/lib/flow/simulation';
 import {
@@ -9,7 +11,9 @@ import {
   stageEdgeFor,
   stageGraph,
   stageNodeFor,
+  stageTopology,
 } from './flow-stages';
+import { FlowController } from '@/lib/flow/controller';
 import { edgeTraffic } from '@/lib/flow/view';
 
 const SLUGS = [
@@ -58,9 +62,12 @@ describe('diagram stages', () => {
     expect(one?.addedNodes).toEqual(['clients', 'api', 'redis']);
     expect(two?.addedNodes).toEqual(['postgres']);
     expect(three?.addedNodes).toEqual(['kafka', 'consumer-0', 'consumer-1', 'consumer-2']);
-    expect(three?.removedEdges).toContain('api->postgres');
+    // Stage 3 keeps stage 2's arrows (API → Redis becomes a read) and adds the outbox relay.
+    expect(three?.removedEdges).toEqual([]);
+    expect(three?.addedEdges).toContain('postgres->kafka');
     expect(four?.removedNodes).toEqual(['redis']);
     expect(four?.addedNodes).toContain('shard-router');
+    expect(four?.addedNodes).toContain('histogram');
     expect(five?.addedNodes).toEqual([
       'topk-cache',
       'pg-replica',
@@ -70,6 +77,11 @@ describe('diagram stages', () => {
     ]);
     const graph = stageGraph(4);
     expect(graph?.edges.find((e) => e.id === 'api->postgres')).toMatchObject({
+      kind: 'write',
+      label: 'result + outbox row',
+      added: false,
+    });
+    expect(graph?.edges.find((e) => e.id === 'api->histogram')).toMatchObject({
       kind: 'read',
       added: true,
     });
@@ -162,5 +174,82 @@ describe('projecting the simulation onto earlier stages', () => {
       const writer = stage < 3 ? 'api' : 'consumer-0';
       expect(stageEdgeFor(stage, 'consumer-0', 'shard-router')).toBe(`${writer}->${redis}`);
     }
+  });
+});
+
+/*
+ * Pinned: what the seeded diagrams on write-path.mdx (stage 3) and sharding.mdx (stage 4)
+ * show, with the widget's default seed (7). The guide states one design: PostgreSQL first,
+ * a transactional outbox relayed to Kafka, consumers that write only Redis, and a lost
+ * shard's band answered from the histogram, never from PostgreSQL (DESIGN-DECISIONS 11, 17).
+ */
+describe('what the seeded stage 3 and 4 diagrams show', () => {
+  const SEED = 7;
+  const page = (slug: string) =>
+    readFileSync(join(__dirname, 'leaderboard-design', `${slug}.mdx`), 'utf8');
+  const simulate = (stage: number, ticks: number) => {
+    const c = new FlowController({ config: { seed: SEED }, topology: stageTopology(stage)! });
+    for (let i = 0; i < ticks; i++) c.step();
+    return c;
+  };
+
+  it('stage 3 draws PostgreSQL → outbox relay → Kafka, and consumers that write only Redis', () => {
+    const graph = stageGraph(3)!;
+    const drawn = Object.fromEntries(graph.edges.map((e) => [e.id, e]));
+    expect(drawn['api->postgres']).toMatchObject({ kind: 'write', label: 'result + outbox row' });
+    expect(drawn['postgres->kafka']).toMatchObject({ kind: 'outbox', label: 'outbox relay' });
+    expect(drawn['api->redis']).toMatchObject({ kind: 'read' });
+    expect(graph.edges.filter((e) => e.target === 'kafka').map((e) => e.source)).toEqual([
+      'postgres',
+    ]);
+    expect(graph.edges.filter((e) => e.target === 'postgres').map((e) => e.source)).toEqual([
+      'api',
+    ]);
+    // The text says the same, and no longer apologises for a different model.
+    expect(graph.stage.description).toMatch(/outbox row, in one transaction/);
+    expect(graph.stage.description).not.toMatch(/instead|Either way|this model .* lets the API/i);
+    expect(page('write-path')).not.toMatch(/simplifies one thing/);
+  });
+
+  it('stage 3 runs that path: every event crosses PostgreSQL before Kafka, and Redis matches', () => {
+    const c = simulate(3, 40);
+    const traffic = edgeTraffic(c.state);
+    const sent = traffic['api->postgres'] ?? 0;
+    expect(sent).toBeGreaterThan(0);
+    expect(traffic['postgres->kafka']).toBe(sent);
+    expect(traffic['api->kafka']).toBeUndefined();
+    for (const consumer of ['consumer-0', 'consumer-1', 'consumer-2']) {
+      expect(traffic[`${consumer}->postgres`], consumer).toBeUndefined();
+    }
+    // Drained, Redis holds exactly PostgreSQL's totals.
+    c.setEventRate(0);
+    for (let i = 0; i < 200; i++) c.step();
+    const s = c.state;
+    for (let p = 0; p < s.config.players; p++) {
+      expect(s.shards[0]?.score[p] ?? 0).toBe(s.postgres.score[p] ?? 0);
+    }
+  });
+
+  it('stage 4: a dead top shard leaves other bands exact and estimates its own from the histogram', () => {
+    const c = simulate(4, 20);
+    const before = c.state.totals.aroundMe.served;
+    applyFlowCommand(c.state, { type: 'kill-shard', shard: 3 });
+    let toHistogram = 0;
+    let toPostgres = 0;
+    for (let i = 0; i < 20; i++) {
+      c.step();
+      const traffic = edgeTraffic(c.state);
+      toHistogram += traffic['api->histogram'] ?? 0;
+      toPostgres += traffic['api->postgres'] ?? 0;
+    }
+    const { aroundMe, topK } = c.state.totals;
+    expect(aroundMe.served).toBeGreaterThan(before);
+    expect(aroundMe.fallback).toBeGreaterThan(0);
+    expect(aroundMe.failed).toBe(0);
+    expect(topK.fallback).toBe(0);
+    // The histogram answered; PostgreSQL saw only the API's writes (one per score event).
+    expect(toHistogram).toBe(aroundMe.fallback);
+    expect(toPostgres).toBe(20 * 50); // 20 ticks of 100 ms at 500 events/s
+    expect(page('sharding')).toMatch(/approximate rank from the \[histogram\]/);
   });
 });

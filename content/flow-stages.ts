@@ -151,7 +151,7 @@ const shardPanel = (which: string): NodePanel => ({
 });
 
 const consumerPanel = (n: number): NodePanel => ({
-  role: `Consumer ${n} of the group. In this model it applies each record of its partitions to PostgreSQL in one transaction (skipping a version already applied), then writes the player's absolute score to Redis, and commits its offsets afterwards. In the chapter's design PostgreSQL has already committed the result before the event exists, and the consumers are the only writers of Redis.`,
+  role: `Consumer ${n} of the group. Each event it reads carries the total PostgreSQL committed; it writes that absolute score to Redis with ZADD GT, so a version Redis already holds changes nothing, and commits its offsets afterwards. The consumers are the only writers of the boards.`,
   figures: [
     { label: 'Share of the writes', value: '≈ 190 events/s each with 64 consumers (model: 3)' },
     {
@@ -241,7 +241,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 660,
         y: 560,
         panel: {
-          role: 'The durable record of every player’s score and the last event version applied to it. Redis can always be rebuilt from it; Redis is never rebuilt from Redis.',
+          role: 'The durable record of every player’s score and the last event version applied to it. From stage 3 on, the score service commits each result here together with an outbox row in one transaction, and a relay publishes the committed rows to Kafka. Redis can always be rebuilt from it; Redis is never rebuilt from Redis.',
           figures: [
             { label: 'Rows', value: '100M (player, score, version, updated_at)' },
             { label: 'Row updates at peak', value: '≈ 12k/s, single-row and indexed by player' },
@@ -261,7 +261,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 440,
         y: 150,
         panel: {
-          role: 'A replayable log of score events. Keying by player id sends all of a player’s events to one partition, in order; consumers track their position with committed offsets.',
+          role: 'A replayable log of score events, filled by the outbox relay from rows PostgreSQL has committed, so the log never holds a result the record does not. Keying by player id sends all of a player’s events to one partition, in order; consumers track their position with committed offsets.',
           figures: [
             { label: 'Events at peak', value: '≈ 12k/s (≈ 2.4 MB/s at ≈ 200 B per event)' },
             { label: 'Per partition', value: '≈ 190/s over 64 partitions' },
@@ -385,6 +385,25 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         },
       },
       {
+        id: 'histogram',
+        component: 'histogram',
+        kind: 'cache',
+        label: 'Histogram',
+        detail: 'rebuilt every 10 s',
+        x: 880,
+        y: 490,
+        panel: {
+          role: 'Bucket boundaries of the season board: every 10 s a job reads the score at every 10,000th rank from the range shards (nothing is incremented, so a replay cannot skew it). While a shard is lost, players in its band get their rank estimated from the last snapshot, marked approximate; everyone else’s rank stays exact.',
+          figures: [
+            { label: 'Buckets', value: '10,000 of 10,000 players each, ≈ 80 KB' },
+            { label: 'Error', value: 'at most 10,000 ranks: 0.01 percentile points' },
+          ],
+          tradeOff:
+            'A cheap, always-available estimate for the tail and for a lost shard’s band; PostgreSQL is never the fallback, because a median rank there takes seconds.',
+          links: [APPROXIMATE, OPERATIONS],
+        },
+      },
+      {
         id: 'pg-replica',
         component: 'pg-replica',
         kind: 'database',
@@ -480,9 +499,8 @@ export const diagramEdges: Readonly<Record<string, DiagramEdge>> = Object.fromEn
     edge('clients', 'api', 'read-write', 'match results, reads'),
     edge('api', 'redis', 'read-write', 'ZINCRBY, ZREVRANGE'),
     edge('api', 'postgres', 'write', 'UPDATE first'),
-    edge('api', 'kafka', 'write', 'produce, key = player'),
+    edge('postgres', 'kafka', 'outbox', 'outbox relay'),
     ...CONSUMERS.map((c) => edge('kafka', c, 'write')),
-    ...CONSUMERS.map((c) => edge(c, 'postgres', 'write')),
     ...CONSUMERS.map((c) => edge(c, 'redis', 'write')),
     ...CONSUMERS.map((c) => edge(c, 'shard-router', 'write')),
     edge('api', 'shard-router', 'read', 'top-K, around-me'),
@@ -497,6 +515,8 @@ export const diagramEdges: Readonly<Record<string, DiagramEdge>> = Object.fromEn
     edge('shard-router', 'board-guild', 'write'),
     edge('api', 'board-friends', 'read'),
     edge('board-friends', 'shard-router', 'read', 'ZMSCORE'),
+    edge('api', 'histogram', 'read', 'lost shard: approximate rank'),
+    edge('shard-router', 'histogram', 'recovery', 'rebuilt every 10 s'),
   ].map((e) => [e.id, e]),
 );
 
@@ -520,6 +540,31 @@ const ALL_DRILLS: readonly DrillId[] = [
   'duplicate-delivery',
   'retention-too-short',
   'hot-shard',
+];
+
+/** The sharded design of stages 4 and 5: PostgreSQL first, the outbox, the histogram. */
+const SHARDED_NODES = [
+  'clients',
+  'api',
+  'kafka',
+  ...CONSUMERS,
+  'postgres',
+  'shard-router',
+  ...SHARDS,
+  'histogram',
+];
+const SHARDED_EDGES = [
+  'clients->api',
+  'api->postgres',
+  'postgres->kafka',
+  ...CONSUMERS.map((c) => `kafka->${c}`),
+  ...CONSUMERS.map((c) => `${c}->shard-router`),
+  'api->shard-router',
+  ...SHARDS.map((s) => `shard-router->${s}`),
+  'kafka->shard-router',
+  'postgres->shard-router',
+  'api->histogram',
+  'shard-router->histogram',
 ];
 
 const stageSpecs: readonly StageSpec[] = [
@@ -547,20 +592,24 @@ const stageSpecs: readonly StageSpec[] = [
   },
   {
     title: 'The write path through Kafka',
-    summary: 'Score events go through a partitioned log; a consumer group writes the boards.',
+    summary:
+      'Results commit to PostgreSQL first; an outbox relay feeds a partitioned log, and a consumer group writes the boards.',
     description:
-      'Score events now travel through the Kafka topic score-events, keyed by player id so one player’s events stay in order, and a consumer group applies them and commits its offsets afterwards. This scale model runs six partitions and three consumers, lets the API append each event to Kafka, and has the consumers write PostgreSQL, skipping versions already applied, then Redis. The chapter’s design puts PostgreSQL first instead: the score service commits the result together with an outbox row, a relay publishes committed rows to Kafka, and the consumers write only Redis, so the log never holds a result the record does not. Either way the log can be replayed, and a consumer failure only delays the boards.',
+      'The score service commits each result to PostgreSQL together with an outbox row, in one transaction, and answers once it is durable. A relay publishes the committed rows to the Kafka topic score-events, keyed by player id so one player’s events stay in order; each event carries the player’s new total. A consumer group writes those totals to Redis and commits its offsets afterwards. The log never holds a result PostgreSQL does not, the consumers are the only writers of Redis, and a consumer failure only delays the boards. This scale model runs six partitions and three consumers.',
     nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'redis'],
     edges: [
       'clients->api',
-      'api->kafka',
+      'api->postgres',
+      'postgres->kafka',
       ...CONSUMERS.map((c) => `kafka->${c}`),
-      ...CONSUMERS.map((c) => `${c}->postgres`),
       ...CONSUMERS.map((c) => `${c}->redis`),
       'api->redis',
     ],
     // The API only reads Redis now; the consumers write it.
-    edgeRoles: { 'api->redis': { kind: 'read', label: 'top-K, around-me' } },
+    edgeRoles: {
+      'api->postgres': { kind: 'write', label: 'result + outbox row' },
+      'api->redis': { kind: 'read', label: 'top-K, around-me' },
+    },
     // No shards yet: the drills about the log and the consumers.
     drills: ['consumer-dies', 'duplicate-delivery'],
   },
@@ -568,21 +617,10 @@ const stageSpecs: readonly StageSpec[] = [
     title: 'Redis sharded by score range',
     summary: 'A shard router splits the board over Redis shards, each owning a score range.',
     description:
-      'The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top; this model draws four, cut into equal quarters, where the chapter’s design cuts eight with a small top shard. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, this model answers that range’s reads from PostgreSQL, which its few hundred players allow; at 100 million players a median rank there takes seconds, so the design answers them from the histogram. With equal quarters the top range draws most of the writes under realistic traffic, because the most active players hold the highest scores, which is why the design shrinks it.',
-    nodes: ['clients', 'api', 'kafka', ...CONSUMERS, 'postgres', 'shard-router', ...SHARDS],
-    edges: [
-      'clients->api',
-      'api->kafka',
-      ...CONSUMERS.map((c) => `kafka->${c}`),
-      ...CONSUMERS.map((c) => `${c}->postgres`),
-      ...CONSUMERS.map((c) => `${c}->shard-router`),
-      'api->shard-router',
-      ...SHARDS.map((s) => `shard-router->${s}`),
-      'kafka->shard-router',
-      'postgres->shard-router',
-      'api->postgres',
-    ],
-    edgeRoles: { 'api->postgres': { kind: 'read', label: 'fallback reads' } },
+      'The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top; this model draws four, cut into equal quarters, where the chapter’s design cuts eight with a small top shard. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, players in its range get an approximate rank from the histogram, which is rebuilt every 10 seconds from the shards; everyone else’s rank stays exact, because the counts of the shards above are cached. With equal quarters the top range draws most of the writes under realistic traffic, because the most active players hold the highest scores, which is why the design shrinks it.',
+    nodes: SHARDED_NODES,
+    edges: SHARDED_EDGES,
+    edgeRoles: { 'api->postgres': { kind: 'write', label: 'result + outbox row' } },
     drills: ALL_DRILLS,
   },
   {
@@ -592,13 +630,7 @@ const stageSpecs: readonly StageSpec[] = [
     description:
       'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the regional season boards. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile and history reads and shard reloads, keeping that load off the primary.',
     nodes: [
-      'clients',
-      'api',
-      'kafka',
-      ...CONSUMERS,
-      'postgres',
-      'shard-router',
-      ...SHARDS,
+      ...SHARDED_NODES,
       'topk-cache',
       'pg-replica',
       'board-regional',
@@ -606,15 +638,7 @@ const stageSpecs: readonly StageSpec[] = [
       'board-guild',
     ],
     edges: [
-      'clients->api',
-      'api->kafka',
-      ...CONSUMERS.map((c) => `kafka->${c}`),
-      ...CONSUMERS.map((c) => `${c}->postgres`),
-      ...CONSUMERS.map((c) => `${c}->shard-router`),
-      'api->shard-router',
-      ...SHARDS.map((s) => `shard-router->${s}`),
-      'kafka->shard-router',
-      'postgres->shard-router',
+      ...SHARDED_EDGES,
       'api->topk-cache',
       'topk-cache->shard-router',
       'postgres->pg-replica',
@@ -624,6 +648,7 @@ const stageSpecs: readonly StageSpec[] = [
       'api->board-friends',
       'board-friends->shard-router',
     ],
+    edgeRoles: { 'api->postgres': { kind: 'write', label: 'result + outbox row' } },
     drills: ALL_DRILLS,
   },
 ];
@@ -737,12 +762,7 @@ export function drillsForStage(stage: number): readonly DrillId[] {
  * chosen by hand and is checked by the "no edge crosses a node" test for every stage.
  */
 const routes: Readonly<Record<string, RouteSpec>> = {
-  // The three consumers sit in one column above PostgreSQL: a bracket on their right side
-  // reaches it without passing through the consumers below. Edges into one node meet at one
-  // point, so they read as a bundle with one arrowhead.
-  'consumer-0->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [50, 50] },
-  'consumer-1->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [40, 50] },
-  'consumer-2->postgres': { from: ['right', 0.5], to: ['right', 0.5], bend: [30, 50] },
+  // Edges into one node meet at one point, so they read as a bundle with one arrowhead.
   'consumer-0->redis': { from: ['right', 0.5], to: ['left', 0.3] },
   'consumer-1->redis': { from: ['right', 0.5], to: ['left', 0.3] },
   'consumer-2->redis': { from: ['right', 0.5], to: ['left', 0.3] },
@@ -751,7 +771,10 @@ const routes: Readonly<Record<string, RouteSpec>> = {
   'consumer-2->shard-router': { from: ['right', 0.5], to: ['left', 0.3] },
   'api->redis': { from: ['right', 0.5], to: ['left', 0.7] },
   'api->shard-router': { from: ['right', 0.5], to: ['left', 0.7] },
-  'api->kafka': { from: ['top', 0.7], to: ['left', 0.5], bend: [80, 60] },
+  // The outbox relay climbs from PostgreSQL to the topic left of the consumers' column.
+  'postgres->kafka': { from: ['top', 0.15], to: ['bottom', 0.8], bend: [80, 80] },
+  'api->histogram': { from: ['right', 0.85], to: ['left', 0.5], bend: [200, 80] },
+  'shard-router->histogram': { from: ['bottom', 0.65], to: ['top', 0.65], bend: [30, 30] },
   'api->postgres': { from: ['bottom', 0.7], to: ['left', 0.5], bend: [120, 80] },
   'api->topk-cache': { from: ['bottom', 0.85], to: ['left', 0.5], bend: [40, 30] },
   'api->pg-replica': { from: ['bottom', 0.4], to: ['bottom', 0.3], bend: [300, 60] },

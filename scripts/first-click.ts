@@ -129,6 +129,12 @@ export interface FirstClick {
    * tap (a long task) and to show its answer.
    */
   tapMs: number | null;
+  /**
+   * When the page first acknowledged a tap it could not perform yet (a placeholder control
+   * marked `data-queued`, performed once the widget is ready), ms; null if it never did. An
+   * acknowledged tap is not a working one: `ms` is still when it did its job.
+   */
+  ackMs: number | null;
 }
 
 interface Point {
@@ -139,14 +145,24 @@ interface Point {
 // The functions below run in the page. They are plain strings so no compiler helper can
 // leak into them.
 
-/** Finds the control inside the scope; null while it is not there. */
+/**
+ * Finds the control inside the scope; null while it is not there. Before the live widget, a
+ * placeholder may paint the control as one that keeps a tap (`data-queue-control`, named
+ * like the live one): a reader taps it where they see it.
+ */
 const FIND = `(probe) => {
   const scope = document.querySelector(probe.scope);
   if (!scope || !probe.control) return scope && { scope, control: scope };
   const label = (el) => (el.getAttribute('aria-label') ?? el.textContent ?? '').trim();
-  const control = [...scope.querySelectorAll(probe.control.selector)].find(
-    (el) => probe.control.text === undefined || label(el) === probe.control.text,
-  );
+  const control =
+    [...scope.querySelectorAll(probe.control.selector)].find(
+      (el) => probe.control.text === undefined || label(el) === probe.control.text,
+    ) ??
+    (probe.control.text === undefined
+      ? undefined
+      : [...scope.querySelectorAll('[data-queue-control]')].find(
+          (el) => el.getAttribute('data-queue-control') === probe.control.text,
+        ));
   return control ? { scope, control } : null;
 }`;
 
@@ -199,8 +215,11 @@ const SHOWS = `((probe) => {
  */
 const WATCH = `((probe) => {
   const shows = ${SHOWS};
-  const state = (window.__firstClick = { at: null, clicksBefore: 0, lastTap: null });
+  const state = (window.__firstClick = { at: null, ackAt: null, clicksBefore: 0, lastTap: null });
   const observer = new MutationObserver(() => {
+    if (state.ackAt === null && document.querySelector(probe.scope + ' [data-queued]')) {
+      state.ackAt = performance.now();
+    }
     if (shows(probe)) {
       state.at = performance.now();
       observer.disconnect();
@@ -221,6 +240,8 @@ const WORKED = `window.__firstClick && {
 
 interface WatchState {
   at: number | null;
+  /** When a placeholder first showed that it kept a tap (`data-queued`), if it did. */
+  ackAt: number | null;
   clicksBefore: number;
   /** When the last click before the sign was made (its event's timeStamp). */
   lastTap: number | null;
@@ -348,6 +369,7 @@ export async function measureFirstClick(
           deadTaps: state.clicksBefore - 1,
           fcpMs: state.fcp && Math.round(state.fcp),
           tapMs: state.lastTap && Math.round(state.lastTap),
+          ackMs: state.ackAt && Math.round(state.ackAt),
         };
       }
       await sleep(Math.max(0, 50 - (Date.now() - tick)));
@@ -359,6 +381,7 @@ export async function measureFirstClick(
       deadTaps: state?.clicksBefore ?? 0,
       fcpMs: state?.fcp ? Math.round(state.fcp) : null,
       tapMs: null,
+      ackMs: state?.ackAt ? Math.round(state.ackAt) : null,
     };
   } finally {
     await context.close();

@@ -161,6 +161,7 @@ function summary(samples: Sample[]) {
           runs: list.map((c) => c.ms),
           fcpMs: median(list.map((c) => c.fcpMs ?? NaN)),
           tapMs: median(list.map((c) => c.tapMs ?? NaN)),
+          ackMs: median(list.map((c) => c.ackMs ?? NaN)),
           details: list,
         },
       ]),
@@ -180,6 +181,11 @@ console.log(
 );
 const clickCell = (s: ReturnType<typeof summary>, probe: string) =>
   probe in s.firstClick ? formatMs(s.firstClick[probe]!.ms) : '';
+/** When a kept tap was acknowledged (not when it worked), where a placeholder keeps taps. */
+const ackCell = (s: ReturnType<typeof summary>, probe: string) => {
+  const ms = s.firstClick[probe]?.ackMs;
+  return ms === undefined || ms === null || Number.isNaN(ms) ? '' : formatMs(ms);
+};
 console.table(
   rows.map(({ page, a, b }) => {
     const widget = Object.keys(a.firstClick).find((p) => p !== 'search');
@@ -203,6 +209,8 @@ console.table(
             widget: widget ?? '',
             'a widget': widget ? clickCell(a, widget) : '',
             'b widget': widget ? clickCell(b, widget) : '',
+            'a ack': widget ? ackCell(a, widget) : '',
+            'b ack': widget ? ackCell(b, widget) : '',
           }),
     };
   }),

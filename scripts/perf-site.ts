@@ -198,6 +198,10 @@ try {
     if (widgetTargeted && (widgetMs === null || widgetMs! > targets.widgetClickMs)) {
       failures.push('widget click');
     }
+    const acks = widget ? clicks[widget]!.runs.map((r) => r.ackMs) : [];
+    const widgetAckMs = acks.every((ms) => ms !== null)
+      ? medianMs(acks.map((ms) => ({ ms }) as FirstClick))
+      : null;
     const row = { path: pagePath, ...lh, firstLoadKb: kb, firstClick: clicks, failures };
     rows.push(row);
     const parts = [
@@ -207,7 +211,8 @@ try {
         : '',
       `JS ${kb} KB gz`,
       browser ? `search works at ${formatMs(searchMs ?? null)}` : '',
-      widget ? `${widget} at ${formatMs(widgetMs ?? null)}` : '',
+      widget ? `${widget} works at ${formatMs(widgetMs ?? null)}` : '',
+      widget && widgetAckMs !== null ? `(tap kept from ${formatMs(widgetAckMs)})` : '',
     ];
     console.log(parts.filter(Boolean).join('  '));
   }

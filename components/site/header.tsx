@@ -38,7 +38,10 @@ export function Header({ navId }: { navId: string }) {
           <span className="text-[1.05rem]">Leaderboard Lab</span>
         </Link>
         <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+          {/* No prefetch either: the practice room's code and payload (about 70 KB) would
+              compete, on a phone, with the widget code of the page being read. */}
           <Link
+            prefetch={false}
             href="/practice/"
             className="rounded-md px-2 py-1.5 text-sm font-semibold text-zinc-700 hover:text-accent-700 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-zinc-200 dark:hover:text-accent-300"
           >

@@ -21,6 +21,12 @@ import type { SiteControlIds } from './site-ids';
  *   closes with no script) closes it, since a client-side navigation keeps the element; so
  *   does widening the window past `lg`, where the same element is the sticky column.
  *
+ * - a tap on a widget's placeholder control (`[data-queue-control="<label>"]`, inside a
+ *   `[data-widget][data-placeholder]`) is acknowledged at once (`data-queued` on it, which its
+ *   CSS shows, and a polite announcement) and kept: when the live widget has replaced the
+ *   placeholder and its button labelled `<label>` (aria-label or text) is enabled, that
+ *   button is clicked. One kept tap per widget; a second tap on the same widget is ignored.
+ *
  * It registers listeners on `document` and `window` only, so it runs before the elements
  * exist, and it keeps working across client-side navigations, which replace them. It
  * changes no markup React renders except attributes (`open`, `data-copied`, the theme
@@ -109,9 +115,60 @@ export function siteControls(ids: SiteControlIds): void {
     if (nav?.matches(':popover-open')) nav.hidePopover();
   }
 
+  const queued = new Set<string>();
+  function buttonLabelled(scope: Element, label: string) {
+    for (const button of scope.querySelectorAll('button')) {
+      const name = (button.getAttribute('aria-label') ?? button.textContent ?? '').trim();
+      if (name === label && !button.disabled) return button;
+    }
+    return null;
+  }
+  function queueTap(control: Element) {
+    const placeholder = control.closest('[data-widget][data-placeholder]');
+    const widget = placeholder?.getAttribute('data-widget');
+    const label = control.getAttribute('data-queue-control');
+    if (!placeholder || !widget || !label) return;
+    const same = `[data-widget="${widget}"]`;
+    // The live widget takes the placeholder's place: the n-th block of its kind on the page.
+    const index = [...document.querySelectorAll(same)].indexOf(placeholder);
+    const key = `${widget}#${index}`;
+    if (queued.has(key)) return;
+    queued.add(key);
+    control.setAttribute('data-queued', '');
+    announce(`${label}: starting, it runs as soon as the widget is ready`);
+    const page = location.pathname;
+    const perform = () => {
+      if (location.pathname !== page) {
+        // The reader went on to another page (client-side): the tap was for this one.
+        observer.disconnect();
+        queued.delete(key);
+        return;
+      }
+      const live = document.querySelectorAll(same)[index];
+      const button = live && !live.hasAttribute('data-placeholder') && buttonLabelled(live, label);
+      if (!button) return false;
+      observer.disconnect();
+      queued.delete(key);
+      announce('');
+      button.click();
+    };
+    const observer = new MutationObserver(perform);
+    observer.observe(document.body, {
+      subtree: true,
+      childList: true,
+      attributes: true,
+      attributeFilter: ['disabled'],
+    });
+  }
+
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
+    const placeholderControl = target.closest('[data-placeholder] [data-queue-control]');
+    if (placeholderControl) {
+      queueTap(placeholderControl);
+      return;
+    }
     const dialog = searchDialog();
     if (target === dialog || (dialog && target.closest('[data-close-search]'))) {
       // A click on the dialog element itself is a click on its backdrop: the content fills it.

@@ -1,5 +1,6 @@
 import type { ComponentType } from 'react';
 import type { ParamSchema } from '@/lib/leaderboard';
+import type { WorkerKind } from './worker-start';
 
 /**
  * The manifest is read in the browser too (LazyWidget finds a widget's chunk here), so it
@@ -78,6 +79,11 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
    * starts a worker or a charting library must not cost a reader who never scrolls to it.
    */
   nearViewport: boolean;
+  /**
+   * The worker its code starts (`useWorker`), if any: LazyWidget starts it together with
+   * the chunk fetch, so the two load in parallel rather than one after the other.
+   */
+  worker?: WorkerKind;
   /** The section that teaches with it (a slug pair of content/chapters.ts). */
   chapter: { chapter: string; section: string };
   /**
@@ -111,6 +117,7 @@ export const widgets = [
         : import('./redis-console/redis-console').then((m) => m.RedisConsole),
     placeholder: () => import('./redis-console/placeholder').then((m) => m.ConsolePlaceholder),
     nearViewport: true,
+    worker: 'engine',
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
     embed:
       typeof window === 'undefined'
@@ -132,6 +139,7 @@ export const widgets = [
         : import('./skip-list-picture/skip-list-picture').then((m) => m.SkipListPicture),
     placeholder: () => import('./skip-list-picture/placeholder').then((m) => m.SkipListPlaceholder),
     nearViewport: true,
+    worker: 'engine',
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
     embed:
       typeof window === 'undefined'
@@ -155,6 +163,7 @@ export const widgets = [
     placeholder: () =>
       import('./sharding-playground/placeholder').then((m) => m.ShardingPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'sharding' },
     embed:
       typeof window === 'undefined'
@@ -181,6 +190,7 @@ export const widgets = [
     placeholder: () =>
       import('./approximate-ranking-playground/placeholder').then((m) => m.ApproximatePlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'approximate-ranking' },
     embed:
       typeof window === 'undefined'
@@ -207,6 +217,7 @@ export const widgets = [
     placeholder: () =>
       import('./pagination-playground/placeholder').then((m) => m.PaginationPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'reads' },
     embed:
       typeof window === 'undefined'
@@ -230,6 +241,7 @@ export const widgets = [
         : import('./fan-out-playground/fan-out-playground').then((m) => m.FanOutPlayground),
     placeholder: () => import('./fan-out-playground/placeholder').then((m) => m.FanOutPlaceholder),
     nearViewport: true,
+    worker: 'leaderboard',
     chapter: { chapter: 'leaderboard-design', section: 'social-boards' },
     embed:
       typeof window === 'undefined'

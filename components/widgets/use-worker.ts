@@ -1,6 +1,6 @@
 'use client';
 
-import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useContext, useEffect, useReducer, useRef, useState } from 'react';
 import type { EngineApi } from '@/lib/worker/engine-host';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import type { PracticeApi } from '@/lib/worker/practice-host';
@@ -12,23 +12,10 @@ import {
   type Progress,
   type RpcClient,
 } from '@/lib/worker/rpc';
+import { startWorker, WorkerSlotContext, type WorkerKind } from './worker-start';
 
 export type { RequestStatus } from '@/lib/worker/request-state';
 export type { Progress } from '@/lib/worker/rpc';
-
-/** The workers: the engine (console, skip-list picture), the playgrounds', the practice room's. */
-const workers = {
-  engine: () =>
-    new Worker(new URL('../../lib/worker/engine.worker.ts', import.meta.url), { type: 'module' }),
-  leaderboard: () =>
-    new Worker(new URL('../../lib/worker/leaderboard.worker.ts', import.meta.url), {
-      type: 'module',
-    }),
-  practice: () =>
-    new Worker(new URL('../../lib/worker/practice.worker.ts', import.meta.url), {
-      type: 'module',
-    }),
-};
 
 export type EngineClient = RpcClient<EngineApi>;
 export type LeaderboardClient = RpcClient<LeaderboardApi>;
@@ -39,16 +26,21 @@ type AnyClient = EngineClient | LeaderboardClient | PracticeClient;
  * Starts a worker of `kind` once `enabled` is true, for the component's lifetime, and
  * returns a typed client for it, or null until then. Each widget gets its own worker, so
  * two widgets never share data; React's development double mount gets two, one closed at
- * once.
+ * once. Inside LazyWidget the worker was usually started already, when the placeholder
+ * neared the viewport (worker-start.ts): the widget takes that one.
  */
 export function useWorker(kind: 'engine', enabled?: boolean): EngineClient | null;
 export function useWorker(kind: 'leaderboard', enabled?: boolean): LeaderboardClient | null;
 export function useWorker(kind: 'practice', enabled?: boolean): PracticeClient | null;
-export function useWorker(kind: keyof typeof workers, enabled = true): AnyClient | null {
+export function useWorker(kind: WorkerKind, enabled = true): AnyClient | null {
   const [client, setClient] = useState<AnyClient | null>(null);
+  const slot = useContext(WorkerSlotContext);
   useEffect(() => {
     if (!enabled) return;
-    const c = createRpcClient<EngineApi & LeaderboardApi & PracticeApi>(workers[kind]());
+    const started = slot?.kind === kind ? slot.take() : null;
+    const c = createRpcClient<EngineApi & LeaderboardApi & PracticeApi>(
+      started ?? startWorker(kind),
+    );
     // The worker exists only in the browser, after mount; the client wraps it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setClient(c);
@@ -56,7 +48,7 @@ export function useWorker(kind: keyof typeof workers, enabled = true): AnyClient
       c.close();
       setClient(null);
     };
-  }, [kind, enabled]);
+  }, [kind, enabled, slot]);
   return client;
 }
 

@@ -12,7 +12,8 @@ import { capacityPass } from '@/lib/practice/capacity';
 import { runDesign } from '@/lib/practice/run';
 import { compareDesigns } from '@/lib/practice/review';
 import { inForce } from '@/lib/practice/variant';
-import { practiceCosts } from './costs';
+import { capacity } from '../design-ledger';
+import { costAssumptions, practiceCosts } from './costs';
 import { findVariant, ledgerFacts, practiceVariants } from './prompts';
 import { rubric } from './rubric';
 import { naiveTopology } from '@/lib/practice/test-support';
@@ -59,6 +60,32 @@ describe('practice prompts', () => {
       for (const c of r.requirements) expect(c.passed, `${v.id} ${c.id}: ${c.reason}`).toBe(true);
       for (const d of r.drills)
         if (!d.skipped) expect(d.passed, `${v.id} ${d.id}: ${d.details}`).toBe(true);
+    }
+  });
+});
+
+describe('the room’s throughput figures come from the design ledger', () => {
+  it('derives what it can and sources every figure', () => {
+    expect(capacity.sqlMedianRankMs.value).toBe(6_800);
+    expect(capacity.apiRequestsPerInstance.value).toBe(2_900);
+    expect(capacity.kafkaEventsPerPartitionPerSecond.value).toBe(50_000);
+    expect(practiceCosts.postgres).toEqual({
+      writesPerSecond: capacity.postgresRowUpdatesPerSecond.value,
+      cores: capacity.postgresCores.value,
+      rankReadMs: capacity.sqlMedianRankMs.value,
+      topPageMs: capacity.sqlTopPageMs.value,
+    });
+    expect(practiceCosts.api.requestsPerSecond).toBe(capacity.apiRequestsPerInstance.value);
+    for (const f of Object.values(capacity)) expect(f.basis.length, f.label).toBeGreaterThan(20);
+  });
+
+  it('lists every figure on screen with its value; the assumed ones say so', () => {
+    const [assumed, ...sourced] = [...costAssumptions].reverse();
+    expect(assumed).toMatch(/^Assumed, not measured/);
+    for (const f of Object.values(capacity)) {
+      const stated = `${f.label}${f.source === 'assumed' ? ' ' : ': '}${f.value.toLocaleString('en-US')} ${f.unit}`;
+      const where = f.source === 'assumed' ? assumed : sourced.join(' ');
+      expect(where, f.label).toContain(stated);
     }
   });
 });

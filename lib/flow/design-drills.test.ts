@@ -138,6 +138,33 @@ describe('drills on designs the guide does not draw', () => {
     expect(direct.result?.details).toMatch(/lost in the failover/);
   });
 
+  it('PostgreSQL first with an outbox: a failover loses acknowledged rows unless a standby is synchronous', () => {
+    const outbox = (synchronous: boolean): Topology => ({
+      nodes: [
+        n('c', 'clients'),
+        n('a', 'api', { idempotent: true }),
+        n('pg', 'postgres', { replicas: 1, synchronous }),
+        n('k', 'kafka', { partitions: 4 }),
+        n('g', 'consumers', { consumers: 2 }),
+        n('r', 'redis', { mode: 'replicated' }),
+      ],
+      edges: [
+        { source: 'c', target: 'a', flow: 'read-write' },
+        { source: 'a', target: 'pg', flow: 'write' },
+        { source: 'pg', target: 'k', flow: 'outbox' },
+        { source: 'k', target: 'g', flow: 'write' },
+        { source: 'g', target: 'r', flow: 'write' },
+        { source: 'a', target: 'r', flow: 'read' },
+      ],
+    });
+    const asyncStandby = drill(outbox(false), 'postgres-failover');
+    expect(asyncStandby.result?.passed).toBe(false);
+    expect(asyncStandby.narration.join(' ')).toMatch(/needs a synchronous standby/);
+    const syncStandby = drill(outbox(true), 'postgres-failover');
+    expect(syncStandby.result?.passed, syncStandby.result?.details).toBe(true);
+    expect(syncStandby.narration.join(' ')).toMatch(/nothing was lost/);
+  });
+
   it('consumers that skip no version double-count a redelivery', () => {
     const { result } = drill(designs.sloppyConsumers, 'consumer-dies');
     expect(result?.passed).toBe(false);

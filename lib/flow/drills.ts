@@ -52,6 +52,17 @@ const guideLike = (state: FlowState): boolean => {
   const plan = state.world.plan;
   return plan.truth !== null && plan.log !== null && !plan.replicatedShards;
 };
+/** What the guide's design answers while a shard is lost, in words. */
+const lostReadsWords = (state: FlowState): string => {
+  const plan = state.world.plan;
+  if (state.settings.readFallback === 'fail') return 'Reads that need it fail.';
+  if (plan.reads.histogramNode !== null) {
+    return 'Players in its band get an approximate rank from the histogram; everyone else’s rank stays exact, from the cached shard counts.';
+  }
+  return plan.reads.fromTruth === 'fallback'
+    ? 'Reads that need it fall back to PostgreSQL.'
+    : 'Reads that need it fail.';
+};
 /** What the design can rebuild a lost shard from, in words. */
 const sourceWords = (state: FlowState): string => {
   const plan = state.world.plan;
@@ -204,6 +215,10 @@ const warmUp = (ticks: number): DrillStep => ({
     const written = [plan.truth ? 'PostgreSQL' : null, state.shards.length ? 'Redis' : null]
       .filter(Boolean)
       .join(', then ');
+    const alive = state.consumers.filter((c) => c.alive).length;
+    if (plan.writes.outbox) {
+      return `Normal traffic: ${state.settings.eventRate} score results/s enter through the API, which commits each to PostgreSQL with an outbox row; a relay publishes the committed rows to ${state.config.partitions} Kafka partitions keyed by player, and ${alive} consumers write the new totals to Redis; ${state.settings.readRate} reads/s are served from ${readsFrom}.`;
+    }
     return plan.log
       ? `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write ${written}; ${state.settings.readRate} reads/s are served from ${readsFrom}.`
       : `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, which writes ${written} itself; ${state.settings.readRate} reads/s are served from ${readsFrom}.`;
@@ -238,7 +253,7 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
     narrate: (state, drill) => {
       const k = topShard(state, drill);
       if (guideLike(state)) {
-        return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. Reads that need it ${state.settings.readFallback === 'postgres' ? 'fall back to PostgreSQL' : 'fail'}; consumers keep writing PostgreSQL, and the router drops the writes for its range.`;
+        return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. ${lostReadsWords(state)} PostgreSQL keeps every score, and the router drops the writes for its range.`;
       }
       const plan = state.world.plan;
       const name =
@@ -246,9 +261,13 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
           ? `${shardName(state, k)}, one of ${state.shards.length} shards,`
           : shardName(state, k);
       const reads =
-        plan.reads.fromTruth === 'fallback' && state.settings.readFallback === 'postgres'
-          ? 'fall back to PostgreSQL'
-          : 'fail';
+        state.settings.readFallback === 'fail'
+          ? 'fail'
+          : plan.reads.histogramNode !== null
+            ? 'get an approximate rank from the histogram'
+            : plan.reads.fromTruth === 'fallback'
+              ? 'fall back to PostgreSQL'
+              : 'fail';
       return plan.replicatedShards
         ? `${name} loses its primary. Its replica is promoted after ${secs(state, state.config.failoverTicks)}; until then reads that need it ${reads} and writes to it are dropped.`
         : `${name} dies and loses its sorted set. Reads that need it ${reads}; writes to it are ${plan.truth || plan.log ? `dropped, while ${plan.truth ? 'PostgreSQL' : 'the Kafka topic'} keeps every score` : 'refused: nothing else can take them'}.`;
@@ -403,7 +422,7 @@ export const drills: readonly DrillDefinition[] = [
     id: 'duplicate-delivery',
     title: 'Duplicate delivery',
     summary:
-      'The API resends events after ack timeouts; the same event sits twice in Kafka and the idempotent consumer counts it once.',
+      'An event is published twice (an API retry, or an outbox relay that crashed before marking its rows sent); the same event sits twice in Kafka and the idempotent consumer counts it once.',
     steps: [
       warmUp(10),
       {
@@ -415,15 +434,20 @@ export const drills: readonly DrillDefinition[] = [
           applyFlowCommand(state, { type: 'duplicate-next', count: option(drill, 'count', 50) });
         },
         narrate: (state, drill) =>
-          state.world.plan.log
-            ? `The API's acks time out and it sends the next ${option(drill, 'count', 50)} events again: each now sits twice in its partition with the same event id and the same per-player version.`
-            : `The store's replies time out and the API applies the next ${option(drill, 'count', 50)} events again, with the same event id and the same per-player version.`,
+          state.world.plan.writes.outbox
+            ? `The outbox relay publishes the next ${option(drill, 'count', 50)} committed rows and crashes before marking them sent; restarted, it publishes them again. Each now sits twice in its partition with the same event id and the same per-player version.`
+            : state.world.plan.log
+              ? `The API's acks time out and it sends the next ${option(drill, 'count', 50)} events again: each now sits twice in its partition with the same event id and the same per-player version.`
+              : `The store's replies time out and the API applies the next ${option(drill, 'count', 50)} events again, with the same event id and the same per-player version.`,
         until: (state, drill) => state.duplicateBudget === 0 && elapsed(state, drill) >= 5,
         maxTicks: 1000,
       },
       {
         narrate: (state) => {
           const w = state.world.plan.writes;
+          if (w.outbox && w.consumersToCache) {
+            return 'Consumers read both copies. Each carries the total PostgreSQL committed; the second carries a version Redis already holds for the player, so the write is skipped, as ZADD GT with the composite score would leave the member alone. A consumer that ran ZINCRBY would have added the points twice.';
+          }
           if (guideLike(state) && w.consumersIdempotent) {
             return 'Consumers read both copies. The second copy carries a version PostgreSQL has already applied, so the row is left alone, and Redis is rewritten with the same absolute score: a no-op. A consumer that ran ZINCRBY would have added the points twice.';
           }
@@ -438,7 +462,13 @@ export const drills: readonly DrillDefinition[] = [
       ...drainSteps(),
     ],
     check: (state, drill) => {
-      const result = noLossCheck(state, drill, 'The API resent events:');
+      const result = noLossCheck(
+        state,
+        drill,
+        state.world.plan.writes.outbox
+          ? 'The outbox relay republished rows:'
+          : 'The API resent events:',
+      );
       const sent = state.totals.duplicatesProduced - mark(drill, 'dup0');
       let naive = 0;
       state.partitions.forEach((part, i) => {
@@ -604,7 +634,7 @@ export const postgresFailover: DrillDefinition = {
       enter: (state, drill) => {
         const lost = state.totals.truthLostOnFailover - mark(drill, 'lost0');
         drill.marks.lost = lost;
-        if (lost > 0 && state.world.plan.log) {
+        if (lost > 0 && state.world.plan.log && !state.world.plan.writes.outbox) {
           drill.marks.rewound = 1;
           // Rewind generously (the guide: 5 minutes before the failover; here 2 s of the
           // scale model): replay is idempotent, a gap is not.
@@ -621,6 +651,9 @@ export const postgresFailover: DrillDefinition = {
           return state.world.plan.log
             ? 'PostgreSQL is back with every committed row: nothing was lost. The consumers resume where they stopped.'
             : 'PostgreSQL is back with every committed row: nothing was lost.';
+        }
+        if (state.world.plan.writes.outbox) {
+          return `The promoted replica lacks ${lost} row change(s) the old primary had committed and acknowledged. The outbox relay had already published them, so the boards show totals the record no longer has, and new results now add to the older totals. PostgreSQL first needs a synchronous standby: a commit that waits for one replica survives the failover.`;
         }
         return drill.marks.rewound
           ? `The promoted replica lacks ${lost} row change(s) the old primary had committed. Their offsets were already committed, so the group is rewound by timestamp to before the failover and re-applies them; versions skip what survived.`

@@ -4,6 +4,7 @@ import {
   cloneFlowState,
   createFlowState,
   edgeId,
+  homeShard,
   partitionRecords,
   shardFor,
   tickFlow,
@@ -132,7 +133,10 @@ describe('tickFlow', () => {
     const s = run(createFlowState({}, { eventRate: 500, readRate: 0 }), 30);
     const edges = edgeTraffic(s);
     expect(edges[edgeId('clients', 'api')]).toBe(50);
-    expect(edges[edgeId('api', 'kafka')]).toBe(50);
+    // PostgreSQL first: the API commits, and the outbox relay publishes each committed row.
+    expect(edges[edgeId('api', 'postgres')]).toBe(50);
+    expect(edges[edgeId('postgres', 'kafka')]).toBe(50);
+    expect(edges[edgeId('api', 'kafka')]).toBeUndefined();
     const perSecond = throughputPerNode(s);
     expect(perSecond.kafka).toBeCloseTo(500, 6);
     expect(perSecond.clients).toBeCloseTo(500, 6);
@@ -220,15 +224,22 @@ describe('shard rebuild', () => {
     expect(s.shards[1]?.lastRebuildError).toMatch(/out of range/);
   });
 
-  it('drops writes to a dead shard and serves its reads from PostgreSQL', () => {
+  it('drops writes to a dead shard, estimates its band from the histogram, never PostgreSQL', () => {
     const s = run(createFlowState({ seed: 23 }), 10);
     applyFlowCommand(s, { type: 'kill-shard', shard: 3 });
     run(s, 20);
     expect(s.shards[3]?.droppedWrites).toBeGreaterThan(0);
-    expect(s.totals.topK.fallback).toBeGreaterThan(0);
-    expect(readTopK(s).source).toBe('postgres');
-    applyFlowCommand(s, { type: 'set-read-fallback', fallback: 'fail' });
+    // The top shard is gone: the histogram holds counts, not members, so top-K fails.
+    expect(s.totals.topK.failed).toBeGreaterThan(0);
+    expect(s.totals.topK.fallback).toBe(0);
     expect(readTopK(s).source).toBe('unavailable');
+    // Around-me reads of players in the lost band got the histogram's estimate.
+    expect(s.totals.aroundMe.fallback).toBeGreaterThan(0);
+    applyFlowCommand(s, { type: 'set-read-fallback', fallback: 'fail' });
+    const lost = Array.from({ length: s.config.players }, (_, p) => p).find(
+      (p) => homeShard(s, p, s.postgres.score[p] ?? 0) === 3,
+    )!;
+    expect(readAroundMe(s, lost).source).toBe('unavailable');
   });
 });
 
@@ -260,15 +271,24 @@ describe('cloneFlowState', () => {
 });
 
 describe('reads during an outage', () => {
-  it('around-me from the PostgreSQL fallback gives the same ranks as Redis did', () => {
+  it('while a shard is lost: its band gets an approximate rank, every other band stays exact', () => {
     const s = run(createFlowState({ seed: 32 }), 30);
-    const player = 123;
-    const before = readAroundMe(s, player, 3);
-    expect(before.source).toBe('redis');
+    const band = (p: number) => homeShard(s, p, s.postgres.score[p] ?? 0);
+    const players = Array.from({ length: s.config.players }, (_, p) => p);
+    const lost = players.find((p) => band(p) === 3)!;
+    const below = players.find((p) => band(p) === 1)!;
+    const lostBefore = readAroundMe(s, lost, 3);
+    const belowBefore = readAroundMe(s, below, 3);
+    expect([lostBefore.source, belowBefore.source]).toEqual(['redis', 'redis']);
     applyFlowCommand(s, { type: 'kill-shard', shard: 3 });
-    const after = readAroundMe(s, player, 3);
-    expect(after.source).toBe('postgres');
-    expect(after.entries).toEqual(before.entries);
+    // Below the lost shard: its count comes from the cache, so ranks do not move.
+    expect(readAroundMe(s, below, 3)).toEqual(belowBefore);
+    const estimate = readAroundMe(s, lost, 3);
+    expect(estimate.source).toBe('histogram');
+    expect(estimate.entries).toHaveLength(1);
+    const exact = lostBefore.entries.find((e) => e.player === lost)!.rank;
+    // The model's buckets hold 10 players: the estimate is within half a bucket.
+    expect(Math.abs(estimate.entries[0]!.rank - exact)).toBeLessThanOrEqual(5);
   });
 });
 

@@ -77,7 +77,7 @@ export const defaultFlowSettings: FlowSettings = {
   readRate: 200,
   traffic: 'uniform',
   retentionTicks: 3000,
-  readFallback: 'postgres',
+  readFallback: 'fallback',
 };
 
 /** Highest event or read rate a reader can set: ten times what the consumers can absorb. */
@@ -199,6 +199,7 @@ function indexNodes(plan: SimPlan): { nodes: string[]; index: NodeIndex } {
   const consumers = plan.consumers.map(at);
   const shards = plan.shards.map(at);
   const truthRead = at(plan.reads.truthNode ?? plan.truth);
+  const histogram = at(plan.reads.histogramNode);
   return {
     nodes,
     index: {
@@ -211,6 +212,7 @@ function indexNodes(plan: SimPlan): { nodes: string[]; index: NodeIndex } {
       truth,
       truthRead,
       router,
+      histogram,
       consumers,
       shards,
     },
@@ -602,6 +604,7 @@ function newLog(base: number, capacity: number): PartitionLog {
     eventId: new Float64Array(capacity),
     player: new Int32Array(capacity),
     delta: new Int32Array(capacity),
+    total: new Int32Array(capacity),
     version: new Int32Array(capacity),
     tick: new Int32Array(capacity),
     imported: new Uint8Array(capacity),
@@ -620,6 +623,7 @@ function growLog(old: PartitionLog, logStart: number, end: number): PartitionLog
   log.eventId.set(old.eventId.subarray(from, to));
   log.player.set(old.player.subarray(from, to));
   log.delta.set(old.delta.subarray(from, to));
+  log.total.set(old.total.subarray(from, to));
   log.version.set(old.version.subarray(from, to));
   log.tick.set(old.tick.subarray(from, to));
   log.imported.set(old.imported.subarray(from, to));
@@ -634,6 +638,7 @@ function append(
   delta: number,
   version: number,
   imported: boolean,
+  total = 0,
 ): void {
   const part = state.partitions[partition];
   if (!part) return;
@@ -645,6 +650,7 @@ function append(
   log.eventId[i] = eventId;
   log.player[i] = player;
   log.delta[i] = delta;
+  log.total[i] = total;
   log.version[i] = version;
   log.tick[i] = state.tick;
   log.imported[i] = imported ? 1 : 0;
@@ -664,6 +670,7 @@ export function readRecord(part: PartitionState, offset: number): KafkaRecord | 
     eventId: log.eventId[i] ?? 0,
     player: log.player[i] ?? 0,
     delta: log.delta[i] ?? 0,
+    total: log.total[i] ?? 0,
     version: log.version[i] ?? 0,
     tick: log.tick[i] ?? 0,
     imported: log.imported[i] === 1,
@@ -702,6 +709,10 @@ function produce(
     }
     return;
   }
+  if (plan.writes.outbox) {
+    produceThroughOutbox(state, player, delta, version, eventId, imported, sample);
+    return;
+  }
   const partition = partitionFor(player, state.config.partitions);
   hop(state, index.writeApi, index.log, sample, 'write', eventId, player, partition);
   append(state, partition, eventId, player, delta, version, imported);
@@ -714,6 +725,48 @@ function produce(
     state.totals.duplicatesProduced++;
     hop(state, index.writeApi, index.log, sample, 'duplicate', eventId, player, partition);
     append(state, partition, eventId, player, delta, version, imported);
+    count(state, index.log);
+  }
+}
+
+/**
+ * PostgreSQL first: the API commits the score and an outbox row in one transaction, then a
+ * relay publishes the committed row to the topic with the player's new total. While
+ * PostgreSQL is down the API answers with an error and nothing reaches the log. A duplicate
+ * here is the relay publishing a row twice (it crashed after sending, before marking the row
+ * sent), the outbox's at-least-once delivery.
+ */
+function produceThroughOutbox(
+  state: FlowState,
+  player: number,
+  delta: number,
+  version: number,
+  eventId: number,
+  imported: boolean,
+  sample: boolean,
+): void {
+  const { plan, index } = state.world;
+  countEntry(state, index.writeFront, index.writeApi);
+  if (state.postgres.status !== 'up') {
+    state.totals.writesRefused++;
+    state.expected[player] = (state.expected[player] ?? 0) - delta;
+    return;
+  }
+  state.totals.produced++;
+  applyTruth(state, player, delta, version, plan.writes.apiIdempotent);
+  hop(state, index.writeApi, index.truth, sample, 'write', eventId, player);
+  count(state, index.truth);
+  const total = state.postgres.score[player] ?? 0;
+  const partition = partitionFor(player, state.config.partitions);
+  const copies = state.duplicateBudget > 0 && !imported ? 2 : 1;
+  for (let copy = 0; copy < copies; copy++) {
+    if (copy > 0) {
+      state.duplicateBudget--;
+      state.totals.duplicatesProduced++;
+    }
+    const kind = copy > 0 ? 'duplicate' : 'write';
+    hop(state, index.truth, index.log, sample, kind, eventId, player, partition);
+    append(state, partition, eventId, player, delta, version, imported, total);
     count(state, index.log);
   }
 }
@@ -782,7 +835,8 @@ function applyTruth(
     state.totals.duplicatesSkipped++;
     return false;
   }
-  if (state.world.plan.truthReplicas > 0) {
+  // A synchronous standby has every committed row: a failover loses none, so keep no undo.
+  if (state.world.plan.truthReplicas > 0 && !state.world.plan.truthSynchronous) {
     pg.undo.push({ tick: state.tick, player, score: pg.score[player] ?? 0, version: current });
   }
   pg.score[player] = (pg.score[player] ?? 0) + delta;
@@ -931,6 +985,34 @@ function placeMember(
   toShard(state, from, shard.index, sample, kind, eventId, player);
 }
 
+/**
+ * A consumer of an outbox topic writes the event's committed total to Redis, as ZADD GT with
+ * the composite score does: a version at or below the one Redis holds for the player
+ * (wherever the player sits) is a duplicate and skipped; otherwise the member is placed in
+ * the shard of its new total and removed from its old one.
+ * @returns false when skipped. O(shards).
+ */
+function setAbsolute(
+  state: FlowState,
+  ctx: TickContext,
+  from: number,
+  player: number,
+  total: number,
+  version: number,
+  eventId: number,
+): boolean {
+  let stored = 0;
+  for (const shard of state.shards) {
+    if (shard.present[player] === 1) stored = Math.max(stored, shard.version[player] ?? 0);
+  }
+  if (version <= stored) {
+    state.totals.duplicatesSkipped++;
+    return false;
+  }
+  placeMember(state, ctx, from, player, total, version, false, eventId, 'write');
+  return true;
+}
+
 /** Applies one record: PostgreSQL first (the truth), then Redis from PostgreSQL's row. */
 function apply(
   state: FlowState,
@@ -955,6 +1037,10 @@ function apply(
   consumer.processed++;
   count(state, node);
   hop(state, index.log, node, sample, redelivery ? 'redelivery' : 'write', eventId, p);
+  if (w.outbox) {
+    if (!w.consumersToCache) return true;
+    return setAbsolute(state, ctx, node, p, log.total[i] ?? 0, version, eventId);
+  }
   if (!w.consumersToTruth) {
     if (!w.consumersToCache) return true;
     const skippedBefore = state.totals.duplicatesSkipped;
@@ -1290,16 +1376,22 @@ function topKRoute(state: FlowState): number[] | null {
 /**
  * Shards an around-me read needs: the player's own shard (ZREVRANK) and every shard above it
  * (ZCARD, to add the members ranked higher). The API knows the player's score from the
- * profile the write path returns, so it can route without asking every shard. With hash
- * sharding every shard is asked (a ZCOUNT of higher scores in each).
+ * profile the write path returns, so it can route without asking every shard. A higher shard
+ * that is not serving does not stop the read: the API adds the member count it cached when
+ * it last polled that shard (once a second), so the rank stays exact. With hash sharding
+ * every shard is asked (a ZCOUNT of higher scores in each).
  */
 function aroundMeRoute(state: FlowState, player: number): number[] | null {
   const own = homeShard(state, player, knownScore(state, player));
   const hashed = state.world.plan.sharding === 'hash';
+  if (!hashed && state.shards[own]?.status !== 'up') return null;
   const used: number[] = [];
   for (let k = hashed ? 0 : own; k < state.shards.length; k++) {
     const shard = state.shards[k];
-    if (!shard || shard.status !== 'up') return null;
+    if (!shard || shard.status !== 'up') {
+      if (hashed) return null;
+      continue;
+    }
     used.push(k);
   }
   if (hashed && used.length > 1) {
@@ -1311,15 +1403,18 @@ function aroundMeRoute(state: FlowState, player: number): number[] | null {
 }
 
 /**
- * Which store serves a read right now: Redis when every shard it needs is up, else
- * PostgreSQL or nothing, depending on the design and the fallback setting. A design that
- * reads only PostgreSQL gets 'postgres' while it is up.
- * @returns the shards used, or 'postgres' / 'unavailable'. O(S).
+ * Which store serves a read right now: Redis when every shard it needs is up; else, with the
+ * fallback setting on, the design's fallback: the histogram's approximate rank for an
+ * around-me read (the guide's design: the player's score against the last snapshot's bucket
+ * counts), or PostgreSQL where the design reads it; else nothing. A top-K read has no
+ * approximate answer: the histogram holds counts, not members. A design that reads only
+ * PostgreSQL gets 'postgres' while it is up.
+ * @returns the shards used, or 'histogram' / 'postgres' / 'unavailable'. O(S).
  */
 export function routeRead(
   state: FlowState,
   read: { kind: 'top-k' } | { kind: 'around-me'; player: number },
-): number[] | 'postgres' | 'unavailable' {
+): number[] | 'histogram' | 'postgres' | 'unavailable' {
   const plan = state.world.plan;
   const truthUp = state.postgres.status === 'up';
   if (!plan.reads.fromCache || state.shards.length === 0) {
@@ -1327,11 +1422,16 @@ export function routeRead(
   }
   const route = read.kind === 'top-k' ? topKRoute(state) : aroundMeRoute(state, read.player);
   if (route) return route;
-  return state.settings.readFallback === 'postgres' &&
-    truthUp &&
-    plan.reads.fromTruth === 'fallback'
-    ? 'postgres'
-    : 'unavailable';
+  if (state.settings.readFallback === 'fail') return 'unavailable';
+  if (read.kind === 'around-me' && plan.reads.histogramNode !== null) return 'histogram';
+  return truthUp && plan.reads.fromTruth === 'fallback' ? 'postgres' : 'unavailable';
+}
+
+/** What the log says when reads start falling back, for a design that has a fallback. */
+function fallbackWords(plan: SimPlan): string {
+  return plan.reads.histogramNode !== null
+    ? 'Players whose own shard is not serving now get an approximate rank from the histogram (marked approximate); top-K reads that need that shard fail; every other player’s rank stays exact.'
+    : 'Reads that need a shard that is not serving now fall back to PostgreSQL (an indexed ORDER BY score, far slower per read).';
 }
 
 function serveReads(state: FlowState, ctx: TickContext): void {
@@ -1370,6 +1470,11 @@ function serveReads(state: FlowState, ctx: TickContext): void {
         player,
       );
       count(state, index.truthRead);
+    } else if (route === 'histogram') {
+      degraded = true;
+      counters.fallback++;
+      hop(state, index.readApi, index.histogram, sample, 'fallback', -1, player);
+      count(state, index.histogram);
     } else if (route === 'unavailable') {
       degraded = true;
       counters.failed++;
@@ -1389,7 +1494,8 @@ function serveReads(state: FlowState, ctx: TickContext): void {
   if (degraded !== state.readsDegraded && n > 0) {
     state.readsDegraded = degraded;
     const fallsBack =
-      state.settings.readFallback === 'postgres' && plan.reads.fromTruth === 'fallback';
+      state.settings.readFallback === 'fallback' &&
+      (plan.reads.histogramNode !== null || plan.reads.fromTruth === 'fallback');
     addLog(
       state,
       degraded ? 'warn' : 'ok',
@@ -1397,7 +1503,7 @@ function serveReads(state: FlowState, ctx: TickContext): void {
         ? primaryTruth
           ? 'PostgreSQL is not answering: leaderboard reads fail.'
           : fallsBack
-            ? 'Reads that need a shard that is not serving now fall back to PostgreSQL (an indexed ORDER BY score, far slower per read).'
+            ? fallbackWords(plan)
             : 'Reads that need a shard that is not serving now fail.'
         : primaryTruth
           ? 'PostgreSQL answers reads again.'
@@ -1488,7 +1594,9 @@ function promotePostgres(state: FlowState): void {
   addLog(
     state,
     lost ? 'warn' : 'ok',
-    `PostgreSQL: a replica was promoted to primary. ${lost} committed row change${lost === 1 ? '' : 's'} from the last ${state.config.pgReplicaLagTicks * state.config.tickMs} ms had not been streamed to it and are gone from the database.`,
+    state.world.plan.truthSynchronous
+      ? 'PostgreSQL: the synchronous standby was promoted to primary. Every commit had waited for it, so no committed row is missing.'
+      : `PostgreSQL: a replica was promoted to primary. ${lost} committed row change${lost === 1 ? '' : 's'} from the last ${state.config.pgReplicaLagTicks * state.config.tickMs} ms had not been streamed to it and are gone from the database.`,
     state.world.plan.truth,
   );
 }

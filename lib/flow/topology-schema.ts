@@ -29,6 +29,7 @@ const paramEntries = {
   group: v.optional(v.pipe(v.string(), v.maxLength(100))),
   idempotent: v.optional(v.boolean()),
   replicas: v.optional(finite),
+  synchronous: v.optional(v.boolean()),
   mode: v.optional(v.picklist(['standalone', 'replicated', 'cluster'])),
   shards: v.optional(finite),
   sharding: v.optional(v.picklist(['range', 'hash'])),

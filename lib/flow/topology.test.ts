@@ -30,6 +30,74 @@ const errorsOn = (t: Topology) =>
     .issues.filter((i) => i.severity === 'error')
     .map((i) => [i.node, i.message] as const);
 
+/** PostgreSQL first: the API commits, the outbox relay publishes, consumers write Redis. */
+const outbox: Topology = {
+  nodes: [
+    node('c', 'clients'),
+    node('a', 'api', { idempotent: true }),
+    node('pg', 'postgres'),
+    node('k', 'kafka', { partitions: 4 }),
+    node('g', 'consumers', { consumers: 2 }),
+    node('r', 'redis'),
+  ],
+  edges: [
+    edge('c', 'a', 'read-write'),
+    edge('a', 'pg', 'write'),
+    edge('pg', 'k', 'outbox'),
+    edge('k', 'g', 'write'),
+    edge('g', 'r', 'write'),
+    edge('a', 'r', 'read'),
+  ],
+};
+
+describe('the transactional outbox', () => {
+  it('compiles PostgreSQL → relay → Kafka as the write path, the API never appending', () => {
+    const { plan, issues } = compileTopology(outbox);
+    expect(issues).toEqual([]);
+    expect(plan).toMatchObject({ log: 'k', truth: 'pg', consumers: ['g', 'g'] });
+    expect(plan?.writes).toMatchObject({
+      apiToTruth: true,
+      apiToLog: false,
+      outbox: true,
+      consumersToTruth: false,
+      consumersToCache: true,
+    });
+  });
+
+  it('refuses a second way into the topic and an outbox nobody writes', () => {
+    const twice = { ...outbox, edges: [...outbox.edges, edge('a', 'k', 'write')] };
+    expect(errorsOn(twice)).toEqual([
+      [
+        'a',
+        'The API appends to the topic and PostgreSQL’s outbox relays to it too: every event would be published twice. Keep the outbox.',
+      ],
+    ]);
+    const orphan: Topology = {
+      nodes: [...outbox.nodes, node('pg2', 'postgres')],
+      edges: [...outbox.edges.filter((e) => e.target !== 'k'), edge('pg2', 'k', 'outbox')],
+    };
+    expect(errorsOn(orphan).map(([n]) => n)).toContain('pg2');
+    expect(errorsOn({ ...outbox, edges: [...outbox.edges, edge('a', 'k', 'outbox')] })).toEqual([
+      ['a', 'API service → Kafka topic can carry write, not an outbox relay.'],
+    ]);
+  });
+
+  it('loses nothing and counts a republished row once', () => {
+    const c = new FlowController({
+      config: { seed: 4, players: 200, shards: 1 },
+      topology: outbox,
+    });
+    for (let i = 0; i < 30; i++) c.step();
+    applyFlowCommand(c.state, { type: 'duplicate-next', count: 20 });
+    for (let i = 0; i < 30; i++) c.step();
+    expect(c.state.totals.duplicatesProduced).toBe(20);
+    expect(c.state.totals.duplicatesSkipped).toBeGreaterThanOrEqual(20);
+    c.setEventRate(0);
+    for (let i = 0; i < 100; i++) c.step();
+    expect(compareWithExpected(c.state)).toEqual({ mismatches: 0, examples: [] });
+  });
+});
+
 describe('compileTopology', () => {
   it('runs the smallest design: the API writes and reads one Redis', () => {
     const { plan, issues } = compileTopology(minimal);

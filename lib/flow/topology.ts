@@ -27,9 +27,18 @@ export type ComponentKind =
 /**
  * What an edge carries. Write and read edges point the way a request travels (API → Kafka,
  * API → Redis); replication points from primary to replica; recovery from the source a store
- * is rebuilt from to that store.
+ * is rebuilt from to that store. `outbox` goes from PostgreSQL to a Kafka topic: the API
+ * commits each score together with an outbox row, and a relay publishes committed rows to
+ * the topic (the transactional outbox), so the log never holds a score the database does not.
  */
-export const flowKinds = ['write', 'read', 'read-write', 'replication', 'recovery'] as const;
+export const flowKinds = [
+  'write',
+  'read',
+  'read-write',
+  'replication',
+  'recovery',
+  'outbox',
+] as const;
 export type FlowKind = (typeof flowKinds)[number];
 
 export type RedisMode = 'standalone' | 'replicated' | 'cluster';
@@ -51,6 +60,8 @@ export interface ComponentParams {
   readonly idempotent?: boolean;
   /** PostgreSQL: streaming replicas (besides any drawn `pg-replica` nodes). */
   readonly replicas?: number;
+  /** PostgreSQL: each commit waits for one replica (synchronous_commit with a sync standby). */
+  readonly synchronous?: boolean;
   /** Redis: one instance, a primary with a replica, or a cluster of shards. */
   readonly mode?: RedisMode;
   /** Redis cluster: shards (each a primary, with a replica when `replicated`). */
@@ -173,7 +184,11 @@ export const componentSpecs: Readonly<Record<ComponentKind, ComponentSpec>> = {
   postgres: {
     kind: 'postgres',
     label: 'PostgreSQL',
-    params: [int('replicas', 'Replicas', 0, 8, 1), int('memoryGb', 'Memory', 4, 1024, 64, 'GB')],
+    params: [
+      int('replicas', 'Replicas', 0, 8, 1),
+      { key: 'synchronous', label: 'Synchronous standby', type: 'boolean', default: false },
+      int('memoryGb', 'Memory', 4, 1024, 64, 'GB'),
+    ],
   },
   'pg-replica': { kind: 'pg-replica', label: 'PostgreSQL replica', params: [] },
   redis: {
@@ -282,6 +297,8 @@ export interface SimPlan {
   readonly truth: string | null;
   /** Streaming replicas of the source of truth (drawn or as a parameter). */
   readonly truthReplicas: number;
+  /** A commit waits for one replica, so a failover loses no committed row. */
+  readonly truthSynchronous: boolean;
   /** Node that fronts the shards (a drawn shard router), or null. */
   readonly router: string | null;
   /** Node id of each sorted-set shard (a Redis cluster's shards share its node). */
@@ -291,7 +308,13 @@ export interface SimPlan {
   readonly replicatedShards: boolean;
   /** Who writes where. `cache` is the sorted-set store. */
   readonly writes: {
+    /** The API appends events to the topic itself (log first). */
     readonly apiToLog: boolean;
+    /**
+     * The API commits to PostgreSQL, and a relay publishes the committed rows to the topic
+     * (PostgreSQL first, transactional outbox). Events then carry the committed total.
+     */
+    readonly outbox: boolean;
     readonly apiToTruth: boolean;
     readonly apiToCache: boolean;
     readonly consumersToTruth: boolean;
@@ -308,8 +331,13 @@ export interface SimPlan {
     readonly fromTruth: 'primary' | 'fallback' | 'none';
     /** Node the PostgreSQL reads go to (the primary or a drawn replica). */
     readonly truthNode: string | null;
+    /**
+     * Histogram service the API reads when a shard a read needs is not serving: the player
+     * gets an approximate rank from the last snapshot's bucket counts. Null without one.
+     */
+    readonly histogramNode: string | null;
   };
-  /** Nodes the event-level simulation does not model (caches, boards, replicas, histogram). */
+  /** Nodes the event-level simulation does not model (caches, boards, replicas, a histogram no read uses). */
   readonly passive: readonly string[];
 }
 
@@ -358,6 +386,7 @@ const allowed: Readonly<
   },
   postgres: {
     'pg-replica': ['replication'],
+    kafka: ['outbox'],
     redis: ['recovery'],
     'shard-router': ['recovery'],
     histogram: ['recovery'],
@@ -369,8 +398,12 @@ const allowed: Readonly<
     postgres: ['read'],
     'pg-replica': ['read'],
   },
-  'shard-router': { redis: ['read', 'write', 'read-write'], board: ['write'] },
-  redis: { redis: ['replication'] },
+  'shard-router': {
+    redis: ['read', 'write', 'read-write'],
+    board: ['write'],
+    histogram: ['recovery'],
+  },
+  redis: { redis: ['replication'], histogram: ['recovery'] },
   board: { redis: ['read'], 'shard-router': ['read'] },
 };
 
@@ -488,7 +521,12 @@ export function compileTopology(topology: Topology): CompiledTopology {
     seen.add(id);
     const flows = allowed[a.kind]?.[b.kind];
     if (!flows || !flows.includes(e.flow)) {
-      const what = e.flow === 'read-write' ? 'reads and writes' : `${e.flow}s`;
+      const what =
+        e.flow === 'read-write'
+          ? 'reads and writes'
+          : e.flow === 'outbox'
+            ? 'an outbox relay'
+            : `${e.flow}s`;
       error(
         a.id,
         flows
@@ -568,9 +606,27 @@ export function compileTopology(topology: Topology): CompiledTopology {
 
   // The write path: what the API writes, and what the topic's consumers write.
   const apiWrites = writeApi ? outs(writeApi.id, carriesWrites) : [];
-  const logs = apiWrites.filter((n) => n.kind === 'kafka');
-  if (logs.length > 1) error(logs[1]!.id, 'The API writes two topics: use one, with partitions.');
+  const apiPg = apiWrites.filter((n) => n.kind === 'postgres');
+  const isOutbox = (f: FlowKind) => f === 'outbox';
+  for (const pg of ofKind('postgres')) {
+    if (!apiPg.includes(pg) && outs(pg.id, isOutbox).length > 0) {
+      error(
+        pg.id,
+        'An outbox row is written in the API’s transaction: draw the API’s write arrow to this PostgreSQL.',
+      );
+    }
+  }
+  const relayed = apiPg.flatMap((pg) => outs(pg.id, isOutbox));
+  const logs = [...new Set([...apiWrites.filter((n) => n.kind === 'kafka'), ...relayed])];
+  if (logs.length > 1) error(logs[1]!.id, 'Events reach two topics: use one, with partitions.');
   const log = logs[0] ?? null;
+  const outbox = log !== null && relayed.includes(log);
+  if (outbox && writeApi && apiWrites.includes(log)) {
+    error(
+      writeApi.id,
+      'The API appends to the topic and PostgreSQL’s outbox relays to it too: every event would be published twice. Keep the outbox.',
+    );
+  }
   const consumerNodes = log
     ? outs(log.id, carriesWrites).filter((n) => n.kind === 'consumers')
     : [];
@@ -579,7 +635,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
   }
   for (const c of ofKind('consumers')) {
     if (!log || !consumerNodes.includes(c)) {
-      error(c.id, 'This consumer group reads no topic the API writes to.');
+      error(c.id, 'This consumer group reads no topic the write path publishes to.');
     }
   }
   const groups = new Set(consumerNodes.map((c) => paramOf(c, 'group') || c.id));
@@ -707,6 +763,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
   const readsStore = readStores.some(isStore);
   const pgReads = readStores.filter((n) => n.kind === 'postgres' || n.kind === 'pg-replica');
   const readsHistogram = readStores.some((n) => n.kind === 'histogram' || n.kind === 'board');
+  const histogramNode = readTargets.find((n) => n.kind === 'histogram') ?? null;
   if (readApi && !readsStore && pgReads.length === 0 && !readsHistogram) {
     error(
       readApi.id,
@@ -743,6 +800,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
     ...consumerNodes.map((c) => c.id),
     ...(truth ? [truth.id] : []),
     ...(router ? [router.id] : []),
+    ...(histogramNode ? [histogramNode.id] : []),
     ...shards,
   ]);
   if (issues.some((i) => i.severity === 'error') || !clients || !writeApi || !readApi) {
@@ -763,12 +821,14 @@ export function compileTopology(topology: Topology): CompiledTopology {
     consumers,
     truth: truth?.id ?? null,
     truthReplicas,
+    truthSynchronous: truth !== null && truthReplicas > 0 && paramOf(truth, 'synchronous'),
     router: router?.id ?? null,
     shards,
     sharding,
     replicatedShards,
     writes: {
-      apiToLog: !!log,
+      apiToLog: !!log && !outbox,
+      outbox,
       apiToTruth,
       apiToCache,
       consumersToTruth,
@@ -781,6 +841,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
       fromCache: readsStore,
       fromTruth: pgReads.length === 0 ? 'none' : readsStore ? 'fallback' : 'primary',
       truthNode,
+      histogramNode: histogramNode?.id ?? null,
     },
     passive: nodes.filter((n) => !structural.has(n.id)).map((n) => n.id),
   };
@@ -793,9 +854,10 @@ export const defaultConsumerNode = (i: number): string => `consumer-${i}`;
 export const defaultShardNode = (k: number): string => `redis-shard-${k}`;
 
 /**
- * The sharded pipeline the simulation runs when it is given no topology: clients → API →
- * Kafka → a consumer group → PostgreSQL and, through a router, Redis range shards; reads from
- * the shards with PostgreSQL as the fallback. The guide's fourth stage is this topology.
+ * The sharded pipeline the simulation runs when it is given no topology, the guide's design:
+ * clients → API → PostgreSQL, whose outbox a relay publishes to Kafka → a consumer group →
+ * Redis range shards behind a router; reads from the shards, with the histogram's approximate
+ * rank for a player whose shard is lost. The guide's fourth stage is this topology.
  * @returns a topology with `consumers` consumer nodes and `shards` shard nodes. O(c + s).
  */
 export function pipelineTopology(sizes: {
@@ -819,12 +881,13 @@ export function pipelineTopology(sizes: {
       { id: 'postgres', kind: 'postgres', params: { replicas: 0 } },
       { id: 'shard-router', kind: 'shard-router', params: { sharding: 'range' } },
       ...shards.map((id): TopologyNode => ({ id, kind: 'redis', params: { mode: 'standalone' } })),
+      { id: 'histogram', kind: 'histogram' },
     ],
     edges: [
       { source: 'clients', target: 'api', flow: 'read-write' },
-      { source: 'api', target: 'kafka', flow: 'write' },
+      { source: 'api', target: 'postgres', flow: 'write' },
+      { source: 'postgres', target: 'kafka', flow: 'outbox' },
       ...consumers.map((c): TopologyEdge => ({ source: 'kafka', target: c, flow: 'write' })),
-      ...consumers.map((c): TopologyEdge => ({ source: c, target: 'postgres', flow: 'write' })),
       ...consumers.map((c): TopologyEdge => ({ source: c, target: 'shard-router', flow: 'write' })),
       { source: 'api', target: 'shard-router', flow: 'read' },
       ...shards.map((s): TopologyEdge => ({
@@ -834,7 +897,8 @@ export function pipelineTopology(sizes: {
       })),
       { source: 'kafka', target: 'shard-router', flow: 'recovery' },
       { source: 'postgres', target: 'shard-router', flow: 'recovery' },
-      { source: 'api', target: 'postgres', flow: 'read' },
+      { source: 'api', target: 'histogram', flow: 'read' },
+      { source: 'shard-router', target: 'histogram', flow: 'recovery' },
     ],
   };
 }

@@ -16,8 +16,11 @@ export type TrafficMode =
    */
   | 'skewed';
 
-/** What the read path does when a Redis shard it needs is not serving. */
-export type ReadFallback = 'postgres' | 'fail';
+/**
+ * What the read path does when a Redis shard it needs is not serving: use the design's
+ * fallback (the histogram's approximate rank, or PostgreSQL where a design reads it), or fail.
+ */
+export type ReadFallback = 'fallback' | 'fail';
 
 import type { SimPlan } from './topology';
 
@@ -91,6 +94,11 @@ export interface KafkaRecord {
   readonly delta: number;
   /** Per-player sequence number stamped by the API; what makes the consumer idempotent. */
   readonly version: number;
+  /**
+   * The player's total as PostgreSQL committed it with this event (outbox designs, whose
+   * consumers write it absolutely); 0 when the API appended the event before any store.
+   */
+  readonly total: number;
   /** Tick at which the API produced it (retention is measured from here). */
   readonly tick: number;
   /** True for the initial import of every player's starting score. */
@@ -109,6 +117,7 @@ export interface PartitionLog {
   readonly eventId: Float64Array;
   readonly player: Int32Array;
   readonly delta: Int32Array;
+  readonly total: Int32Array;
   readonly version: Int32Array;
   readonly tick: Int32Array;
   readonly imported: Uint8Array;
@@ -336,6 +345,8 @@ export interface NodeIndex {
   /** Where PostgreSQL reads go (the primary or a replica). */
   readonly truthRead: number;
   readonly router: number;
+  /** The histogram service lost-shard reads fall back to, or -1. */
+  readonly histogram: number;
   /** Per consumer and per shard (several may share a node). */
   readonly consumers: readonly number[];
   readonly shards: readonly number[];

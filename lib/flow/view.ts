@@ -257,9 +257,25 @@ export interface BoardEntry {
 }
 
 export interface BoardRead {
-  /** Where the answer came from: Redis, the PostgreSQL fallback, or nowhere. */
-  readonly source: 'redis' | 'postgres' | 'unavailable';
+  /**
+   * Where the answer came from: Redis, the histogram's estimate (approximate: one entry, the
+   * player's own, with a rank rounded to the model's bucket width), the PostgreSQL fallback,
+   * or nowhere.
+   */
+  readonly source: 'redis' | 'histogram' | 'postgres' | 'unavailable';
   readonly entries: readonly BoardEntry[];
+}
+
+/** Players per bucket of the model's histogram (the guide's has 10,000 per bucket). */
+const HISTOGRAM_BUCKET = 10;
+
+/** PostgreSQL's rows whose score falls in shard `k`'s range. O(players). */
+function rowsInShard(state: FlowState, k: number): number {
+  let n = 0;
+  for (let p = 0; p < state.config.players; p++) {
+    if (homeShard(state, p, state.postgres.score[p] ?? 0) === k) n++;
+  }
+  return n;
 }
 
 /** Players sorted by score, highest first (ties: lower id first): one shard, or PostgreSQL. */
@@ -281,7 +297,8 @@ function sortedMembers(state: FlowState, shard?: number): number[] {
  */
 export function readTopK(state: FlowState, k: number = state.config.topK): BoardRead {
   const route = routeRead(state, { kind: 'top-k' });
-  if (route === 'unavailable') return { source: 'unavailable', entries: [] };
+  if (route === 'unavailable' || route === 'histogram')
+    return { source: 'unavailable', entries: [] };
   const entries: BoardEntry[] = [];
   if (route === 'postgres') {
     for (const p of sortedMembers(state).slice(0, k)) {
@@ -308,6 +325,17 @@ export function readTopK(state: FlowState, k: number = state.config.topK): Board
 export function readAroundMe(state: FlowState, player: number, radius = 2): BoardRead {
   const route = routeRead(state, { kind: 'around-me', player });
   if (route === 'unavailable') return { source: 'unavailable', entries: [] };
+  if (route === 'histogram') {
+    // The model's histogram: PostgreSQL's order, rounded to buckets of HISTOGRAM_BUCKET
+    // players, as an estimate from the last snapshot would be.
+    const score = state.postgres.score[player] ?? 0;
+    let above = 0;
+    for (let p = 0; p < state.config.players; p++) {
+      if ((state.postgres.score[p] ?? 0) > score) above++;
+    }
+    const rank = Math.round(above / HISTOGRAM_BUCKET) * HISTOGRAM_BUCKET;
+    return { source: 'histogram', entries: [{ player, score, rank }] };
+  }
   if (route === 'postgres') {
     const all = sortedMembers(state);
     const at = all.indexOf(player);
@@ -320,7 +348,14 @@ export function readAroundMe(state: FlowState, player: number, radius = 2): Boar
   const own = route[0] ?? 0;
   const shard = state.shards[own];
   if (!shard) return { source: 'unavailable', entries: [] };
-  const above = route.slice(1).reduce((s, k) => s + (state.shards[k]?.size ?? 0), 0);
+  // Every higher shard's member count: live from a serving shard, else the count the API
+  // cached before it stopped serving (the model counts PostgreSQL's rows in its range).
+  let above = 0;
+  for (let k = own + 1; k < state.shards.length; k++) {
+    const shard = state.shards[k];
+    if (!shard) continue;
+    above += shard.status === 'up' ? shard.size : rowsInShard(state, k);
+  }
   const members = sortedMembers(state, own);
   const at = members.indexOf(player);
   if (at < 0) return { source: 'redis', entries: [] };

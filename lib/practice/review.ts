@@ -27,9 +27,11 @@ function choices(t: Topology): Record<string, string> {
   const plan = compileTopology(t).plan;
   const out: Record<string, string> = {};
   if (!plan) return out;
-  out['write path'] = plan.log
-    ? `through Kafka to ${[plan.writes.consumersToTruth ? 'PostgreSQL' : null, plan.writes.consumersToCache ? 'Redis' : null].filter(Boolean).join(' and ')}`
-    : `the API writes ${[plan.writes.apiToTruth ? 'PostgreSQL' : null, plan.writes.apiToCache ? 'Redis' : null].filter(Boolean).join(' and ')} itself`;
+  out['write path'] = plan.writes.outbox
+    ? 'PostgreSQL first, its outbox relayed through Kafka to Redis'
+    : plan.log
+      ? `through Kafka to ${[plan.writes.consumersToTruth ? 'PostgreSQL' : null, plan.writes.consumersToCache ? 'Redis' : null].filter(Boolean).join(' and ')}`
+      : `the API writes ${[plan.writes.apiToTruth ? 'PostgreSQL' : null, plan.writes.apiToCache ? 'Redis' : null].filter(Boolean).join(' and ')} itself`;
   out['source of truth'] = plan.truth ? 'PostgreSQL' : plan.log ? 'the Kafka log only' : 'none';
   out['Redis'] = plan.shards.length
     ? plan.shards.length === 1

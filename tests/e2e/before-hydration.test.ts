@@ -141,4 +141,26 @@ describe('before the page hydrates', () => {
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
+  it("a tap on the console placeholder's example button is acknowledged, then performed", async () => {
+    const context = await browser.newContext();
+    const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sorted-sets/');
+    const placeholder = page.locator('[data-widget="redis-console"][data-placeholder]');
+    const example = placeholder.locator('[data-queue-control="Load 100 example players"]');
+    await example.scrollIntoViewIfNeeded();
+    await example.click();
+    // Acknowledged at once, with no framework script yet: marked, and announced.
+    expect(await example.getAttribute('data-queued')).toBe('');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Load 100 example players: starting' })
+      .waitFor({ state: 'attached' });
+    // A second tap is not a second load.
+    await example.click();
+    await hydrate();
+    const console = page.locator('[data-widget="redis-console"]:not([data-placeholder])');
+    await console.getByText('Loaded 100 players').waitFor({ timeout: 30_000 });
+    expect(await console.getByText('Loaded 100 players').count()).toBe(1);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

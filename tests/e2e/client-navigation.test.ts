@@ -109,8 +109,12 @@ describe('client-side navigation', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(expected);
 
     // The page's console widget loads and answers.
-    const console_ = page.locator('section[data-widget="redis-console"]');
-    await console_.scrollIntoViewIfNeeded();
+    // Scrolled to by script: the live console replaces its placeholder as it nears the
+    // viewport, and an element a locator has resolved can be swapped out mid-action.
+    await page.evaluate(() =>
+      document.querySelector('[data-widget="redis-console"]')?.scrollIntoView({ block: 'center' }),
+    );
+    const console_ = page.locator('section[data-widget="redis-console"]:not([data-placeholder])');
     await console_.getByRole('button', { name: 'Load 100 example players' }).click();
     await console_.getByText('Loaded 100 players').waitFor();
     expect(await sameDocument(page)).toBe(true);

@@ -28,7 +28,7 @@ export const kindStripe: Record<DiagramNodeKind, { html: string; svg: string }> 
   router: { html: 'bg-indigo-500', svg: 'fill-indigo-500' },
 };
 
-/** Stroke of each kind of edge; recovery and replication paths are dashed. */
+/** Stroke of each kind of edge; recovery, outbox and replication paths are dashed. */
 export const edgeStroke: Record<
   DiagramEdgeKind,
   { className: string; marker: string; dash?: string }
@@ -49,6 +49,11 @@ export const edgeStroke: Record<
     className: 'stroke-amber-600 dark:stroke-amber-400',
     marker: 'fill-amber-600 dark:fill-amber-400',
     dash: '8 6',
+  },
+  outbox: {
+    className: 'stroke-violet-600 dark:stroke-violet-400',
+    marker: 'fill-violet-600 dark:fill-violet-400',
+    dash: '12 4',
   },
   replication: {
     className: 'stroke-zinc-500 dark:stroke-zinc-400',
@@ -173,6 +178,7 @@ export function Legend() {
     ['bg-accent-500 dark:bg-accent-400', 'write'],
     ['bg-emerald-600 dark:bg-emerald-400', 'read'],
     ['bg-sky-600 dark:bg-sky-400', 'read and write'],
+    ['bg-violet-600 dark:bg-violet-400', 'outbox relay'],
     ['bg-amber-600 dark:bg-amber-400', 'recovery'],
   ];
   return (

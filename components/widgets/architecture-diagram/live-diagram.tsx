@@ -32,6 +32,7 @@ import {
   stageNodeFor,
   stagePaths,
   stageTopology,
+  type DiagramEdgeKind,
   type DiagramNode,
 } from '@/content/flow-stages';
 import { FlowController } from '@/lib/flow';
@@ -72,7 +73,7 @@ type ArchNode = Node<ArchNodeData, 'arch'>;
 interface ArchEdgeData extends Record<string, unknown> {
   source: string;
   target: string;
-  kind: 'write' | 'read' | 'read-write' | 'replication' | 'recovery';
+  kind: DiagramEdgeKind;
   label: string | null;
   active: boolean;
   markerPrefix: string;
@@ -579,7 +580,7 @@ export function LiveDiagram({
           t = {(view.timeMs / 1000).toFixed(1)} s
           {stage >= 3 ? <> · Kafka lag {compact(view.totalLag)}</> : null} · reads{' '}
           {compact(reads.served + around.served)} from Redis,{' '}
-          {compact(reads.fallback + around.fallback)} from PostgreSQL,{' '}
+          {compact(reads.fallback + around.fallback)} approximate (histogram),{' '}
           {compact(reads.failed + around.failed)} failed
         </StatsLine>
         {selected ? (

@@ -25,8 +25,13 @@ export function ConsolePlaceholder() {
         </span>
         <span className="flex items-center gap-x-1 whitespace-nowrap">
           <span className="text-xs text-zinc-400">Load example:</span>
+          {/* A tap here is kept and replayed on the live button (site-controls.ts). */}
           {EXAMPLES.map((e) => (
-            <span key={e.count} className={tool}>
+            <span
+              key={e.count}
+              className={`${tool} cursor-pointer data-queued:animate-pulse data-queued:bg-zinc-700 data-queued:text-white`}
+              data-queue-control={`Load ${e.count.toLocaleString('en-US')} example players`}
+            >
               {e.label}
             </span>
           ))}
