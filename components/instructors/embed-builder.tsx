@@ -75,6 +75,13 @@ export function EmbedBuilder({
     () => window.location.origin,
     () => siteUrl,
   );
+  // Until React runs, a changed field would do nothing (and be reset when it does): the
+  // server draws the controls disabled, never dead.
+  const hydrated = useSyncExternalStore(
+    noSubscribe,
+    () => true,
+    () => false,
+  );
 
   const parsed = useMemo(
     () => (widget ? parseParams(widget.schema, raw) : { values: {}, notes: [] }),
@@ -136,9 +143,12 @@ export function EmbedBuilder({
   if (!widget) return null;
   const entries = Object.entries(widget.schema);
   return (
-    <div
+    <fieldset
       data-embed-builder=""
-      className="not-prose my-8 rounded-2xl border border-zinc-200 bg-zinc-50/70 p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/40"
+      data-ready={hydrated ? '' : undefined}
+      disabled={!hydrated}
+      aria-label="Embed builder"
+      className="not-prose my-8 min-w-0 rounded-2xl border border-zinc-200 bg-zinc-50/70 p-4 sm:p-6 dark:border-zinc-800 dark:bg-zinc-900/40"
     >
       <div className="grid gap-4 sm:grid-cols-2">
         <div>
@@ -287,7 +297,7 @@ export function EmbedBuilder({
           </span>
         </div>
       </div>
-    </div>
+    </fieldset>
   );
 }
 

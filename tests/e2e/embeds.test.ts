@@ -183,7 +183,18 @@ describe('embeds on another site', () => {
     expect(await page.getByText('Changed from the link').textContent()).toMatch(/using 10\b/);
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
-  }, 60_000); // two frames, the builder and axe over a long page: slow on a loaded machine
+  });
+
+  it('draw the diagram at the stage the link asks for, live', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/architecture/?stage=3&seed=11`);
+    const diagram = page.locator('[data-widget="architecture-diagram"]');
+    await expect.poll(() => diagram.getAttribute('data-architecture-diagram')).toBe('3');
+    await expect.poll(() => diagram.getAttribute('data-ready'), { timeout: 30_000 }).toBe('true');
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
 
 describe('the embed builder on /instructors/', () => {
@@ -193,6 +204,9 @@ describe('the embed builder on /instructors/', () => {
     const { page, problems } = await openPage(context);
     await page.goto(`${baseUrl()}/instructors/`);
     const builder = page.locator('[data-embed-builder]');
+    // Drawn disabled by the server, enabled once React runs.
+    await page.locator('[data-embed-builder][data-ready]').waitFor();
+    expect(await builder.getByLabel('Widget').isEnabled()).toBe(true);
     await builder.getByLabel('Widget').selectOption('skip-list');
     await builder.getByLabel(/^members/).fill('500');
     await builder.getByLabel('Dark').check();

@@ -138,7 +138,6 @@ export function RedisConsoleCore({
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [pending, setPending] = useState(script);
-  const runScriptRef = useRef<HTMLButtonElement>(null);
 
   // History lives in the progress store (shared by every console, and by every tab).
   const stored = useConsoleHistory();
@@ -396,27 +395,14 @@ export function RedisConsoleCore({
           role="region"
           aria-label="Script from the link"
           data-console-script=""
-          className="max-h-[55%] shrink-0 overflow-y-auto border-b border-zinc-800 bg-zinc-900/80 px-4 py-3 text-xs"
+          className="flex max-h-[60%] shrink-0 flex-col border-b border-zinc-800 bg-zinc-900/80 text-xs"
         >
-          <p className="m-0 font-semibold text-zinc-100">
-            {pending.title}: {pending.commands.length.toLocaleString('en-US')}{' '}
-            {pending.commands.length === 1 ? 'command' : 'commands'}, not run yet
-          </p>
-          <ol className="mt-2 mb-0 list-decimal space-y-0.5 pl-6 font-mono text-[0.75rem] text-zinc-300 marker:text-zinc-500">
-            {pending.commands.map((command, i) => (
-              <li key={i} className="break-all">
-                {echo(command)}
-              </li>
-            ))}
-          </ol>
-          {pending.notes.map((note) => (
-            <p key={note} className="mt-2 mb-0 text-amber-300">
-              {note}
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 pt-3 pb-2">
+            <p className="m-0 mr-auto font-semibold text-zinc-100">
+              {pending.title}: {pending.commands.length.toLocaleString('en-US')}{' '}
+              {pending.commands.length === 1 ? 'command' : 'commands'}, not run yet
             </p>
-          ))}
-          <div className="mt-3 flex flex-wrap items-center gap-2">
             <button
-              ref={runScriptRef}
               type="button"
               onClick={runScript}
               disabled={!ready || pending.commands.length === 0}
@@ -434,10 +420,26 @@ export function RedisConsoleCore({
             >
               Dismiss
             </button>
-            <span className="text-zinc-400">
-              They run one by one, as if typed, with the console&apos;s usual limits.
-            </span>
           </div>
+          {pending.notes.map((note) => (
+            <p key={note} className="m-0 px-4 pb-1 text-amber-300">
+              {note}
+            </p>
+          ))}
+          <ol
+            tabIndex={0}
+            aria-label="Commands in the script"
+            className="m-0 min-h-0 list-decimal space-y-0.5 overflow-y-auto py-1 pr-4 pl-10 font-mono text-[0.75rem] text-zinc-300 marker:text-zinc-500"
+          >
+            {pending.commands.map((command, i) => (
+              <li key={i} className="break-all">
+                {echo(command)}
+              </li>
+            ))}
+          </ol>
+          <p className="m-0 px-4 pt-1 pb-2 text-zinc-400">
+            They run one by one, as if typed, with the console&apos;s usual limits.
+          </p>
         </div>
       ) : null}
 
