@@ -55,6 +55,7 @@ import { forgetPracticeAttempt, recordPracticeAttempt } from '@/components/progr
 import { deleteAttempt, importAttempts, listAttempts, saveAttempt } from './attempt-store';
 import { DesignCanvas, tidyLayout } from './design-canvas';
 import { useRun, type RunStatus } from './use-run';
+import { withBasePath } from '@/lib/site-config';
 
 type TabId = 'clarify' | 'estimate' | 'api' | 'design' | 'deep-dive' | 'wrap-up' | 'review';
 const tabs: readonly { id: TabId; label: string }[] = [
@@ -934,7 +935,7 @@ function ClarifyPanel({
           <p className="mt-2 text-sm">
             <a
               className="font-medium text-accent-700 underline dark:text-accent-300"
-              href="/interview-skills/clarifying-questions/"
+              href={withBasePath('/interview-skills/clarifying-questions/')}
             >
               The question bank, with what each answer changes
             </a>
@@ -1717,7 +1718,7 @@ function ReviewPanel({
         </h2>
         <p className={`mt-1 ${muted}`}>
           The signals from{' '}
-          <a className="underline" href="/interview-skills/what-interviewers-hear/">
+          <a className="underline" href={withBasePath('/interview-skills/what-interviewers-hear/')}>
             What interviewers listen for
           </a>
           .
@@ -1934,7 +1935,7 @@ function AttemptActions({
         <p className={`mt-1 ${muted}`}>
           Paste it into the chat assistant you use; it carries the rubric and the guide’s figures,
           as{' '}
-          <a className="underline" href="/ai-prep/prompts/">
+          <a className="underline" href={withBasePath('/ai-prep/prompts/')}>
             the AI Prep chapter
           </a>{' '}
           recommends.

@@ -2,6 +2,7 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
+import { basePath } from '@/lib/site-config';
 
 /**
  * A playground's state as URL query parameters. The props a chapter passes are the
@@ -54,7 +55,7 @@ export function embedSnippet<S extends ParamSchema>(
   values: ParamValues<S>,
   height: number,
 ): string {
-  const src = `${window.location.origin}/embed/${name}/?${toQueryString(schema, values)}`;
+  const src = `${window.location.origin}${basePath}/embed/${name}/?${toQueryString(schema, values)}`;
   // clipboard-write: the embedded widget's own Embed and copy buttons work inside a course page.
   return `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`;
 }

@@ -11,9 +11,28 @@ export function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** The origin the global setup serves `out/` on. */
+/**
+ * Where the global setup serves the export, without a trailing slash: the origin, plus the
+ * base path when the suite runs against the BASE_PATH build (E2E_BASE_PATH=/lab). Tests
+ * append root-relative paths: `${baseUrl()}/leaderboard-design/`.
+ */
 export function baseUrl(): string {
   return inject('baseUrl');
+}
+
+/** The base path the served build was made with: '' (the root) or e.g. '/lab'. */
+export function basePath(): string {
+  return inject('basePath');
+}
+
+/** The exported directory the suite serves: out/, or out-lab/ for the base-path build. */
+export function exportDir(): string {
+  return basePath() ? 'out-lab' : 'out';
+}
+
+/** The server's origin, without the base path. */
+export function origin(): string {
+  return inject('origin');
 }
 
 export interface PageProblems {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkRegistry } from '@/lib/content/link-registry';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage, basePath } from './browser';
 
 const registry = JSON.parse(readFileSync('content/link-registry.json', 'utf8')) as LinkRegistry;
 const redirects = Object.entries(registry.redirects).slice(0, 5);
@@ -53,7 +53,8 @@ describe('stable links', () => {
         await page.goto(`${baseUrl()}${from}`);
         await page.waitForFunction(
           (target) => `${location.pathname}${location.hash}` === target,
-          to,
+          // Registry paths are root-relative; the page may be served under a base path.
+          `${basePath()}${to}`,
         );
         const hash = to.split('#')[1]!;
         expect(await page.locator(`[id="${hash}"]`).count()).toBe(1);
