@@ -17,6 +17,7 @@
  * - progress: progress keys stay root-relative while the pages live under /lab/ (sidebar
  *   ticks, /progress/ links);
  * - stable-links: anchor redirects (their registry paths are root-relative);
+ * - offline: the service worker's scope, precache URLs and the update path.
  */
 export const BASE_PATH_SUITE = [
   'tests/e2e/base-path.test.ts',
@@ -27,4 +28,5 @@ export const BASE_PATH_SUITE = [
   'tests/e2e/print.test.ts',
   'tests/e2e/progress.test.ts',
   'tests/e2e/stable-links.test.ts',
+  'tests/e2e/offline.test.ts',
 ] as const;
