@@ -2,17 +2,20 @@
 // before tapping a control does what it says. Used by `npm run perf:site` and `perf:ab`.
 //
 // The profile is Lighthouse's mobile one, applied for real rather than simulated: CPU 4×
-// slower (Emulation.setCPUThrottlingRate), 150 ms added to every request and 1.6 Mbit/s down
-// (Network.emulateNetworkConditions), a 412 × 823 touch screen, an empty cache. The throttling
-// covers the page's own thread and requests; a widget's Web Worker runs unthrottled.
+// slower (Emulation.setCPUThrottlingRate), slow 4G as Lighthouse's DevTools throttling
+// applies it (Network.emulateNetworkConditions, see PHONE_THROTTLING), a 412 × 823 touch
+// screen, an empty cache. The throttling covers the page's own thread and requests; a
+// widget's Web Worker runs unthrottled.
 //
 // A probe names the control and the sign that it worked. The page is first loaded once at
 // full speed to learn where the control sits (a reader taps where they see it). Then, in a
 // fresh context, it is loaded throttled while a real tap (touch events, hit-tested by the
-// browser) lands on that spot every 50 ms from navigation start; the figure is the page's
-// clock (performance.now(), whose zero is navigation start) when the sign first shows.
-// A widget is scrolled to before each tap, as a reader scrolls to it, so its
-// near-viewport loading starts at once.
+// browser) lands on that spot every 50 ms, from the first contentful paint (before it there
+// is nothing to see, and a tap would land on unstyled markup) until the sign shows. The
+// figure is the page's clock (performance.now(), whose zero is navigation start) when it
+// does; a MutationObserver installed before the page's own scripts catches the moment,
+// since the next tap could undo it. A widget is scrolled to before each tap, as a reader
+// scrolls to it, so its near-viewport loading starts at once.
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 
 /** Lighthouse's mobile device (a Moto G Power): viewport, pixel ratio, touch. */
@@ -121,6 +124,11 @@ export interface FirstClick {
   deadTaps: number;
   /** The same load's first contentful paint, ms: when a reader first sees anything to tap. */
   fcpMs: number | null;
+  /**
+   * When the tap that worked was made, ms. Behind `ms` by the time the page took to take the
+   * tap (a long task) and to show its answer.
+   */
+  tapMs: number | null;
 }
 
 interface Point {
@@ -191,14 +199,18 @@ const SHOWS = `((probe) => {
  */
 const WATCH = `((probe) => {
   const shows = ${SHOWS};
-  const state = (window.__firstClick = { at: null, clicksBefore: 0 });
+  const state = (window.__firstClick = { at: null, clicksBefore: 0, lastTap: null });
   const observer = new MutationObserver(() => {
     if (shows(probe)) {
       state.at = performance.now();
       observer.disconnect();
     }
   });
-  addEventListener('click', () => state.at === null && state.clicksBefore++, true);
+  addEventListener('click', (event) => {
+    if (state.at !== null) return;
+    state.clicksBefore++;
+    state.lastTap = event.timeStamp;
+  }, true);
   observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })`;
 
@@ -210,6 +222,8 @@ const WORKED = `window.__firstClick && {
 interface WatchState {
   at: number | null;
   clicksBefore: number;
+  /** When the last click before the sign was made (its event's timeStamp). */
+  lastTap: number | null;
   fcp: number | null;
 }
 
@@ -224,6 +238,8 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A probe that knows where its control sits in its block. */
 export interface PlacedProbe extends ClickProbe {
   offset: Point;
+  /** Where a control that never moves (the sticky header's) is on the screen; else null. */
+  point: Point | null;
 }
 
 /**
@@ -255,7 +271,8 @@ export async function placeProbe(
         if (await call<boolean>(page, SHOWS, probe)) {
           throw new Error(`${probe.name}: its sign shows before any tap (${url})`);
         }
-        return { ...probe, offset };
+        const point = probe.scroll ? null : await call<Point>(page, LOCATE, { probe, offset });
+        return { ...probe, offset, point };
       }
       await sleep(200);
     }
@@ -289,32 +306,59 @@ export async function measureFirstClick(
     });
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: PHONE_THROTTLING.cpuSlowdown });
     await page.addInitScript(`${WATCH}(${JSON.stringify(probe)})`);
+    // The first contentful paint, as the browser reports it: no script in the page has to run
+    // to learn it, so a busy main thread does not hold the first tap back.
+    await cdp.send('Page.enable');
+    await cdp.send('Page.setLifecycleEventsEnabled', { enabled: true });
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    let painted = false;
+    cdp.on('Page.lifecycleEvent', ({ frameId, name }) => {
+      if (frameId !== frameTree.frame.id) return;
+      if (name === 'init') painted = false;
+      if (name === 'firstContentfulPaint') painted = true;
+    });
     const start = Date.now();
     page.goto(url, { waitUntil: 'load', timeout: limitMs + 30_000 }).catch(() => {});
     let worked: WatchState | null = null;
+    // Reading the sign needs the page's main thread; it runs beside the taps, never before one.
+    let reading: Promise<void> | null = null;
+    const read = () =>
+      (reading ??= (
+        samePage(page.url(), url)
+          ? page.evaluate<WatchState | null>(WORKED).then((state) => void (worked = state))
+          : Promise.resolve()
+      )
+        .catch(() => {})
+        .finally(() => (reading = null)));
     while (Date.now() - start < limitMs) {
       const tick = Date.now();
-      const point = await call<Point | null>(page, LOCATE, { probe, offset }).catch(() => null);
-      if (point) await page.touchscreen.tap(point.x, point.y).catch(() => {});
-      worked = samePage(page.url(), url)
-        ? await page.evaluate<WatchState | null>(WORKED).catch(() => null)
-        : null;
-      if (worked?.at != null) {
+      if (painted) {
+        const point =
+          probe.point ??
+          (await call<Point | null>(page, LOCATE, { probe, offset }).catch(() => null));
+        if (point) await page.touchscreen.tap(point.x, point.y).catch(() => {});
+      }
+      void read();
+      const state = worked as WatchState | null;
+      if (state?.at != null) {
         // The click that worked was counted too: its capture listener ran before the control's.
         return {
           probe: probe.name,
-          ms: Math.round(worked.at),
-          deadTaps: worked.clicksBefore - 1,
-          fcpMs: worked.fcp && Math.round(worked.fcp),
+          ms: Math.round(state.at),
+          deadTaps: state.clicksBefore - 1,
+          fcpMs: state.fcp && Math.round(state.fcp),
+          tapMs: state.lastTap && Math.round(state.lastTap),
         };
       }
       await sleep(Math.max(0, 50 - (Date.now() - tick)));
     }
+    const state = worked as WatchState | null;
     return {
       probe: probe.name,
       ms: null,
-      deadTaps: worked?.clicksBefore ?? 0,
-      fcpMs: worked?.fcp ? Math.round(worked.fcp) : null,
+      deadTaps: state?.clicksBefore ?? 0,
+      fcpMs: state?.fcp ? Math.round(state.fcp) : null,
+      tapMs: null,
     };
   } finally {
     await context.close();

@@ -4,16 +4,25 @@
 // when one disappears without a redirect. After renaming headings, run the update: it
 // records the new anchors and redirects each vanished anchor to the one that took its
 // place on the page; give any it cannot pair with --redirect '/page/#old=/page/#new'.
+// `--published-at <commit>` adds what the site published at an older commit (its MDX read
+// with git), for links that went out before the registry existed.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import * as prettier from 'prettier';
-import { LINK_REGISTRY_FILE, currentLinkTargets } from '../content/link-targets';
-import { checkRegistry, updateRegistry, type LinkRegistry } from '../lib/content/link-registry';
+import { LINK_REGISTRY_FILE, currentLinkTargets, linkTargetsOf } from '../content/link-targets';
+import {
+  checkRegistry,
+  recordPublished,
+  updateRegistry,
+  type LinkRegistry,
+} from '../lib/content/link-registry';
 
 const { values } = parseArgs({
   options: {
     update: { type: 'boolean', default: false },
     redirect: { type: 'string', multiple: true, default: [] },
+    'published-at': { type: 'string', multiple: true, default: [] },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
@@ -22,7 +31,10 @@ if (values.help) {
   console.log(`Usage: tsx scripts/link-registry.ts [--update] [--redirect /page/#old=/page/#new …]
   (no option)  check that every registered link target still exists or redirects
   --update     record the current targets; vanished anchors become redirects
-  --redirect   say where a vanished anchor went (with --update)`);
+  --redirect   say where a vanished anchor went (with --update)
+  --published-at COMMIT
+               also record what the site published at COMMIT (with --update): its
+               headings and self-checks, read from that commit's MDX with git`);
   process.exit(0);
 }
 
@@ -37,10 +49,17 @@ function load(): LinkRegistry {
   }
 }
 
-const registry = load();
+let registry = load();
 const { snapshot } = currentLinkTargets();
 
 if (values.update) {
+  for (const commit of values['published-at']) {
+    const then = linkTargetsOf((file) =>
+      execFileSync('git', ['show', `${commit}:content/${file}`], { encoding: 'utf8' }),
+    );
+    registry = recordPublished(registry, { ...then.snapshot, widgets: {} });
+    console.log(`links: recorded the anchors published at ${commit}`);
+  }
   const explicit: Record<string, string> = {};
   for (const pair of values.redirect) {
     const [from, to] = pair.split('=');

@@ -160,6 +160,8 @@ function summary(samples: Sample[]) {
           ms: medianMs(list),
           runs: list.map((c) => c.ms),
           fcpMs: median(list.map((c) => c.fcpMs ?? NaN)),
+          tapMs: median(list.map((c) => c.tapMs ?? NaN)),
+          details: list,
         },
       ]),
     ),

@@ -170,14 +170,14 @@ try {
     const targets = targetsFor(pagePath, html);
     const url = server.url + pagePath;
     const lh = chrome ? await lighthouseSamples(url, chrome.port) : null;
-    const clicks: Record<string, { ms: number | null; runs: (number | null)[] }> = {};
+    const clicks: Record<string, { ms: number | null; runs: FirstClick[] }> = {};
     if (browser) {
       for (const probe of [SEARCH_PROBE, widgetProbeFor(html)]) {
         if (!probe) continue;
         const placed = await placeProbe(browser, url, probe);
         const results: FirstClick[] = [];
         for (let i = 0; i < runs; i++) results.push(await measureFirstClick(browser, url, placed));
-        clicks[probe.name] = { ms: medianMs(results), runs: results.map((r) => r.ms) };
+        clicks[probe.name] = { ms: medianMs(results), runs: results };
       }
     }
     const widget = Object.keys(clicks).find((name) => name !== 'search');

@@ -1,64 +1,43 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback } from 'react';
 import type { RunRequest, RunResult } from '@/lib/practice/run';
-import type { RunReply } from '@/lib/practice/run.worker';
+import type { PracticeRun } from '@/lib/worker/practice-host';
+import {
+  useWorkerRequest,
+  type PracticeClient,
+  type WorkerRequest,
+} from '@/components/widgets/use-worker';
 
-export type RunStatus =
-  | { readonly state: 'idle' }
-  | { readonly state: 'running' }
-  | { readonly state: 'done'; readonly result: RunResult; readonly ms: number }
-  | { readonly state: 'failed'; readonly error: string };
+export type { PracticeRun } from '@/lib/worker/practice-host';
+
+/** A request slot for runs of one design, and the way to start one. */
+export interface DesignRun extends Omit<WorkerRequest<PracticeRun>, 'run'> {
+  /** Runs `request` in the practice worker, superseding a run in flight. */
+  run(request: RunRequest, onDone?: (result: RunResult) => void): void;
+}
 
 /**
- * Runs designs in the practice worker, one at a time; an answer to an older request is
- * ignored. The worker starts on the first run, so the page pays nothing until then.
+ * Runs designs in the practice worker through the one request slot of use-worker.ts: a new
+ * run cancels the one in flight (between drills), and only the latest one's answer reaches
+ * the screen. Marks `practice-run-start` and `practice-run-reply` (User Timing) so the
+ * browser test and DevTools see how long the page waited.
  */
-export function useRun(): [
-  RunStatus,
-  (request: RunRequest, onDone?: (result: RunResult) => void) => void,
-  () => void,
-] {
-  const worker = useRef<Worker | null>(null);
-  const latest = useRef(0);
-  const onDoneRef = useRef<((result: RunResult) => void) | undefined>(undefined);
-  const [status, setStatus] = useState<RunStatus>({ state: 'idle' });
-
-  useEffect(() => () => worker.current?.terminate(), []);
-
-  const run = useCallback((request: RunRequest, onDone?: (result: RunResult) => void) => {
-    onDoneRef.current = onDone;
-    if (!worker.current) {
-      worker.current = new Worker(new URL('../../lib/practice/run.worker.ts', import.meta.url), {
-        type: 'module',
+export function useDesignRun(client: PracticeClient | null): DesignRun {
+  const slot = useWorkerRequest<PracticeRun>();
+  const { run: start } = slot;
+  const run = useCallback(
+    (request: RunRequest, onDone?: (result: RunResult) => void) => {
+      if (!client) return;
+      performance.mark('practice-run-start');
+      start((onProgress) => client.call('practice:run', request, { onProgress }), {
+        onResult: (answer) => {
+          performance.mark('practice-run-reply');
+          onDone?.(answer.result);
+        },
       });
-      worker.current.addEventListener('message', (event: MessageEvent<RunReply>) => {
-        const reply = event.data;
-        if (reply.id !== latest.current) return;
-        // User Timing marks: how long the page waited, for the browser test and DevTools.
-        performance.mark('practice-run-reply');
-        if ('error' in reply) {
-          setStatus({ state: 'failed', error: reply.error });
-          return;
-        }
-        setStatus({ state: 'done', result: reply.result, ms: reply.ms });
-        onDoneRef.current?.(reply.result);
-      });
-      worker.current.addEventListener('error', (event) => {
-        setStatus({
-          state: 'failed',
-          error: event.message || 'The simulation worker failed to start.',
-        });
-      });
-    }
-    latest.current++;
-    performance.mark('practice-run-start');
-    setStatus({ state: 'running' });
-    worker.current.postMessage({ id: latest.current, request });
-  }, []);
-  const reset = useCallback(() => {
-    latest.current++;
-    setStatus({ state: 'idle' });
-  }, []);
-  return [status, run, reset];
+    },
+    [client, start],
+  );
+  return { ...slot, run };
 }

@@ -54,6 +54,15 @@ export function Footer() {
                 The whole guide, printable
               </Link>
             </li>
+            <li>
+              <Link
+                prefetch={false}
+                href="/instructors/"
+                className="hover:text-zinc-900 dark:hover:text-white"
+              >
+                For instructors: links and embeds
+              </Link>
+            </li>
           </ul>
         </nav>
       </div>

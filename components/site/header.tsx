@@ -27,7 +27,10 @@ export function Header({ navId }: { navId: string }) {
         >
           <MenuIcon />
         </button>
+        {/* No prefetch: on a phone the home page's payload would be fetched right after
+            hydration, on every page, competing with the page's own widget code. */}
         <Link
+          prefetch={false}
           href="/"
           className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-white"
         >

@@ -4,33 +4,19 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { CloseIcon, SearchIcon } from './icons';
 import { basePath } from '@/lib/site-config';
 import { SITE_CONTROL_IDS } from './site-ids';
+import {
+  SEARCH_CANDIDATE_PAGES,
+  toHits,
+  type SearchHit,
+  type SearchPage,
+} from '@/lib/content/search-rank';
 
-interface PagefindSubResult {
-  title: string;
-  url: string;
-  excerpt: string;
-  weighted_locations?: { balanced_score: number }[];
-}
-interface PagefindData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string; chapter?: string };
-  sub_results?: PagefindSubResult[];
-}
 interface Pagefind {
   options: (options: { baseUrl?: string }) => Promise<void>;
   init: () => Promise<void>;
   debouncedSearch: (
     query: string,
-  ) => Promise<{ results: { id: string; data: () => Promise<PagefindData> }[] } | null>;
-}
-
-export interface SearchHit {
-  id: string;
-  url: string;
-  page: string;
-  heading: string;
-  excerpt: string;
+  ) => Promise<{ results: { id: string; data: () => Promise<SearchPage> }[] } | null>;
 }
 
 let pagefindPromise: Promise<Pagefind> | null = null;
@@ -54,44 +40,6 @@ function loadPagefind(): Promise<Pagefind> {
 }
 
 /**
- * Ranks a page's sections for a query. Pagefind lists them in page order; a reader
- * expects the section whose heading names the query first, then the one where the
- * query's words weigh most.
- */
-export function sectionScore(section: PagefindSubResult, terms: readonly string[]): number {
-  const title = section.title.toLowerCase();
-  const inTitle = terms.filter((t) => title.includes(t)).length;
-  const weight = (section.weighted_locations ?? []).reduce((sum, l) => sum + l.balanced_score, 0);
-  return inTitle * 1e6 + weight;
-}
-
-/** Flattens page results into heading-level hits, so Enter lands on the matching section. */
-function toHits(pages: PagefindData[], query: string): SearchHit[] {
-  const terms = query
-    .toLowerCase()
-    .split(/\s+/)
-    .filter((t) => t.length > 2);
-  return pages.flatMap((page) => {
-    const title = page.meta.title ?? page.url;
-    const subs = (page.sub_results ?? [])
-      .filter((s) => s.url !== page.url)
-      .map((s) => ({ s, score: sectionScore(s, terms) }))
-      .sort((a, b) => b.score - a.score)
-      .map(({ s }) => s)
-      .slice(0, 3);
-    if (subs.length === 0)
-      return [{ id: page.url, url: page.url, page: title, heading: title, excerpt: page.excerpt }];
-    return subs.map((s) => ({
-      id: s.url,
-      url: s.url,
-      page: title,
-      heading: s.title,
-      excerpt: s.excerpt,
-    }));
-  });
-}
-
-/**
  * The search dialog. Its HTML is in every page from the start, so the page's inline script
  * can open and close it before React hydrates (site-controls.ts); this component adds the
  * searching. The input is uncontrolled, so React never overwrites what a reader typed before
@@ -102,6 +50,8 @@ export function SearchDialog() {
   const inputRef = useRef<HTMLInputElement>(null);
   const [query, setQuery] = useState('');
   const [hits, setHits] = useState<SearchHit[]>([]);
+  // The query `hits` answer: the list says which (data-results-for), so a test can wait for it.
+  const [hitsFor, setHitsFor] = useState('');
   const [active, setActive] = useState(0);
   const [status, setStatus] = useState<'idle' | 'loading' | 'ready' | 'error'>('idle');
   const listId = useId();
@@ -125,9 +75,12 @@ export function SearchDialog() {
       .then(async (pagefind) => {
         const search = await pagefind.debouncedSearch(trimmed);
         if (!search || cancelled) return;
-        const pages = await Promise.all(search.results.slice(0, 6).map((r) => r.data()));
+        const pages = await Promise.all(
+          search.results.slice(0, SEARCH_CANDIDATE_PAGES).map((r) => r.data()),
+        );
         if (cancelled) return;
-        setHits(toHits(pages, trimmed).slice(0, 10));
+        setHits(toHits(pages, trimmed));
+        setHitsFor(trimmed);
         setActive(0);
         setStatus('ready');
       })
@@ -206,6 +159,7 @@ export function SearchDialog() {
         id={listId}
         role="listbox"
         aria-label="Search results"
+        data-results-for={hitsFor}
         className="max-h-[60vh] overflow-y-auto p-2"
       >
         {shown.map((hit, i) => (

@@ -36,11 +36,17 @@ export interface EmbedSpec {
   /**
    * The URL parameters the embedded widget reads (playground-params.ts), with their
    * defaults: the state a bare /embed/<slug>/ shows, which is the chapter's own (a unit test
-   * holds the chapter's props to them).
+   * holds the chapter's props to them). The embed page parses them into the widget's props
+   * (components/embed/embedded-widget.tsx), unless `ownUrl`.
    */
   params: () => Promise<ParamSchema>;
-  /** Height an embed snippet asks for, px: the widget's content height when embedded. */
+  /**
+   * Height an embed snippet asks for, px: the widget's content height when embedded at a
+   * desktop width. The page then posts its real height, and the snippet's script fits it.
+   */
   height: number;
+  /** The widget reads and writes its URL parameters itself (the playgrounds). */
+  ownUrl?: boolean;
 }
 
 /** One widget. `P` is its props as a chapter writes them. */
@@ -53,7 +59,10 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
   title: string;
   /**
    * Its height in a chapter (Tailwind classes per breakpoint), shared by the placeholder and
-   * the live widget so the page never moves when one replaces the other.
+   * the live widget so the page never moves when one replaces the other. For the playgrounds
+   * and the skip-list picture it is a minimum, equal to the first view's height at each
+   * width (tests/e2e/reader-defects.test.ts holds it there): they grow when a note or a
+   * state needs more room rather than scroll inside themselves.
    */
   height: string;
   /** The widget's code: its own chunk, fetched only where it is rendered. */
@@ -71,13 +80,19 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
   nearViewport: boolean;
   /** The section that teaches with it (a slug pair of content/chapters.ts). */
   chapter: { chapter: string; section: string };
-  /** Served without the site's chrome for iframes. */
+  /**
+   * Served without the site's chrome for iframes. Only the server reads it (the embed
+   * routes, /instructors/, the link registry), so it can be written `typeof window ===
+   * 'undefined' ? { … } : undefined`: the browser build drops it, and describing an embed
+   * adds nothing to a chapter page's first-load script.
+   */
   embed?: EmbedSpec;
   /** Data the server binds from content/ (chapters import nothing). */
   serverProps?: () => Promise<Partial<P>>;
   /**
    * A server component that renders the whole widget itself (placeholder and loading
-   * included), for a widget with its own loader (the architecture diagram).
+   * included), for a widget with its own loader (the architecture diagram). On an embed
+   * page its loader takes the link's values from useEmbedValues() (components/embed).
    */
   render?: () => Promise<ComponentType<P>>;
 }
@@ -97,12 +112,20 @@ export const widgets = [
     placeholder: () => import('./redis-console/placeholder').then((m) => m.ConsolePlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'console',
+            params: () => import('./redis-console/console-params').then((m) => m.CONSOLE_PARAMS),
+            height: 520,
+          }
+        : undefined,
   }),
   entry<{ seed?: number; members?: number }>({
     name: 'SkipListPicture',
     id: 'skip-list-picture',
     title: 'Skip-list picture',
-    height: 'h-[40rem] sm:h-[36rem]',
+    height: 'min-h-[50.625rem] sm:min-h-[32.8125rem]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -110,12 +133,21 @@ export const widgets = [
     placeholder: () => import('./skip-list-picture/placeholder').then((m) => m.SkipListPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sorted-sets' },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'skip-list',
+            params: () => schemas().then((m) => m.SKIP_LIST_PARAMS),
+            height: 620,
+          }
+        : undefined,
   }),
   entry({
     name: 'ShardingPlayground',
     id: 'sharding-playground',
     title: 'Sharding playground',
-    height: 'h-[78rem] sm:h-[50rem]',
+    height:
+      'min-h-[1424px] min-[23.4375rem]:min-h-[1280px] min-[30rem]:min-h-[1248px] sm:min-h-[995px] md:min-h-[765px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -124,17 +156,22 @@ export const widgets = [
       import('./sharding-playground/placeholder').then((m) => m.ShardingPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'sharding' },
-    embed: {
-      slug: 'sharding',
-      params: () => schemas().then((m) => m.SHARDING_PARAMS),
-      height: 820,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'sharding',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.SHARDING_PARAMS),
+            height: 820,
+          }
+        : undefined,
   }),
   entry({
     name: 'ApproximateRankingPlayground',
     id: 'approximate-ranking-playground',
     title: 'Approximate ranking playground',
-    height: 'h-[78rem] sm:h-[44rem]',
+    height:
+      'min-h-[1240px] min-[23.4375rem]:min-h-[1196px] min-[30rem]:min-h-[1140px] sm:min-h-[892px] md:min-h-[656px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -145,17 +182,22 @@ export const widgets = [
       import('./approximate-ranking-playground/placeholder').then((m) => m.ApproximatePlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'approximate-ranking' },
-    embed: {
-      slug: 'approximate-ranking',
-      params: () => schemas().then((m) => m.APPROXIMATE_PARAMS),
-      height: 760,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'approximate-ranking',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.APPROXIMATE_PARAMS),
+            height: 760,
+          }
+        : undefined,
   }),
   entry({
     name: 'PaginationPlayground',
     id: 'pagination-playground',
     title: 'Pagination under churn playground',
-    height: 'h-[71rem] sm:h-[55rem]',
+    height:
+      'min-h-[1087px] min-[23.4375rem]:min-h-[1034px] min-[30rem]:min-h-[1002px] sm:min-h-[811px] md:min-h-[795px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -166,17 +208,22 @@ export const widgets = [
       import('./pagination-playground/placeholder').then((m) => m.PaginationPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'reads' },
-    embed: {
-      slug: 'pagination',
-      params: () => schemas().then((m) => m.PAGINATION_PARAMS),
-      height: 880,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'pagination',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.PAGINATION_PARAMS),
+            height: 880,
+          }
+        : undefined,
   }),
   entry({
     name: 'FanOutPlayground',
     id: 'fan-out-playground',
     title: 'Fan-out playground',
-    height: 'h-[102rem] sm:h-[63rem]',
+    height:
+      'min-h-[1661px] min-[23.4375rem]:min-h-[1595px] min-[30rem]:min-h-[1465px] sm:min-h-[988px] md:min-h-[972px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
@@ -184,11 +231,15 @@ export const widgets = [
     placeholder: () => import('./fan-out-playground/placeholder').then((m) => m.FanOutPlaceholder),
     nearViewport: true,
     chapter: { chapter: 'leaderboard-design', section: 'social-boards' },
-    embed: {
-      slug: 'fan-out',
-      params: () => schemas().then((m) => m.FANOUT_PARAMS),
-      height: 1008,
-    },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'fan-out',
+            ownUrl: true,
+            params: () => schemas().then((m) => m.FANOUT_PARAMS),
+            height: 1008,
+          }
+        : undefined,
   }),
   // Its own loader (architecture-diagram/loader.tsx) swaps placeholder and live diagram.
   entry({
@@ -212,6 +263,14 @@ export const widgets = [
       import('./architecture-diagram').then(
         (m) => m.ArchitectureDiagram as ComponentType<Record<string, unknown>>,
       ),
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'architecture',
+            params: () => schemas().then((m) => m.DIAGRAM_PARAMS),
+            height: 760,
+          }
+        : undefined,
   }),
   entry({
     name: 'PracticeTimer',
@@ -225,6 +284,14 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.PracticeTimerPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'interview-skills', section: '' },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'practice-timer',
+            params: () => schemas().then((m) => m.PRACTICE_TIMER_PARAMS),
+            height: 320,
+          }
+        : undefined,
   }),
   entry<import('./speed-round-drill').SpeedRoundDrillProps>({
     name: 'SpeedRoundDrill',
@@ -238,6 +305,14 @@ export const widgets = [
     placeholder: () => import('./simple-placeholders').then((m) => m.SpeedRoundPlaceholder),
     nearViewport: false,
     chapter: { chapter: 'mock-interviews', section: 'speed-round' },
+    embed:
+      typeof window === 'undefined'
+        ? {
+            slug: 'speed-round',
+            params: () => schemas().then((m) => m.SPEED_ROUND_PARAMS),
+            height: 600,
+          }
+        : undefined,
     serverProps: () =>
       import('@/content/mock-interviews/speed-round-cards').then((m) => ({
         cards: m.speedRoundCards,

@@ -221,9 +221,11 @@ export function SelectField<T extends string | number>({
 }
 
 /**
- * The card every playground is drawn in: a fixed height in a chapter (so the page never
- * moves when it loads; the placeholder in registry.tsx has the same height), the whole
- * frame when embedded, and a title bar with the embed button. Embedded, the title bar
+ * The card every playground is drawn in, and a title bar with the embed button. In a
+ * chapter it is at least the manifest's height, which is the height of its first results
+ * at each width (so the page does not move when it replaces its placeholder, which has the
+ * same minimum); it grows when a note, a warning or a state needs more room, and never
+ * scrolls inside itself. Embedded it fills the frame at least. Embedded, the title bar
  * also links back to the chapter section the playground belongs to.
  */
 export function PlaygroundFrame({
@@ -255,7 +257,7 @@ export function PlaygroundFrame({
       aria-label={label}
       data-widget={name}
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : `my-8 ${heightClass}`
+        embedded ? 'min-h-dvh' : `my-8 ${heightClass}`
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">

@@ -1,6 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useState } from 'react';
+import { embedSnippet as iframeSnippet, embedUrl } from '@/lib/embed/embed-link';
 import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
 import { basePath } from '@/lib/site-config';
 
@@ -47,7 +48,10 @@ export function usePlaygroundParams<S extends ParamSchema>(
   return { values: state.values, notes: state.notes, update };
 }
 
-/** The iframe snippet that embeds playground `name` in the given state, at `height` px. */
+/**
+ * The snippet that embeds playground `name` in the given state, at `height` px: the one
+ * snippet of lib/embed (sandboxed iframe, then the host script that fits its height).
+ */
 export function embedSnippet<S extends ParamSchema>(
   name: string,
   title: string,
@@ -55,7 +59,9 @@ export function embedSnippet<S extends ParamSchema>(
   values: ParamValues<S>,
   height: number,
 ): string {
-  const src = `${window.location.origin}${basePath}/embed/${name}/?${toQueryString(schema, values)}`;
-  // clipboard-write: the embedded widget's own Embed and copy buttons work inside a course page.
-  return `<iframe src="${src}" title="${title}" width="100%" height="${height}" style="border:0" loading="lazy" allow="clipboard-write"></iframe>`;
+  return iframeSnippet(
+    embedUrl(`${window.location.origin}${basePath}`, name, toQueryString(schema, values)),
+    title,
+    height,
+  );
 }

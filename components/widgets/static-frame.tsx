@@ -5,8 +5,8 @@ import { parseParams, type ParamSchema, type ParamValues } from '@/lib/leaderboa
  * The playground card as the server draws it before the widget's code arrives: the same
  * frame, title bar and form grid as PlaygroundFrame, with the controls drawn inert (their
  * values shown, nothing to press yet) and a static picture of the first result below. No
- * JavaScript: a server component. The card has the widget's final height, so nothing
- * moves when the live widget replaces it.
+ * JavaScript: a server component. The card has the live widget's minimum height (the
+ * manifest's, true at each width), so nothing moves when the live widget replaces it.
  */
 export function StaticPlaygroundFrame({
   id,
@@ -34,7 +34,7 @@ export function StaticPlaygroundFrame({
       data-widget={id}
       data-placeholder=""
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'h-dvh' : `my-8 ${heightClass}`
+        embedded ? 'min-h-dvh' : `my-8 ${heightClass}`
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
@@ -61,7 +61,7 @@ export function StaticPlaygroundFrame({
           </div>
         ))}
       </div>
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-hidden px-4 py-3">
+      <div className="flex flex-1 flex-col gap-3 px-4 py-3">
         <p role="status" className="m-0 text-sm text-zinc-600 dark:text-zinc-400">
           Starting the {title.toLowerCase()} in your browser…
         </p>

@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { EngineApi } from '@/lib/worker/engine-host';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
+import type { PracticeApi } from '@/lib/worker/practice-host';
 import { initialRequestState, reduceRequest, type RequestStatus } from '@/lib/worker/request-state';
 import {
   createRpcClient,
@@ -15,7 +16,7 @@ import {
 export type { RequestStatus } from '@/lib/worker/request-state';
 export type { Progress } from '@/lib/worker/rpc';
 
-/** The two workers: the engine (console, skip-list picture) and the playgrounds'. */
+/** The workers: the engine (console, skip-list picture), the playgrounds', the practice room's. */
 const workers = {
   engine: () =>
     new Worker(new URL('../../lib/worker/engine.worker.ts', import.meta.url), { type: 'module' }),
@@ -23,10 +24,16 @@ const workers = {
     new Worker(new URL('../../lib/worker/leaderboard.worker.ts', import.meta.url), {
       type: 'module',
     }),
+  practice: () =>
+    new Worker(new URL('../../lib/worker/practice.worker.ts', import.meta.url), {
+      type: 'module',
+    }),
 };
 
 export type EngineClient = RpcClient<EngineApi>;
 export type LeaderboardClient = RpcClient<LeaderboardApi>;
+export type PracticeClient = RpcClient<PracticeApi>;
+type AnyClient = EngineClient | LeaderboardClient | PracticeClient;
 
 /**
  * Starts a worker of `kind` once `enabled` is true, for the component's lifetime, and
@@ -36,14 +43,12 @@ export type LeaderboardClient = RpcClient<LeaderboardApi>;
  */
 export function useWorker(kind: 'engine', enabled?: boolean): EngineClient | null;
 export function useWorker(kind: 'leaderboard', enabled?: boolean): LeaderboardClient | null;
-export function useWorker(
-  kind: keyof typeof workers,
-  enabled = true,
-): EngineClient | LeaderboardClient | null {
-  const [client, setClient] = useState<EngineClient | LeaderboardClient | null>(null);
+export function useWorker(kind: 'practice', enabled?: boolean): PracticeClient | null;
+export function useWorker(kind: keyof typeof workers, enabled = true): AnyClient | null {
+  const [client, setClient] = useState<AnyClient | null>(null);
   useEffect(() => {
     if (!enabled) return;
-    const c = createRpcClient<EngineApi & LeaderboardApi>(workers[kind]());
+    const c = createRpcClient<EngineApi & LeaderboardApi & PracticeApi>(workers[kind]());
     // The worker exists only in the browser, after mount; the client wraps it.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     setClient(c);

@@ -15,6 +15,7 @@ import { inForce } from '@/lib/practice/variant';
 import { practiceCosts } from './costs';
 import { findVariant, ledgerFacts, practiceVariants } from './prompts';
 import { rubric } from './rubric';
+import { naiveTopology } from '@/lib/practice/test-support';
 
 const guide = findVariant('global-game')!;
 const ids = new Set(practiceVariants.map((v) => v.id));
@@ -181,18 +182,7 @@ describe('attempts: export, import, Markdown, review prompt', () => {
   });
 
   it('lists how a design differs from the reference', () => {
-    const naive = {
-      nodes: [
-        { id: 'c', kind: 'clients' as const },
-        { id: 'a', kind: 'api' as const },
-        { id: 'r', kind: 'redis' as const },
-      ],
-      edges: [
-        { source: 'c', target: 'a', flow: 'read-write' as const },
-        { source: 'a', target: 'r', flow: 'read-write' as const },
-      ],
-    };
-    const diff = compareDesigns(naive, guide.reference.topology).map((d) => d.text);
+    const diff = compareDesigns(naiveTopology, guide.reference.topology).map((d) => d.text);
     expect(diff).toContain('No Kafka topic: the reference has one.');
     expect(diff).toContain('No PostgreSQL: the reference has one.');
     expect(diff.join(' ')).toMatch(/source of truth: yours none; the reference PostgreSQL/);

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   checkRegistry,
+  recordPublished,
   redirectsFrom,
   resolveTarget,
   snapshot,
@@ -100,5 +101,26 @@ describe('the link registry', () => {
   it('never follows a redirect cycle forever', () => {
     const cycle = { redirects: { '/a/#x': '/a/#y', '/a/#y': '/a/#x' } };
     expect(resolveTarget(cycle, current, '/a/#x')).toBeUndefined();
+  });
+
+  it('holds the site to what an older build published, and never guesses where it went', () => {
+    const older = snapshot([{ path: '/a/', anchors: ['intro', 'retired', 'q1'] }], {
+      sharding: ['seed', 'mode'],
+    });
+    const merged = recordPublished(registered, older);
+    expect(merged.pages['/a/']).toEqual(['intro', 'old-heading', 'q1', 'retired']);
+    expect(merged.widgets.sharding).toEqual(['mode', 'players', 'seed']);
+    // Two anchors vanished and one appeared: nothing is paired by position.
+    const guessed = updateRegistry(merged, current);
+    expect(guessed.problems.map((p) => p.target)).toEqual([
+      '/a/#old-heading',
+      '/a/#retired',
+      'widget sharding ?mode=',
+    ]);
+    const told = updateRegistry(merged, current, {
+      '/a/#old-heading': '/a/#renamed-heading',
+      '/a/#retired': '/b/#top',
+    });
+    expect(told.problems.map((p) => p.target)).toEqual(['widget sharding ?mode=']);
   });
 });

@@ -180,6 +180,25 @@ export function updateRegistry(
 }
 
 /**
+ * Adds to the registry the targets some earlier build published (`published`, taken from
+ * an older version of the content), so the check holds the site to links that went out
+ * before the registry existed. Anchors join the end of their page's list, after the ones
+ * already registered, so `updateRegistry` never pairs them by position: each that has
+ * vanished needs a redirect said explicitly. O(registry + published).
+ */
+export function recordPublished(registry: LinkRegistry, published: LinkSnapshot): LinkRegistry {
+  const pages: Record<string, string[]> = {};
+  for (const [path, anchors] of Object.entries(registry.pages)) pages[path] = [...anchors];
+  for (const [path, anchors] of Object.entries(published.pages))
+    pages[path] = [...new Set([...(pages[path] ?? []), ...anchors])];
+  const widgets: Record<string, string[]> = {};
+  for (const [w, params] of Object.entries(registry.widgets)) widgets[w] = [...params];
+  for (const [w, params] of Object.entries(published.widgets))
+    widgets[w] = sorted([...(widgets[w] ?? []), ...params]);
+  return { pages: byKey(pages), redirects: registry.redirects, widgets: byKey(widgets) };
+}
+
+/**
  * The redirects whose old anchor is on `path`, as `old anchor → final target` (chains
  * followed, at most 10 hops), for that page's script. The check has already made sure
  * each one ends at an anchor that exists. O(redirects).

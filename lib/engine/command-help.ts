@@ -558,7 +558,7 @@ export const COMMAND_HELP: readonly CommandHelp[] = [
     -3,
     'EVAL script numkeys [key ...] [arg ...]',
     'Depends on the script that is executed.',
-    'Runs a Lua script atomically (Lua 5.4 here, Redis runs 5.1; scripts stop after 5 s).',
+    'Runs a Lua script atomically (Lua 5.4 here, Redis runs 5.1). The console stops a script after 5 s if it has not written, after 30 s if it has.',
   ),
   help(
     'scripting',

@@ -108,9 +108,19 @@ function valueSize(v: RedisValue, samples: number): number {
       let size = ROBJ + ZSET + ZSKIPLIST + DICT + POINTER * v.dict.slots + jemallocSize(ZSL_HEADER);
       let measured = 0;
       let elements = 0;
-      for (let x = list.head; x !== 0 && measured < samples; x = list.next(x)) {
-        elements += sdsSize(list.member(x).length) + DICT_ENTRY + NODE_SIZES[list.nodeLevel(x)]!;
-        measured++;
+      if (samples >= list.length) {
+        // Every element: from the list's running counts, the same sum as the walk below
+        // in O(levels + distinct member lengths) instead of a pass over scattered nodes.
+        const levels = list.levelCounts();
+        for (let l = 1; l < levels.length; l++) elements += levels[l]! * NODE_SIZES[l]!;
+        for (const [len, n] of list.memberLengthCounts()) elements += n * sdsSize(len);
+        elements += DICT_ENTRY * list.length;
+        measured = list.length;
+      } else {
+        for (let x = list.head; x !== 0 && measured < samples; x = list.next(x)) {
+          elements += sdsSize(list.member(x).length) + DICT_ENTRY + NODE_SIZES[list.nodeLevel(x)]!;
+          measured++;
+        }
       }
       if (measured) size = Math.floor(size + (elements / measured) * list.length);
       return size;
@@ -159,8 +169,9 @@ function valueSize(v: RedisValue, samples: number): number {
 /**
  * What `MEMORY USAGE key SAMPLES samples` reports for `value` stored under
  * `key` (0 samples means all). O(samples), plus O(N) for a listpack or an
- * intset (which Redis reads in O(1) from its allocation). A 1M-member skip
- * list with SAMPLES 0 takes a single pass over the nodes.
+ * intset (which Redis reads in O(1) from its allocation). A skip list measured
+ * whole (SAMPLES 0, or at least its length) is summed from its running counts
+ * per level and member length, in O(levels + distinct lengths).
  */
 export function memoryUsage(key: string, value: RedisValue, samples: number): number {
   const n = samples === 0 ? Infinity : samples;

@@ -233,6 +233,14 @@ export class SkipList {
   private readonly tailPath: Int32Array;
   private readonly tailRank: Int32Array;
   private tailPathValid = false;
+  /**
+   * Live nodes per level, and live members per byte length (256 and over in a map): kept on
+   * every link and unlink (two increments), so a model of the list's memory (MEMORY USAGE
+   * with SAMPLES 0) needs no walk over a million scattered nodes.
+   */
+  private readonly nodesPerLevel: Int32Array;
+  private readonly shortMemberLengths = new Int32Array(256);
+  private readonly longMemberLengths = new Map<number, number>();
 
   constructor(options: SkipListOptions = {}) {
     const maxLevel = options.maxLevel ?? SKIPLIST_MAX_LEVEL;
@@ -253,6 +261,30 @@ export class SkipList {
     this.rankAt = new Int32Array(maxLevel);
     this.tailPath = new Int32Array(maxLevel);
     this.tailRank = new Int32Array(maxLevel);
+    this.nodesPerLevel = new Int32Array(maxLevel + 1);
+  }
+
+  /** Live nodes per level: entry `l` counts the nodes of level `l` (1..maxLevel). O(1). */
+  levelCounts(): ArrayLike<number> {
+    return this.nodesPerLevel;
+  }
+
+  /** [byte length, count] for every member length present. O(distinct lengths). */
+  *memberLengthCounts(): Generator<[number, number]> {
+    const short = this.shortMemberLengths;
+    for (let len = 0; len < short.length; len++) if (short[len] !== 0) yield [len, short[len]!];
+    yield* this.longMemberLengths;
+  }
+
+  private countMember(member: string, level: number, delta: 1 | -1): void {
+    this.nodesPerLevel[level]! += delta;
+    const len = member.length;
+    if (len < 256) this.shortMemberLengths[len]! += delta;
+    else {
+      const n = (this.longMemberLengths.get(len) ?? 0) + delta;
+      if (n === 0) this.longMemberLengths.delete(len);
+      else this.longMemberLengths.set(len, n);
+    }
   }
 
   /** Number of members. O(1). */
@@ -645,6 +677,7 @@ export class SkipList {
     if (after !== 0) i32[after + BACK] = x;
     else this.tailNode = x;
     this.size++;
+    this.countMember(member, level, 1);
     if (replacing === 0) this.indexAdd(member, x);
     else if (replacing !== x) this.indexReplace(member, replacing, x);
   }
@@ -671,6 +704,7 @@ export class SkipList {
     while (this.levelCount > 1 && i32[FWD + STRIDE * (this.levelCount - 1)] === 0)
       this.levelCount--;
     this.size--;
+    this.countMember(this.members[i32[x + MEMBER]!]!, i32[x + LEVELS]!, -1);
   }
 
   /** Removes `member`; returns false when absent. O(log N) expected. */

@@ -43,3 +43,4 @@ export * from './controller';
 export * from './topology';
 export * from './diagram-geometry';
 export * from './diagram-live';
+export * from './topology-schema';

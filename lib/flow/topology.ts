@@ -29,7 +29,8 @@ export type ComponentKind =
  * API → Redis); replication points from primary to replica; recovery from the source a store
  * is rebuilt from to that store.
  */
-export type FlowKind = 'write' | 'read' | 'read-write' | 'replication' | 'recovery';
+export const flowKinds = ['write', 'read', 'read-write', 'replication', 'recovery'] as const;
+export type FlowKind = (typeof flowKinds)[number];
 
 export type RedisMode = 'standalone' | 'replicated' | 'cluster';
 export type ShardingMode = 'range' | 'hash';

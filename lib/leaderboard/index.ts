@@ -93,10 +93,17 @@ export type {
 } from './churn';
 export {
   APPROXIMATE_PARAMS,
+  DIAGRAM_PARAMS,
   FANOUT_PARAMS,
   PAGINATION_PARAMS,
+  PRACTICE_TIMER_PARAMS,
   SHARDING_PARAMS,
+  SKIP_LIST_PARAMS,
+  SPEED_ROUND_PARAMS,
+  choiceParam,
+  intParam,
   parseParams,
+  textParam,
   toQueryString,
 } from './playground-params';
 export type {
@@ -107,6 +114,7 @@ export type {
   ParamSpec,
   ParamValues,
   ParsedParams,
+  TextParam,
 } from './playground-params';
 export { FanoutModel, ShardingModel, approximateView, approximateViewSteps } from './playgrounds';
 export type {

@@ -1,8 +1,10 @@
 /**
- * The playgrounds' URL parameters: one schema per playground, parsed and
- * clamped here so a link always reproduces a valid state, and every value
+ * The widgets' URL parameters: one schema per playground (and per embeddable widget),
+ * parsed and clamped here so a link always reproduces a valid state, and every value
  * that had to change is reported as a note the widget shows.
  */
+
+import { DEFAULT_ROUND_SIZE, DEFAULT_SECONDS } from '../practice/speed-round';
 
 /** A numeric parameter: integer in [min, max]. */
 export interface IntParam {
@@ -25,7 +27,14 @@ export interface FlagParam {
   default: boolean;
 }
 
-export type ParamSpec = IntParam | ChoiceParam | FlagParam;
+/** Free text, such as a console script: cut at `maxLength` characters. */
+export interface TextParam {
+  kind: 'text';
+  maxLength: number;
+  default: string;
+}
+
+export type ParamSpec = IntParam | ChoiceParam | FlagParam | TextParam;
 export type ParamSchema = Record<string, ParamSpec>;
 
 /** The values a schema parses to. */
@@ -36,20 +45,32 @@ export type ParamValues<S extends ParamSchema> = {
       ? T
       : S[K] extends FlagParam
         ? boolean
-        : never;
+        : S[K] extends TextParam
+          ? string
+          : never;
 };
 
-const int = (min: number, max: number, def: number): IntParam => ({
+/** A whole number in [min, max], `def` when absent. */
+export const intParam = (min: number, max: number, def: number): IntParam => ({
   kind: 'int',
   min,
   max,
   default: def,
 });
-const choice = <T extends string>(options: readonly T[], def: T): ChoiceParam<T> => ({
+/** One of `options`, `def` when absent. */
+export const choiceParam = <T extends string>(options: readonly T[], def: T): ChoiceParam<T> => ({
   kind: 'choice',
   options,
   default: def,
 });
+/** Text of at most `maxLength` characters, empty when absent. */
+export const textParam = (maxLength: number): TextParam => ({
+  kind: 'text',
+  maxLength,
+  default: '',
+});
+const int = intParam;
+const choice = choiceParam;
 const DISTRIBUTIONS = ['uniform', 'normal', 'long-tail'] as const;
 
 /**
@@ -104,6 +125,27 @@ export const PAGINATION_PARAMS = {
   page: int(1, 20_000, 1),
 } satisfies ParamSchema;
 
+/** `<SkipListPicture seed members />`: members start at 2 and stop at the listpack limit. */
+export const SKIP_LIST_PARAMS = {
+  seed: int(0, 2 ** 31 - 1, 3),
+  members: int(2, 128, 12),
+} satisfies ParamSchema;
+
+/** `<ArchitectureDiagram stage seed />`: the design's five stages. */
+export const DIAGRAM_PARAMS = {
+  stage: int(1, 5, 1),
+  seed: int(0, 2 ** 31 - 1, 7),
+} satisfies ParamSchema;
+
+/** `<SpeedRoundDrill seconds roundSize />`, defaulting to the drill's own. */
+export const SPEED_ROUND_PARAMS = {
+  seconds: int(10, 600, DEFAULT_SECONDS),
+  roundSize: int(1, 50, DEFAULT_ROUND_SIZE),
+} satisfies ParamSchema;
+
+/** `<PracticeTimer />` takes nothing: the 45-minute plan is the guide's. */
+export const PRACTICE_TIMER_PARAMS = {} satisfies ParamSchema;
+
 /** Parsed values plus what had to be fixed. */
 export interface ParsedParams<S extends ParamSchema> {
   values: ParamValues<S>;
@@ -157,6 +199,13 @@ export function parseParams<S extends ParamSchema>(
         notes.push(`${k} "${raw}" is not one of ${spec.options.join(', ')}: using ${spec.default}`);
         values[k] = spec.default;
       }
+    } else if (spec.kind === 'text') {
+      const text = raw ?? spec.default;
+      if (text.length > spec.maxLength)
+        notes.push(
+          `${k} is ${text.length.toLocaleString('en-US')} characters long: using the first ${spec.maxLength.toLocaleString('en-US')}`,
+        );
+      values[k] = text.slice(0, spec.maxLength);
     } else {
       if (raw === undefined || raw === '') values[k] = spec.default;
       else if (raw === '1' || raw === 'true') values[k] = true;

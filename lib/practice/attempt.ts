@@ -4,15 +4,14 @@
  * self-scored rubric. Parsing an import is strict: a corrupt or foreign file is refused with a
  * reason, before anything is written.
  */
-import type { Point } from '@/lib/flow/diagram-geometry';
-import {
-  componentSpecs,
-  type ComponentKind,
-  type FlowKind,
-  type Topology,
-} from '@/lib/flow/topology';
-import { interviewPlan, type TimerState } from './interview-plan';
+import * as v from 'valibot';
+import { topologySchema } from '@/lib/flow/topology-schema';
+import { componentSpecs, type ComponentKind } from '@/lib/flow/topology';
+import type { PracticeAttemptSummary } from '@/lib/progress/schema';
+import type { Design } from './design-edit';
+import { interviewPlan, timerView, totalMs, type TimerState } from './interview-plan';
 import { describeTopology } from './review';
+import type { RunResult } from './run';
 import type { EstimateId, Variant } from './variant';
 
 export interface AskedQuestion {
@@ -58,10 +57,7 @@ export interface Attempt {
   readonly estimates: Readonly<Partial<Record<EstimateId, EstimateEntry>>>;
   readonly estimatesSubmitted: boolean;
   readonly notes: { readonly api: string; readonly deepDive: string; readonly wrapUp: string };
-  readonly design: {
-    readonly topology: Topology;
-    readonly positions: Readonly<Record<string, Point>>;
-  };
+  readonly design: Design;
   readonly run: RunSummary | null;
   /** Rubric signal id → level 0–3 (not yet, mid-level, senior, staff), or absent. */
   readonly rubric: Readonly<Record<string, number>>;
@@ -100,6 +96,68 @@ export function newAttempt(variant: Variant, id: string, now: number): Attempt {
   };
 }
 
+/**
+ * What an attempt keeps of a run: the bottleneck, each check and each drill's verdict (the
+ * full result, with its narration and per-component load, is recomputed on demand).
+ * @returns the summary, stamped `at`. O(checks + drills).
+ */
+export function summariseRun(result: RunResult, at: number): RunSummary {
+  return {
+    at,
+    bottleneck: result.capacity?.bottleneck ?? null,
+    requirements: result.requirements.map(({ id, title, passed, reason }) => ({
+      id,
+      title,
+      passed,
+      reason,
+    })),
+    drills: result.drills.map(({ id, title, passed, skipped, details }) => ({
+      id,
+      title,
+      passed,
+      skipped,
+      details,
+    })),
+  };
+}
+
+/** A run in one line: "4/5 checks, 3/4 drills survived", or "not run". O(checks + drills). */
+export function runTally(run: RunSummary | null): string {
+  if (!run) return 'not run';
+  const ran = run.drills.filter((d) => !d.skipped);
+  return `${run.requirements.filter((r) => r.passed).length}/${run.requirements.length} checks, ${ran.filter((d) => d.passed).length}/${ran.length} drills survived`;
+}
+
+/**
+ * What the reader's progress records of an attempt finished at `now`: the prompt, the time
+ * used (at most the 45 minutes), the checks its last run passed, and the rubric total when
+ * the candidate scored themselves (`rubricSignals` signals of 0–3 each).
+ * @returns the summary. O(checks + signals).
+ */
+export function progressSummary(
+  attempt: Attempt,
+  variant: Variant,
+  now: number,
+  rubricSignals: number,
+): PracticeAttemptSummary {
+  const scores = Object.values(attempt.rubric);
+  return {
+    id: attempt.id,
+    finishedAt: now,
+    variant: variant.id,
+    title: variant.title,
+    timeUsedMs: Math.min(totalMs(interviewPlan), timerView(attempt.timer, now).elapsedMs),
+    checksPassed: attempt.run?.requirements.filter((r) => r.passed).length ?? 0,
+    checksTotal: attempt.run?.requirements.length ?? 0,
+    ...(scores.length
+      ? {
+          rubricScore: scores.reduce((x, y) => x + y, 0),
+          rubricMax: rubricSignals * (RUBRIC_LEVELS.length - 1),
+        }
+      : {}),
+  };
+}
+
 /** The export file for some attempts. */
 export function exportAttempts(attempts: readonly Attempt[], now: number): string {
   return JSON.stringify(
@@ -118,12 +176,29 @@ export type ParsedAttempts =
   | { readonly ok: true; readonly attempts: readonly Attempt[] }
   | { readonly ok: false; readonly reason: string };
 
-const isObject = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-const isString = (v: unknown): v is string => typeof v === 'string';
-const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
-const kinds = new Set(Object.keys(componentSpecs));
-const flows = new Set<FlowKind>(['write', 'read', 'read-write', 'replication', 'recovery']);
+const isObject = (x: unknown): x is Record<string, unknown> =>
+  typeof x === 'object' && x !== null && !Array.isArray(x);
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isNumber = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
+
+const pathWords: Readonly<Record<string, string>> = {
+  nodes: 'component',
+  edges: 'arrow',
+  params: 'parameter',
+};
+
+/** The first thing wrong with a design, in words: "component 3: unknown kind (mainframe)". */
+function topologyProblem(issues: readonly v.BaseIssue<unknown>[]): string {
+  const issue = issues[0];
+  if (!issue) return 'unreadable';
+  const path = (issue.path ?? []).map((p) => p.key);
+  const isKind = path[path.length - 1] === 'kind';
+  const where = (isKind ? path.slice(0, -1) : path)
+    .map((k) => (typeof k === 'number' ? String(k + 1) : (pathWords[String(k)] ?? String(k))))
+    .join(' ');
+  const what = isKind ? `unknown kind (${String(issue.input)})` : issue.message;
+  return path.length > 1 ? `${where}: ${what}` : what;
+}
 
 /** Why an attempt is malformed, or null. */
 function attemptProblem(a: unknown, i: number, variantIds: ReadonlySet<string>): string | null {
@@ -176,26 +251,8 @@ function attemptProblem(a: unknown, i: number, variantIds: ReadonlySet<string>):
   if (!isObject(design) || !isObject(design.topology) || !isObject(design.positions)) {
     return `${at} has no design`;
   }
-  const { nodes, edges } = design.topology as Record<string, unknown>;
-  if (!Array.isArray(nodes) || !Array.isArray(edges)) return `${at} has a malformed design`;
-  if (nodes.length > 200 || edges.length > 1000) return `${at} has a design too large to open`;
-  for (const n of nodes) {
-    if (!isObject(n) || !isString(n.id) || !kinds.has(String(n.kind))) {
-      return `${at} has a component of an unknown kind (${isObject(n) ? String(n.kind) : 'not an object'})`;
-    }
-    if (n.params !== undefined && !isObject(n.params))
-      return `${at} has malformed parameters on ${n.id}`;
-  }
-  for (const e of edges) {
-    if (
-      !isObject(e) ||
-      !isString(e.source) ||
-      !isString(e.target) ||
-      !flows.has(e.flow as FlowKind)
-    ) {
-      return `${at} has a malformed arrow`;
-    }
-  }
+  const topology = v.safeParse(topologySchema, design.topology);
+  if (!topology.success) return `${at} has a malformed design: ${topologyProblem(topology.issues)}`;
   for (const p of Object.values(design.positions)) {
     if (!isObject(p) || !isNumber(p.x) || !isNumber(p.y)) return `${at} has a malformed position`;
   }

@@ -484,3 +484,36 @@ export function capacityPass(
     notes,
   };
 }
+
+/** A latency for a table: "0.42 ms", "37 ms", "1,204 ms", or "unbounded" when saturated. */
+export function formatMs(ms: number): string {
+  if (!Number.isFinite(ms)) return 'unbounded';
+  return `${ms < 10 ? ms.toFixed(2) : Math.round(ms).toLocaleString('en-US')} ms`;
+}
+
+/** One component's line of the load table, as text. */
+export interface CapacityRow {
+  readonly id: string;
+  readonly bottleneck: boolean;
+  /** "37%". */
+  readonly busy: string;
+  readonly p50: string;
+  readonly p99: string;
+  /** "+1,200/s" when a backlog grows, else "—". */
+  readonly backlog: string;
+  readonly detail: string;
+}
+
+/** The load table of a capacity pass: one row per component it measured (not the clients). O(nodes). */
+export function capacityRows(capacity: CapacityResult): CapacityRow[] {
+  return Object.values(capacity.nodes).map((n) => ({
+    id: n.id,
+    bottleneck: capacity.bottleneck === n.id,
+    busy: `${Math.round(n.utilisation * 100)}%`,
+    p50: formatMs(n.p50Ms),
+    p99: formatMs(n.p99Ms),
+    backlog:
+      n.backlogPerSecond > 0 ? `+${Math.round(n.backlogPerSecond).toLocaleString('en-US')}/s` : '—',
+    detail: n.detail,
+  }));
+}

@@ -57,3 +57,17 @@ export function parseFigure(text: string): number | null {
   const factor = suffixes[unit];
   return factor === undefined ? null : n * factor;
 }
+
+const fmt = (n: number) => n.toLocaleString('en-US');
+
+/**
+ * A graded estimate in words, as the room shows it after submission:
+ * "Good (1.2× the worked 12,000)", "Wrong (0.05× the worked 12,000)", or, with no figure,
+ * "No figure given (worked: 12,000)". O(1).
+ */
+export function describeEstimate(check: EstimateCheck | null, worked: number): string {
+  if (!check) return `No figure given (worked: ${fmt(worked)})`;
+  const label = { good: 'Good', flagged: 'Flagged', wrong: 'Wrong' }[check.verdict];
+  const ratio = check.ratio >= 1 ? check.ratio.toFixed(1) : check.ratio.toFixed(2);
+  return `${label} (${ratio}× the worked ${fmt(worked)})`;
+}

@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { componentSpecs, paletteKinds, type FlowKind, type Topology } from '@/lib/flow/topology';
+import { componentSpecs, flowKinds, paletteKinds, type Topology } from '@/lib/flow/topology';
 import { answerQuestion, missedKeyQuestions, words } from './clarify';
 import { checkEstimate, parseFigure } from './estimates';
 import { interviewerMessages, askInterviewer, settingsProblem } from './interviewer';
 import { describeTopology } from './review';
 import { runDesign } from './run';
-import type { CostTable } from './capacity';
+import { costs, load, requirements } from './test-support';
 
 const facts = [
   { id: 'players', keywords: [['player', 'user', 'how many']], answer: '100M players.' },
@@ -98,51 +98,11 @@ describe('interviewer', () => {
   });
 });
 
-/** Costs for the property test: the values matter less than that nothing crashes. */
-const costs: CostTable = {
-  redis: {
-    zaddMicros: 6.2,
-    zrevrankMicros: 3.7,
-    topPageMicros: 2.2,
-    pointMicros: 3.7,
-    perMemberMicros: 0.4,
-    overheadMicros: 7.4,
-    bytesPerMember: 102,
-    rangeSkew: 1.4,
-  },
-  kafka: { eventBytes: 200, replicas: 3, eventsPerPartitionPerSecond: 50_000, produceMs: 5 },
-  consumerEventsPerSecond: 781,
-  postgres: { writesPerSecond: 50_000, cores: 16, rankReadMs: 2000, topPageMs: 1 },
-  api: { requestsPerSecond: 2900, serviceMs: 0.5 },
-  loadBalancerRequestsPerSecond: 100_000,
-  cdn: { hotPages: 100, edgeLocations: 50 },
-  histogramReadsPerSecond: 200_000,
-  friendsPerPlayer: 200,
-  networkRttMs: 0.25,
-};
-const load = {
-  players: 100_000_000,
-  dailyActives: 20_000_000,
-  peakWritesPerSecond: 12_000,
-  peakReadsPerSecond: 58_000,
-  readMix: { sharedPages: 0.6, ownRank: 0.3, friendBoards: 0.1 },
-  boardWritesPerUpdate: 6,
-  boardBytes: 46e9,
-  updatesPerDay: 200_000_000,
-};
-const requirements = {
-  freshnessSeconds: 5,
-  readP99Ms: 5,
-  exactRank: { top: 10_000 },
-  memoryHeadroom: 0.7,
-} as const;
-
-const flows: FlowKind[] = ['write', 'read', 'read-write', 'replication', 'recovery'];
 /** A random graph from the palette, with parameters sometimes out of range. */
 const paletteGraph = fc
   .record({
     kinds: fc.array(fc.constantFrom(...paletteKinds), { minLength: 0, maxLength: 12 }),
-    edges: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), flow: fc.constantFrom(...flows) }), {
+    edges: fc.array(fc.record({ a: fc.nat(), b: fc.nat(), flow: fc.constantFrom(...flowKinds) }), {
       maxLength: 20,
     }),
     params: fc.array(fc.record({ i: fc.nat(), v: fc.integer({ min: -5, max: 300 }) }), {

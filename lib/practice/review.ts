@@ -11,6 +11,8 @@ import {
   type Topology,
   type TopologyNode,
 } from '@/lib/flow/topology';
+import type { RunSummary } from './attempt';
+import type { RunResult } from './run';
 
 export interface DesignDifference {
   readonly kind: 'missing' | 'extra' | 'choice';
@@ -116,4 +118,41 @@ export function describeTopology(t: Topology): string {
     );
   }
   return parts.join(' ');
+}
+
+/** One line of the side-by-side results: a check or a drill, and each design's verdict. */
+export interface RunComparisonRow {
+  readonly id: string;
+  readonly title: string;
+  /** "pass" / "fail" for a check; "survived" / "failed" / "n/a" for a drill; "not run". */
+  readonly yours: string;
+  readonly reference: string;
+}
+
+const checkVerdict = (c: { readonly passed: boolean } | undefined) =>
+  c ? (c.passed ? 'pass' : 'fail') : 'not run';
+const drillVerdict = (
+  d: { readonly passed: boolean; readonly skipped: string | null } | undefined,
+) => (d ? (d.skipped ? 'n/a' : d.passed ? 'survived' : 'failed') : 'not run');
+
+/**
+ * The candidate's last run beside the reference design's, check by check then drill by
+ * drill, in the reference's order.
+ * @returns one row per check and drill of the reference run. O(checks + drills).
+ */
+export function compareRuns(yours: RunSummary | null, reference: RunResult): RunComparisonRow[] {
+  return [
+    ...reference.requirements.map((c) => ({
+      id: c.id,
+      title: c.title,
+      yours: checkVerdict(yours?.requirements.find((r) => r.id === c.id)),
+      reference: checkVerdict(c),
+    })),
+    ...reference.drills.map((d) => ({
+      id: d.id,
+      title: d.title,
+      yours: drillVerdict(yours?.drills.find((r) => r.id === d.id)),
+      reference: drillVerdict(d),
+    })),
+  ];
 }

@@ -230,6 +230,17 @@ export function engineApi(host: EngineHost) {
 /** The engine worker's API, for typed clients. */
 export type EngineApi = ReturnType<typeof engineApi>;
 
+/**
+ * How long a script that writes may run in the console's worker before it is stopped. Redis
+ * never stops such a script: after 5 s (busy-reply-threshold) it answers BUSY to *other*
+ * clients, and SCRIPT KILL works only on a script that has not written yet. The console
+ * stops a script that has not written at those 5 s, as a SCRIPT KILL would; one that has
+ * written runs on, as on Redis, up to this limit, which lets the guide's 1M-ZADD recipe in
+ * estimates.mdx finish on a slow phone (measured by `npm run bench:engine -- --only
+ * scripting`, beside redis-server's time for it) while a runaway writing loop still ends.
+ */
+export const CONSOLE_SCRIPT_TIME_LIMIT_MS = 30_000;
+
 /** A host and the message handler serving it (what engine.worker.ts wires to postMessage). */
 export function serveEngine(
   post: (message: RpcResponse) => void,

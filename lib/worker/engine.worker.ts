@@ -1,16 +1,10 @@
-import { serveEngine } from './engine-host';
-import type { RpcResponse } from './rpc';
+import { CONSOLE_SCRIPT_TIME_LIMIT_MS, serveEngine } from './engine-host';
+import { serveInWorker } from './rpc';
 
 /**
  * The engine's Web Worker entry: one engine per worker, served through the RPC layer
  * (engine-host.ts lists the methods). Start it with `useWorker('engine')`.
  */
-
-interface WorkerScope {
-  postMessage(message: RpcResponse): void;
-  addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
-}
-
-const scope = globalThis as unknown as WorkerScope;
-const { handle } = serveEngine((message) => scope.postMessage(message));
-scope.addEventListener('message', (event) => void handle(event.data));
+serveInWorker(
+  (post) => serveEngine(post, { scriptTimeLimitMs: CONSOLE_SCRIPT_TIME_LIMIT_MS }).handle,
+);

@@ -8,8 +8,8 @@ import {
 } from '../leaderboard/playground-params';
 import type { ShardingView } from '../leaderboard/playgrounds';
 import { serveLeaderboard, type LeaderboardApi } from './leaderboard-host';
-import { createRpcClient, type Progress, type WorkerError } from './rpc';
-import { inProcessWorker, timerYield } from './test-support';
+import { createRpcClient, type Progress } from './rpc';
+import { inProcessWorker, rejection, timerYield } from './test-support';
 
 /** Strips wall-clock fields so two runs can be compared. */
 function stable(v: unknown): unknown {
@@ -31,12 +31,6 @@ function agree(view: ShardingView): void {
   expect(view.rangeRank.rank).toEqual(view.exactRank.rank);
   expect(view.hashRank.rank).toEqual(view.exactRank.rank);
 }
-
-const failure = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as WorkerError,
-  );
 
 describe('leaderboard worker', () => {
   it('sharding: loads with progress, ranks agree three ways, crossing, rebalance and live updates', async () => {
@@ -116,25 +110,25 @@ describe('leaderboard worker', () => {
         if (p.done > 0) load.cancel();
       },
     });
-    expect(await failure(load.done)).toMatchObject({ code: 'cancelled' });
+    expect(await rejection(load.done)).toMatchObject({ code: 'cancelled' });
     expect(
-      await failure(client.call('sharding:view', { mode: 'range', player: 0 }).done),
+      await rejection(client.call('sharding:view', { mode: 'range', player: 0 }).done),
     ).toMatchObject({ code: 'failed', message: expect.stringMatching(/no sharding world loaded/) });
   });
 
   it('refuses parameters outside the schema instead of clamping them', async () => {
     const client = setup();
     const params = parseParams(SHARDING_PARAMS, {}).values;
-    const tooMany = await failure(
+    const tooMany = await rejection(
       client.call('sharding:load', { ...params, players: 5_000_000 }).done,
     );
     expect(tooMany?.code).toBe('invalid');
     expect(tooMany?.message).toMatch(/players/);
     const missing = { ...params } as Partial<typeof params>;
     delete missing.mode;
-    expect((await failure(client.call('sharding:load', missing as typeof params).done))?.code).toBe(
-      'invalid',
-    );
+    expect(
+      (await rejection(client.call('sharding:load', missing as typeof params).done))?.code,
+    ).toBe('invalid');
   });
 
   it('approximate view: reports its stages and stops when cancelled', async () => {
@@ -161,7 +155,7 @@ describe('leaderboard worker', () => {
         onProgress: () => call.cancel(),
       },
     );
-    expect((await failure(call.done))?.code).toBe('cancelled');
+    expect((await rejection(call.done))?.code).toBe('cancelled');
   });
 
   it('fan-out: counters per design, the celebrity storm, identical boards; churn pages', async () => {
@@ -238,7 +232,7 @@ describe('leaderboard worker', () => {
         },
       },
     );
-    expect((await failure(tick.done))?.code).toBe('cancelled');
+    expect((await rejection(tick.done))?.code).toBe('cancelled');
     expect(seen.slice(0, 2)).toEqual([25, 50]);
     // Whole updates stay applied; the tick itself did not complete.
     const after = await client.call('fanout:tick', {}).done;

@@ -15,7 +15,14 @@ import {
 } from '../leaderboard/playground-params';
 import { FanoutModel, ShardingModel, approximateViewSteps } from '../leaderboard/playgrounds';
 import type { RedisLike } from '../leaderboard/redis-like';
-import { method, serveApi, type RequestContext, type RpcResponse, type ServeOptions } from './rpc';
+import {
+  method,
+  runSteps,
+  serveApi,
+  type RequestContext,
+  type RpcResponse,
+  type ServeOptions,
+} from './rpc';
 
 /**
  * The playgrounds' worker: it owns the models of lib/leaderboard (a sharding world, a
@@ -136,13 +143,7 @@ export function leaderboardApi(host: LeaderboardHost) {
     }),
     'approx:view': method({
       params: paramsSchema(APPROXIMATE_PARAMS),
-      run: async (params, context) => {
-        const steps = approximateViewSteps(params);
-        for (let s = steps.next(); ; s = steps.next()) {
-          if (s.done) return s.value;
-          await context.progress(s.value.phase, s.value.done, s.value.total);
-        }
-      },
+      run: (params, context) => runSteps(approximateViewSteps(params), context),
     }),
     'fanout:load': method({
       params: paramsSchema(FANOUT_PARAMS),

@@ -11,7 +11,7 @@ import {
   type Progress,
   type RpcResponse,
 } from './rpc';
-import { inProcessWorker, timerYield } from './test-support';
+import { inProcessWorker, rejection, timerYield } from './test-support';
 
 /** A small API with a long, a short and a failing method. */
 function testApi(log: string[]) {
@@ -56,12 +56,6 @@ function setup() {
   const port = inProcessWorker((post) => serveApi(api, post, { yieldNow: timerYield, sliceMs: 0 }));
   return { log, port, client: createRpcClient<typeof api>(port) };
 }
-
-const rejection = (p: Promise<unknown>) =>
-  p.then(
-    () => null,
-    (e: unknown) => e as WorkerError,
-  );
 
 describe('rpc layer', () => {
   it('answers each call by id, with progress before its one result', async () => {

@@ -126,6 +126,21 @@ export function method<P, R, I = P>(definition: Method<P, R, I>): Method<P, R, I
   return definition;
 }
 
+/**
+ * Drains a model's step generator inside a method: each step it yields is reported as
+ * progress (where the request may yield or stop), and its return value is the result.
+ * The one loop every stepped method uses.
+ */
+export async function runSteps<R>(
+  steps: Generator<Progress, R, void>,
+  context: RequestContext,
+): Promise<R> {
+  for (let s = steps.next(); ; s = steps.next()) {
+    if (s.done) return s.value;
+    await context.progress(s.value.phase, s.value.done, s.value.total);
+  }
+}
+
 /** Thrown inside a method to stop it; the host answers 'cancelled'. */
 class Cancelled extends Error {}
 
@@ -273,6 +288,21 @@ export function serveApi(
     queue = run;
     return run;
   };
+}
+
+/**
+ * Wires a handler made by `serveApi` (or a `serve…` wrapper of it) to the worker this code
+ * runs in: what every `*.worker.ts` entry does, and all it does.
+ */
+export function serveInWorker(
+  serve: (post: (message: RpcResponse) => void) => (message: unknown) => Promise<void>,
+): void {
+  const scope = globalThis as unknown as {
+    postMessage(message: RpcResponse): void;
+    addEventListener(type: 'message', listener: (event: { data: unknown }) => void): void;
+  };
+  const handle = serve((message) => scope.postMessage(message));
+  scope.addEventListener('message', (event) => void handle(event.data));
 }
 
 /** The part of a Worker the client uses (tests pass an in-process stand-in). */

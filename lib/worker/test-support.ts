@@ -1,4 +1,4 @@
-import type { PortLike, RpcRequest, RpcResponse } from './rpc';
+import type { PortLike, RpcRequest, RpcResponse, WorkerError } from './rpc';
 
 /**
  * An in-process stand-in for a Worker: messages cross as timer tasks and are cloned with
@@ -49,3 +49,10 @@ export function inProcessWorker(
 
 /** A yield that goes through the timer queue, where the in-process messages travel. */
 export const timerYield = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** The WorkerError a call rejected with, or null if it resolved. */
+export const rejection = (p: Promise<unknown>): Promise<WorkerError | null> =>
+  p.then(
+    () => null,
+    (e: unknown) => e as WorkerError,
+  );

@@ -95,7 +95,18 @@ describe('search', () => {
     await page.waitForSelector('html[data-search-ready]');
     await page.keyboard.press('Control+K');
     const dialog = page.getByRole('dialog', { name: 'Search the guide' });
-    await dialog.waitFor();
+    // CI once saw the dialog never open here (not reproduced in 24 runs, throttled or not):
+    // if it happens again, the failure says what the page looked like.
+    await dialog.waitFor({ timeout: 15_000 }).catch(async (error: Error) => {
+      const state = await page.evaluate(() => ({
+        url: location.href,
+        focused: document.activeElement?.outerHTML.slice(0, 160),
+        dialogs: [...document.querySelectorAll('dialog')].map((d) => `#${d.id} open=${d.open}`),
+        searchReady: document.documentElement.dataset.searchReady,
+      }));
+      throw new Error(`${error.message}
+page state: ${JSON.stringify(state)}`);
+    });
     await page.keyboard.type('trade-off');
     await page.getByRole('option').nth(1).waitFor();
     await page.keyboard.press('ArrowDown');

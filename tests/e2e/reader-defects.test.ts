@@ -26,6 +26,17 @@ async function ready(page: Page, id: string, testId: string): Promise<Locator> {
   return widget;
 }
 
+/** Waits until the skip-list picture's badge says it holds `count` members. */
+async function skipListHolds(page: Page, count: number): Promise<void> {
+  await page.waitForFunction(
+    (prefix) =>
+      document
+        .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
+        ?.textContent?.startsWith(prefix),
+    `${count} members`,
+  );
+}
+
 describe('reader defects in the widgets', () => {
   it('6: a bare embed starts where its chapter does, and its snippet allows clipboard-write', async () => {
     const context = await browser.newContext({
@@ -128,11 +139,7 @@ describe('reader defects in the widgets', () => {
     await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
     const widget = page.locator('section.skip-list-picture');
     await widget.locator('svg').waitFor();
-    await page.waitForFunction(() =>
-      document
-        .querySelector('section.skip-list-picture [data-testid="skiplist-encoding"]')
-        ?.textContent?.startsWith('12 members'),
-    );
+    await skipListHolds(page, 12);
     await widget.getByRole('button', { name: 'Trace the search' }).click();
     const narration = widget.getByTestId('skiplist-narration');
     await expect.poll(() => narration.textContent()).toMatch(/^Step 0 of \d+/);
@@ -169,5 +176,187 @@ describe('reader defects in the widgets', () => {
     );
     expect(await widget.textContent()).toMatch(/The largest error was [\d,]+ ranks/);
     await context.close();
+  });
+});
+
+/**
+ * Whether `el` lies wholly inside every box that clips it, up to its widget's frame (the
+ * closest section): what a reader sees without scrolling anything.
+ */
+function wholeInView(el: Element): boolean {
+  const r = el.getBoundingClientRect();
+  const frame = el.closest('section');
+  for (let a = el.parentElement; a; a = a.parentElement) {
+    const s = getComputedStyle(a);
+    if (s.overflowX !== 'visible' || s.overflowY !== 'visible') {
+      const c = a.getBoundingClientRect();
+      if (
+        r.left < c.left - 0.5 ||
+        r.right > c.right + 0.5 ||
+        r.top < c.top - 0.5 ||
+        r.bottom > c.bottom + 0.5
+      )
+        return false;
+    }
+    if (a === frame) break;
+  }
+  return true;
+}
+
+/** The frame and its direct children that hold more than they show (they scroll or clip). */
+function overfull(frame: Element): string[] {
+  return [frame, ...Array.from(frame.children)]
+    .filter((el) => el.scrollHeight > el.clientHeight + 1)
+    .map((el) => `${el.tagName.toLowerCase()}.${el.className.split(' ').slice(0, 3).join('.')}`);
+}
+
+const PLAYGROUNDS = [
+  ['sharding-playground', '/leaderboard-design/sharding/', 'top10'],
+  ['approximate-ranking-playground', '/leaderboard-design/approximate-ranking/', 'approx-stats'],
+  ['pagination-playground', '/leaderboard-design/reads/', 'churn-summary'],
+  ['fan-out-playground', '/leaderboard-design/social-boards/', 'fanout-counters'],
+  // Not a playground, but held to the same rule.
+  ['skip-list-picture', '/leaderboard-design/sorted-sets/', 'skiplist-encoding'],
+] as const;
+
+describe('reader defects in the widgets: fitting the frame', () => {
+  it('1: the skip-list picture shows every member at 12 players and the current hop at every step after growing, at 1440 and 390 px', async () => {
+    for (const width of [1440, 390]) {
+      const context = await browser.newContext({
+        viewport: { width, height: 900 },
+        reducedMotion: 'reduce',
+      });
+      const { page, problems } = await openPage(context);
+      await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+      await page.locator('[data-widget="skip-list-picture"]').first().scrollIntoViewIfNeeded();
+      const widget = page.locator('section.skip-list-picture');
+      await widget.locator('svg').waitFor();
+      await skipListHolds(page, 12);
+      const members = await widget.getByLabel('Member').locator('option').allTextContents();
+      expect(members.length).toBe(12);
+      const labels = await widget.evaluate(
+        (section, [names, inView]) => {
+          const visible = new Function(`return ${inView}`)() as (el: Element) => boolean;
+          return names.map((name) => {
+            const text = Array.from(section.querySelectorAll('svg text')).find(
+              (t) => t.textContent === name,
+            );
+            return {
+              name,
+              visible: text ? visible(text) : false,
+              height: text?.getBoundingClientRect().height ?? 0,
+            };
+          });
+        },
+        [members, wholeInView.toString()] as const,
+      );
+      for (const label of labels) {
+        expect(label, `${label.name} at ${width} px`).toMatchObject({ visible: true });
+        // Legible: an 11 px label drawn at no less than about 0.7 of its size.
+        expect(label.height, `${label.name} at ${width} px`).toBeGreaterThanOrEqual(9);
+      }
+
+      await widget.getByRole('button', { name: 'Grow to 129' }).click();
+      await skipListHolds(page, 129);
+      await widget.getByRole('button', { name: 'Trace the search' }).click();
+      const narration = widget.getByTestId('skiplist-narration');
+      await expect.poll(() => narration.textContent()).toMatch(/^Step 0 of \d+/);
+      const total = Number((await narration.textContent())?.match(/of (\d+)/)?.[1]);
+      expect(total).toBeGreaterThan(3);
+      for (let step = 0; step <= total; step++) {
+        await expect.poll(() => narration.textContent()).toMatch(new RegExp(`^Step ${step} of`));
+        const hot = await widget.evaluate((section, inView) => {
+          const visible = new Function(`return ${inView}`)() as (el: Element) => boolean;
+          const rect = section.querySelector('svg rect[class*="fill-accent-600"]');
+          return rect
+            ? { visible: visible(rect), width: rect.getBoundingClientRect().width }
+            : null;
+        }, wholeInView.toString());
+        expect(hot, `hop ${step} of ${total} at ${width} px`).toMatchObject({ visible: true });
+        expect(hot!.width, `hop ${step} at ${width} px`).toBeGreaterThanOrEqual(16);
+        if (step < total) await widget.getByRole('button', { name: 'Next hop' }).click();
+      }
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      expect(problems.consoleErrors).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('4: the "Link adjusted" note leaves every top-10 row inside the sharding frame', async () => {
+    for (const width of [390, 1440]) {
+      const context = await browser.newContext({ viewport: { width, height: 900 } });
+      const { page } = await openPage(context);
+      await page.goto(`${baseUrl()}/leaderboard-design/sharding/?players=100&player=50000`);
+      const widget = await ready(page, 'sharding-playground', 'top10');
+      await widget.getByTestId('param-notes').waitFor();
+      const rows = widget.getByTestId('top10').locator('li');
+      expect(await rows.count()).toBe(10);
+      const hidden = await widget.getByTestId('top10').evaluate((list, inView) => {
+        const visible = new Function(`return ${inView}`)() as (el: Element) => boolean;
+        return Array.from(list.children)
+          .filter((row) => !visible(row))
+          .map((row) => row.textContent);
+      }, wholeInView.toString());
+      expect(hidden, `at ${width} px`).toEqual([]);
+      expect(await widget.evaluate(overfull), `at ${width} px`).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('10: the console toolbar keeps "Load example:" with its three buttons on a phone', async () => {
+    for (const width of [390, 320]) {
+      const context = await browser.newContext({ viewport: { width, height: 800 } });
+      const { page } = await openPage(context);
+      await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+      await page.locator('[data-widget="redis-console"]').first().scrollIntoViewIfNeeded();
+      const toolbar = page.locator('section.redis-console > div').first();
+      await toolbar.getByRole('button', { name: /Load 1,000,000 example players/ }).waitFor();
+      const tops = await Promise.all(
+        [
+          toolbar.getByText('Load example:'),
+          toolbar.getByRole('button', { name: /Load 100 example players/ }),
+          toolbar.getByRole('button', { name: /Load 10,000 example players/ }),
+          toolbar.getByRole('button', { name: /Load 1,000,000 example players/ }),
+        ].map(async (l) => {
+          const box = await l.boundingBox();
+          return box ? box.y + box.height / 2 : -1;
+        }),
+      );
+      for (const top of tops) expect(Math.abs(top - tops[0]!), `at ${width} px`).toBeLessThan(2);
+      await context.close();
+    }
+  });
+
+  it('10: each playground grows to fit instead of scrolling inside, at its placeholder’s height', async () => {
+    for (const width of [390, 1440]) {
+      // The placeholder as the static HTML draws it, before any script runs.
+      const still = await browser.newContext({
+        viewport: { width, height: 900 },
+        javaScriptEnabled: false,
+      });
+      const stillPage = await still.newPage();
+      const live = await browser.newContext({ viewport: { width, height: 900 } });
+      const { page } = await openPage(live);
+      for (const [id, path, testId] of PLAYGROUNDS) {
+        await stillPage.goto(`${baseUrl()}${path}`);
+        const placeholder = await stillPage
+          .locator(`section[data-widget="${id}"][data-placeholder]`)
+          .evaluate((el) => el.getBoundingClientRect().height);
+        await page.goto(`${baseUrl()}${path}`);
+        const widget = await ready(page, id, testId);
+        await expect
+          .poll(() => widget.getByTestId('load-progress').count(), { timeout: 90_000 })
+          .toBe(0);
+        expect(await widget.evaluate(overfull), `${id} at ${width} px`).toEqual([]);
+        expect(
+          await widget.evaluate((el) => el.getBoundingClientRect().height),
+          `${id} at ${width} px`,
+        ).toBeCloseTo(placeholder, 0);
+      }
+      await still.close();
+      await live.close();
+    }
   });
 });

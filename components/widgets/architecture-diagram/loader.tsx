@@ -1,6 +1,7 @@
 'use client';
 
 import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
+import { useEmbedValues } from '@/components/embed/embed-values';
 import { widgetChunk } from '../lazy-widget';
 
 /** The live diagram's chunk, as the widget manifest loads it. */
@@ -15,14 +16,18 @@ const LiveArchitectureDiagram = widgetChunk('ArchitectureDiagram');
  * sit in one grid cell and the live one becomes visible once it has drawn.
  */
 export function DiagramLoader({
-  stage,
-  seed,
+  stage: chapterStage,
+  seed: chapterSeed,
   placeholder,
 }: {
   stage: number;
   seed: number;
   placeholder: ReactNode;
 }) {
+  // On an embed page the link's stage and seed (already clamped) win over the defaults.
+  const link = useEmbedValues();
+  const stage = typeof link.stage === 'number' ? link.stage : chapterStage;
+  const seed = typeof link.seed === 'number' ? link.seed : chapterSeed;
   const ref = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState(false);
   const [ready, setReady] = useState(false);

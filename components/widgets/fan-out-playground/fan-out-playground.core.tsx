@@ -363,7 +363,7 @@ export function FanOutPlaygroundCore({
         />
       </form>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3">
+      <div className="flex flex-1 flex-col gap-3 px-4 py-3">
         <ParamNotes notes={notes} />
         <p className="sr-only" role="status" data-testid="fanout-announcement">
           {announcement}

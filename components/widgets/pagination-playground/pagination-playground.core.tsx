@@ -193,7 +193,7 @@ export function PaginationPlaygroundCore({
         />
       </form>
 
-      <div className="min-h-0 flex-1 overflow-y-auto px-4 py-3">
+      <div className="flex-1 px-4 py-3">
         {/* A block, not a flex column, between the scroller and its content: nothing shrinks. */}
         <div className="flex flex-col gap-3">
           <ParamNotes notes={pageNote ? [...notes, pageNote] : notes} />

@@ -31,8 +31,11 @@ export function ConsolePlaceholder() {
             </span>
           ))}
         </span>
-        <span className={tool}>Copy as code</span>
-        <span className={tool}>Clear</span>
+        <span className="flex items-center gap-x-1 whitespace-nowrap">
+          <span className="mx-1 hidden h-4 w-px bg-zinc-700 sm:inline-block" />
+          <span className={tool}>Copy as code</span>
+          <span className={tool}>Clear</span>
+        </span>
       </div>
       <div className="min-h-0 flex-1 overflow-hidden px-4 py-3 font-mono text-[0.8rem] leading-relaxed">
         <pre className="break-words whitespace-pre-wrap text-sky-300">{WELCOME}</pre>

@@ -4,6 +4,7 @@ import { memo, useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useConsoleHistory } from '@/components/progress/progress-slots';
 import { commandHelp } from '@/lib/engine/command-help';
 import { clipReply, completeCommand, pushHistory } from '@/lib/engine/console-session';
+import type { ConsoleScript } from '@/lib/embed/console-script';
 import type { LineResult, LoadResult } from '@/lib/worker/engine-host';
 import { sequence } from '@/lib/worker/rpc';
 import { widgetEntry } from '../manifest';
@@ -80,9 +81,15 @@ const Transcript = memo(function Transcript({ entries }: { entries: readonly Ent
 export function RedisConsoleCore({
   client,
   seed = 7,
+  script = null,
 }: {
   client: EngineClient | null;
   seed?: number;
+  /**
+   * Commands a link carries: shown above the transcript, and run (through the same path and
+   * limits as typed lines) only when the reader presses Run.
+   */
+  script?: ConsoleScript | null;
 }) {
   const [entries, setEntries] = useState<Entry[]>(welcome);
   const [input, setInput] = useState('');
@@ -99,6 +106,8 @@ export function RedisConsoleCore({
   const outputRef = useRef<HTMLDivElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const inputId = useId();
+  const [pending, setPending] = useState(script);
+  const runScriptRef = useRef<HTMLButtonElement>(null);
 
   // History lives in the progress store (shared by every console, and by every tab).
   const stored = useConsoleHistory();
@@ -180,9 +189,26 @@ export function RedisConsoleCore({
       setEntries([]);
       return;
     }
+    enqueue(trimmed);
+    drain();
+  }
+
+  /** Echoes `line` and queues it for the worker. */
+  function enqueue(line: string) {
     const entry = nextId.current;
-    append({ kind: 'command', text: trimmed });
-    queue.current.push({ line: trimmed, entry });
+    append({ kind: 'command', text: line });
+    queue.current.push({ line, entry });
+  }
+
+  /** Runs the link's script, in order, as if typed (history is left to what the reader types). */
+  function runScript() {
+    if (!pending || !client) return;
+    append({
+      kind: 'info',
+      text: `# ${pending.title}: ${pending.commands.length.toLocaleString('en-US')} commands`,
+    });
+    for (const command of pending.commands) enqueue(command);
+    setPending(null);
     drain();
   }
 
@@ -300,30 +326,89 @@ export function RedisConsoleCore({
           />
           redis-cli · in your browser
         </span>
-        <span className="text-xs text-zinc-400" id={`${inputId}-examples`}>
-          Load example:
+        {/* One group that wraps as a whole: the label never ends a line apart from its buttons. */}
+        <span
+          role="group"
+          aria-labelledby={`${inputId}-examples`}
+          className="flex items-center gap-x-1 whitespace-nowrap"
+        >
+          <span className="text-xs text-zinc-400" id={`${inputId}-examples`}>
+            Load example:
+          </span>
+          {EXAMPLES.map((example) => (
+            <button
+              key={example.count}
+              type="button"
+              className={toolButton}
+              disabled={!ready || load.busy}
+              onClick={() => loadExample(example.count)}
+              aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
+            >
+              {example.label}
+            </button>
+          ))}
         </span>
-        {EXAMPLES.map((example) => (
-          <button
-            key={example.count}
-            type="button"
-            className={toolButton}
-            disabled={!ready || load.busy}
-            onClick={() => loadExample(example.count)}
-            aria-describedby={`${inputId}-examples`}
-            aria-label={`Load ${example.count.toLocaleString('en-US')} example players`}
-          >
-            {example.label}
+        {/* The transcript's two actions move together too, so "Clear" never sits alone. */}
+        <span className="flex items-center gap-x-1 whitespace-nowrap">
+          <span aria-hidden="true" className="mx-1 hidden h-4 w-px bg-zinc-700 sm:inline-block" />
+          <button type="button" className={toolButton} onClick={() => void copyAsCode()}>
+            {copied ? 'Copied' : 'Copy as code'}
           </button>
-        ))}
-        <span aria-hidden="true" className="mx-1 h-4 w-px bg-zinc-700" />
-        <button type="button" className={toolButton} onClick={() => void copyAsCode()}>
-          {copied ? 'Copied' : 'Copy as code'}
-        </button>
-        <button type="button" className={toolButton} onClick={() => setEntries([])}>
-          Clear
-        </button>
+          <button type="button" className={toolButton} onClick={() => setEntries([])}>
+            Clear
+          </button>
+        </span>
       </div>
+
+      {pending ? (
+        <div
+          role="region"
+          aria-label="Script from the link"
+          data-console-script=""
+          className="max-h-[55%] shrink-0 overflow-y-auto border-b border-zinc-800 bg-zinc-900/80 px-4 py-3 text-xs"
+        >
+          <p className="m-0 font-semibold text-zinc-100">
+            {pending.title}: {pending.commands.length.toLocaleString('en-US')}{' '}
+            {pending.commands.length === 1 ? 'command' : 'commands'}, not run yet
+          </p>
+          <ol className="mt-2 mb-0 list-decimal space-y-0.5 pl-6 font-mono text-[0.75rem] text-zinc-300 marker:text-zinc-500">
+            {pending.commands.map((command, i) => (
+              <li key={i} className="break-all">
+                {echo(command)}
+              </li>
+            ))}
+          </ol>
+          {pending.notes.map((note) => (
+            <p key={note} className="mt-2 mb-0 text-amber-300">
+              {note}
+            </p>
+          ))}
+          <div className="mt-3 flex flex-wrap items-center gap-2">
+            <button
+              ref={runScriptRef}
+              type="button"
+              onClick={runScript}
+              disabled={!ready || pending.commands.length === 0}
+              className="inline-flex h-8 items-center rounded-md bg-emerald-700 px-3 text-xs font-semibold text-white hover:bg-emerald-600 disabled:opacity-50"
+            >
+              {ready ? 'Run these commands' : 'Starting the engine…'}
+            </button>
+            <button
+              type="button"
+              className={toolButton}
+              onClick={() => {
+                setPending(null);
+                inputRef.current?.focus();
+              }}
+            >
+              Dismiss
+            </button>
+            <span className="text-zinc-400">
+              They run one by one, as if typed, with the console&apos;s usual limits.
+            </span>
+          </div>
+        </div>
+      ) : null}
 
       <div
         ref={outputRef}

@@ -315,7 +315,7 @@ export function ShardingPlaygroundCore({
         />
       </form>
 
-      <div className="flex min-h-0 flex-1 flex-col gap-3 overflow-y-auto px-4 py-3 [&>*]:shrink-0">
+      <div className="flex flex-1 flex-col gap-3 px-4 py-3">
         <ParamNotes notes={shownNotes} />
         {load.status.kind !== 'ready' || !view ? (
           <LoadState status={load.status} onCancel={load.cancel} onReload={load.retry} />

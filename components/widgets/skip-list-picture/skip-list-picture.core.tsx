@@ -1,13 +1,35 @@
 'use client';
 
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { SortedSetInspection, SortedSetTrace } from '@/lib/engine/inspect';
 import { layoutSkipList, traceFrame, type TraceFrame } from '@/lib/engine/skip-list-layout';
 import { sequence } from '@/lib/worker/rpc';
 import { widgetEntry } from '../manifest';
 import { KEY, LISTPACK_LIMIT, player } from './seeded-players';
 import { useWorkerRequest, type EngineClient } from '../use-worker';
-import { DRAWN, drawingSize, SkipListDrawing } from './skip-list-drawing';
+import {
+  ACROSS_FROM,
+  columnExtent,
+  DRAWN,
+  drawingSize,
+  SkipListDrawing,
+  type Orientation,
+} from './skip-list-drawing';
+import {
+  commandSelectClass,
+  controlClass,
+  encodingClass,
+  fieldLabelClass,
+  frameClass,
+  INTRO,
+  memberSelectClass,
+  PictureFooter,
+  PictureRegion,
+  requestRowClass,
+  toolbarClass,
+  traceClass,
+} from './frame-parts';
+import { pictureView } from './view';
 
 type TraceOp = 'zrevrank' | 'zrank' | 'zadd';
 
@@ -32,6 +54,31 @@ function narrate(trace: SortedSetTrace, frame: TraceFrame): string {
     text += ` Here the search took ${plural(steps, 'step')} (drops included) against ${plural(trace.linearScanHops, 'node')} for a scan: with ${trace.length} members the express lanes are short and each level adds a drop. That is why Redis keeps sets this small as a listpack and simply scans them; grow the set past 128 to see the skip list win.`;
   }
   return text;
+}
+
+/** The size of an element's box, kept current as it resizes; null until measured. */
+function useSize<T extends HTMLElement>(): [
+  React.RefObject<T | null>,
+  { width: number; height: number } | null,
+] {
+  const ref = useRef<T>(null);
+  const [size, setSize] = useState<{ width: number; height: number } | null>(null);
+  // Measured before the first paint, so the drawing appears at its final scale at once.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const read = () =>
+      setSize((old) => {
+        const width = el.clientWidth;
+        const height = el.clientHeight;
+        return old && old.width === width && old.height === height ? old : { width, height };
+      });
+    read();
+    const observer = new ResizeObserver(read);
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
+  return [ref, size];
 }
 
 function usePrefersReducedMotion(): boolean {
@@ -186,38 +233,88 @@ export function SkipListPictureCore({
 
   const length = inspection?.length ?? 0;
   const encoding = inspection?.encoding ?? 'listpack';
-  const { width, height } = layout ? drawingSize(layout) : { width: 0, height: 0 };
   const answer =
     trace === null
       ? null
       : op === 'zadd'
         ? `ZADD would insert ${trace.member} at ascending position ${trace.rank} (after ${labelOf(trace.insertAfter)}).`
         : `${op.toUpperCase()} ${KEY} ${trace.member} = ${trace.answer ?? '(nil)'}`;
-  const control =
-    'inline-flex h-9 items-center justify-center rounded-lg border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-accent-500 disabled:opacity-50 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100 dark:hover:bg-zinc-700';
+
+  // What the drawing's region shows: all of it when it fits legibly, else a window that
+  // follows the search (the hop being narrated, and where it came from when both fit), or
+  // when no search is shown, the member picked in the Member list.
+  const [regionRef, region] = useSize<HTMLDivElement>();
+  const orientation: Orientation = region && region.width >= ACROSS_FROM ? 'across' : 'down';
+  const columnOf = useMemo(
+    () => new Map((layout?.nodes ?? []).map((n) => [n.id, n.column])),
+    [layout],
+  );
+  const lastColumn = (layout?.columns ?? 1) - 1;
+  const columnOfNode = (id: number) => columnOf.get(id) ?? lastColumn;
+  let focus: { current: number; from?: number } | null = null;
+  if (trace && frame) {
+    const hop = frame.step > 0 ? trace.hops[frame.step - 1] : undefined;
+    focus = {
+      current: columnOfNode(frame.at.node),
+      from: hop ? columnOfNode(hop.from) : undefined,
+    };
+  } else if (op !== 'zadd' && chosen) {
+    const node = layout?.nodes.find((n) => n.member === chosen);
+    if (node) focus = { current: node.column };
+  }
+  const [windowStart, setWindowStart] = useState(0);
+  const view =
+    layout && region
+      ? pictureView({
+          full: drawingSize(layout, orientation),
+          region,
+          across: orientation === 'across',
+          focus: focus && {
+            current: columnExtent(focus.current, orientation),
+            from: focus.from === undefined ? undefined : columnExtent(focus.from, orientation),
+          },
+          previous: windowStart,
+        })
+      : null;
+  const shownStart = view ? (orientation === 'across' ? view.box.x : view.box.y) : 0;
+  // The window stays where it is while the focus remains inside it (pictureView's rule).
+  if (view && !view.whole && shownStart !== windowStart) setWindowStart(shownStart);
+  const caption = (() => {
+    if (!layout || !view) return '';
+    const nodes = layout.columns - 1;
+    if (view.whole) return `All ${nodes} nodes in view.`;
+    const along = orientation === 'across' ? view.box.x : view.box.y;
+    const span = orientation === 'across' ? view.box.width : view.box.height;
+    const inside = layout.nodes.filter((n) => {
+      const [a, b] = columnExtent(n.column, orientation);
+      return a >= along && b <= along + span;
+    });
+    const first = inside[0];
+    const last = inside[inside.length - 1];
+    if (!first || !last) return '';
+    const name = (n: (typeof inside)[number]) => n.member ?? 'HEAD';
+    return `${name(first)}–${name(last)}: ${inside.length} of ${nodes} nodes shown, following the search.`;
+  })();
 
   return (
     <section
       aria-labelledby="skip-list-picture-title"
       data-widget="skip-list-picture"
-      className={`skip-list-picture not-prose my-8 flex ${widgetEntry('SkipListPicture').height} flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white shadow-sm dark:border-zinc-800 dark:bg-zinc-900`}
+      className={`skip-list-picture ${frameClass} ${widgetEntry('SkipListPicture').height}`}
     >
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 dark:border-zinc-800">
+      <div className={toolbarClass}>
         <h3
           id="skip-list-picture-title"
           className="mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100"
         >
           Skip list of <code className="font-mono">{KEY}</code>
         </h3>
-        <span
-          className={`rounded-full px-2.5 py-0.5 text-xs font-semibold ${encoding === 'listpack' ? 'bg-amber-100 text-amber-900 dark:bg-amber-400/15 dark:text-amber-200' : 'bg-emerald-100 text-emerald-900 dark:bg-emerald-400/15 dark:text-emerald-200'}`}
-          data-testid="skiplist-encoding"
-        >
+        <span className={encodingClass(encoding)} data-testid="skiplist-encoding">
           {length} members · {encoding}
         </span>
         <button
           type="button"
-          className={control}
+          className={controlClass}
           disabled={!client || busy || count >= 400}
           onClick={() => grow(count + 1)}
         >
@@ -225,24 +322,29 @@ export function SkipListPictureCore({
         </button>
         <button
           type="button"
-          className={control}
+          className={controlClass}
           disabled={!client || busy || count > LISTPACK_LIMIT}
           onClick={() => grow(LISTPACK_LIMIT + 1)}
         >
           Grow to 129
         </button>
-        <button type="button" className={control} disabled={!client || busy} onClick={resetAll}>
+        <button
+          type="button"
+          className={controlClass}
+          disabled={!client || busy}
+          onClick={resetAll}
+        >
           Reset
         </button>
       </div>
 
-      <div className="flex flex-wrap items-end gap-x-3 gap-y-2 border-b border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
-        <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+      <div className={requestRowClass}>
+        <label className={fieldLabelClass}>
           Command
           <select
             value={op}
             onChange={(e) => setOp(e.target.value as TraceOp)}
-            className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100"
+            className={commandSelectClass}
           >
             <option value="zrevrank">ZREVRANK</option>
             <option value="zrank">ZRANK</option>
@@ -250,16 +352,16 @@ export function SkipListPictureCore({
           </select>
         </label>
         {op === 'zadd' ? (
-          <p className="pb-2 text-xs text-zinc-600 dark:text-zinc-400">
+          <p className="m-0 flex h-9 w-24 items-center text-xs text-zinc-600 dark:text-zinc-400">
             {player(seed, count).member} with score {player(seed, count).score}
           </p>
         ) : (
-          <label className="flex flex-col gap-1 text-xs font-medium text-zinc-600 dark:text-zinc-400">
+          <label className={fieldLabelClass}>
             Member
             <select
               value={chosen}
               onChange={(e) => setTarget(e.target.value)}
-              className="h-9 rounded-lg border border-zinc-300 bg-white px-2 text-sm text-zinc-900 dark:border-zinc-600 dark:bg-zinc-800 dark:text-zinc-100"
+              className={memberSelectClass}
             >
               {drawnMembers.map((m) => (
                 <option key={m} value={m}>
@@ -271,7 +373,7 @@ export function SkipListPictureCore({
         )}
         <button
           type="button"
-          className="inline-flex h-9 items-center rounded-lg bg-accent-600 px-4 text-sm font-semibold text-white hover:bg-accent-700 disabled:opacity-50"
+          className={traceClass}
           disabled={!client || busy || (op !== 'zadd' && !chosen)}
           onClick={runTrace}
         >
@@ -280,7 +382,7 @@ export function SkipListPictureCore({
         <span className="ml-auto flex gap-1.5">
           <button
             type="button"
-            className={control}
+            className={controlClass}
             disabled={!trace || step === 0}
             onClick={() => {
               setPlaying(false);
@@ -292,7 +394,7 @@ export function SkipListPictureCore({
           </button>
           <button
             type="button"
-            className={control}
+            className={controlClass}
             disabled={!trace || step >= (trace?.hops.length ?? 0)}
             onClick={() => {
               setPlaying(false);
@@ -305,45 +407,38 @@ export function SkipListPictureCore({
         </span>
       </div>
 
-      <div
-        className="min-h-0 flex-1 overflow-auto"
-        tabIndex={0}
-        aria-label="Skip list drawing (scrolls sideways)"
-      >
-        {layout ? (
-          <div className="flex min-h-full items-center">
-            <SkipListDrawing
-              layout={layout}
-              length={length}
-              frame={frame}
-              target={trace !== null && op !== 'zadd' ? trace.member : null}
-              descId="skip-list-picture-desc"
-              width={width}
-              height={height}
-            />
-          </div>
+      <PictureRegion regionRef={regionRef} caption={caption}>
+        {layout && view ? (
+          <SkipListDrawing
+            layout={layout}
+            length={length}
+            frame={frame}
+            target={trace !== null && op !== 'zadd' ? trace.member : null}
+            descId="skip-list-picture-desc"
+            orientation={orientation}
+            width={view.width}
+            height={view.height}
+            viewBox={`${view.box.x} ${view.box.y} ${view.box.width} ${view.box.height}`}
+          />
         ) : (
-          <p className="p-4 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
+          <p className="m-0 p-4 text-sm text-zinc-500 dark:text-zinc-400">Starting the engine…</p>
         )}
-      </div>
+      </PictureRegion>
 
-      <div className="border-t border-zinc-200 px-4 py-3 text-sm dark:border-zinc-800">
-        <p
-          className="min-h-5 font-medium text-zinc-900 dark:text-zinc-100"
-          data-testid="skiplist-answer"
-        >
-          {answer ??
-            'Pick a command and a member, then trace the search to see the hops and the spans it adds.'}
-        </p>
-        <p
-          className="mt-1 min-h-10 text-zinc-600 dark:text-zinc-400"
-          role="status"
-          aria-live="polite"
-          data-testid="skiplist-narration"
-        >
-          {frame && trace ? narrate(trace, frame) : note}
-        </p>
-      </div>
+      <PictureFooter
+        live
+        answer={answer ?? INTRO}
+        status={
+          <p
+            className="m-0 mt-1 min-h-10 text-zinc-600 dark:text-zinc-400"
+            role="status"
+            aria-live="polite"
+            data-testid="skiplist-narration"
+          >
+            {frame && trace ? narrate(trace, frame) : note}
+          </p>
+        }
+      />
     </section>
   );
 }

@@ -12,8 +12,17 @@ import { sha1hex } from './sha1';
 
 /** Limits and where to find the VM. */
 export interface ScriptOptions {
-  /** Milliseconds a script may run before it is stopped (default 5,000, Redis's busy threshold). */
+  /**
+   * Milliseconds a script that has written may run before it is stopped (default 5,000).
+   * Redis itself never stops such a script (SCRIPT KILL answers UNKILLABLE); a tab must.
+   */
   scriptTimeLimitMs?: number;
+  /**
+   * Milliseconds after which a script that has not written is stopped, as a SCRIPT KILL sent
+   * once Redis starts answering BUSY would stop it (default: Redis's 5,000-ms busy threshold,
+   * or the time limit if that is shorter).
+   */
+  scriptKillAfterMs?: number;
   /** Bytes of Lua heap per engine (default 64 MiB). */
   scriptMemoryLimitBytes?: number;
 }
@@ -58,10 +67,15 @@ export class ScriptingState {
   private readonly cache = new Map<string, string>();
   private state: LuaScriptState | null = null;
   private readonly timeLimitMs: number;
+  private readonly killAfterMs: number;
   private readonly memoryLimitBytes: number;
 
   constructor(options: ScriptOptions = {}) {
     this.timeLimitMs = options.scriptTimeLimitMs ?? DEFAULT_SCRIPT_TIME_LIMIT_MS;
+    this.killAfterMs = Math.min(
+      options.scriptKillAfterMs ?? DEFAULT_SCRIPT_TIME_LIMIT_MS,
+      this.timeLimitMs,
+    );
     this.memoryLimitBytes = options.scriptMemoryLimitBytes ?? DEFAULT_SCRIPT_MEMORY_LIMIT_BYTES;
   }
 
@@ -90,6 +104,7 @@ export class ScriptingState {
     }
     this.state = new LuaScriptState(runtime, {
       timeLimitMs: this.timeLimitMs,
+      killAfterMs: this.killAfterMs,
       memoryLimitBytes: this.memoryLimitBytes,
     });
     return this.state;

@@ -85,8 +85,10 @@ export interface ScriptBridge {
 
 /** Limits for one state. */
 export interface LuaLimits {
-  /** Wall-clock milliseconds a script may run before it is stopped. */
+  /** Wall-clock milliseconds a script that has written may run before it is stopped. */
   timeLimitMs: number;
+  /** Wall-clock milliseconds after which a script that has not written is stopped. */
+  killAfterMs: number;
   /** Bytes of Lua heap a state may hold. */
   memoryLimitBytes: number;
 }
@@ -251,6 +253,7 @@ export class LuaScriptState {
   private readonly fns: number[] = [];
   private bridge: ScriptBridge | null = null;
   private deadline = 0;
+  private killAt = 0;
   private killed = false;
   private memoryUsed = 0;
   private readonly allocator: number;
@@ -420,8 +423,12 @@ export class LuaScriptState {
   }
 
   private onHook(L: number): void {
-    if (performance.now() < this.deadline && !this.killed) return;
     if (!this.killed) {
+      const now = performance.now();
+      if (now < this.killAt) return;
+      // Like Redis: SCRIPT KILL stops a script only until its first write; after that the
+      // script runs to its end there, and here to the hard time limit.
+      if (now < this.deadline && this.wrote()) return;
       this.killed = true;
       // Fire on every line from now on, so pcall loops cannot swallow the stop.
       this.m._lua_sethook(L, this.hook, MASK_COUNT | MASK_LINE, 1);
@@ -432,13 +439,16 @@ export class LuaScriptState {
 
   private writesBefore = 0;
 
+  private wrote(): boolean {
+    return this.bridge !== null && this.bridge.writes() !== this.writesBefore;
+  }
+
   /** What a stopped script answers: Redis's SCRIPT KILL text, or why it could not be Redis's. */
   private get killMessage(): string {
-    const limit = this.limits.timeLimitMs;
-    if (this.bridge !== null && this.bridge.writes() !== this.writesBefore) {
-      return `Script stopped after ${limit} ms, this engine's time limit; the writes it made stay (redis-server would refuse SCRIPT KILL here with UNKILLABLE and need SHUTDOWN NOSAVE)`;
+    if (this.wrote()) {
+      return `Script stopped after ${this.limits.timeLimitMs} ms, this engine's time limit; the writes it made stay (redis-server cannot kill a script that wrote: SCRIPT KILL answers UNKILLABLE and only SHUTDOWN NOSAVE stops it)`;
     }
-    return `Script killed by user with SCRIPT KILL... (this engine stops a script after ${limit} ms, where redis-server would answer BUSY to other clients until SCRIPT KILL)`;
+    return `Script killed by user with SCRIPT KILL... (this engine stops a script that has not written after ${this.limits.killAfterMs} ms, as SCRIPT KILL would once redis-server starts answering BUSY)`;
   }
 
   /** redis.call / redis.pcall (luaRedisGenericCommand). */
@@ -577,6 +587,7 @@ export class LuaScriptState {
     this.killed = false;
     const started = performance.now();
     this.deadline = started + this.limits.timeLimitMs;
+    this.killAt = started + this.limits.killAfterMs;
     this.writesBefore = bridge.writes();
     const base = m._lua_gettop(L);
     try {

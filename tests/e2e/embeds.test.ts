@@ -1,0 +1,236 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Browser, Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embedSnippet, embedUrl } from '@/lib/embed/embed-link';
+import { baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
+
+/**
+ * Embeds as an instructor's course page shows them: the snippet pasted into a page of
+ * another origin (another port), each widget in a sandboxed iframe, sized by its height
+ * messages through the snippet's own script.
+ */
+
+let browser: Browser;
+let host: http.Server;
+let hostUrl = '';
+const pages = new Map<string, string>();
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+  host = http.createServer((request, response) => {
+    const body = pages.get(request.url ?? '');
+    response.writeHead(body ? 200 : 404, { 'content-type': 'text/html; charset=utf-8' });
+    response.end(body ?? 'not found');
+  });
+  await new Promise<void>((resolve) => host.listen(0, '127.0.0.1', resolve));
+  hostUrl = `http://127.0.0.1:${(host.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  await browser?.close();
+  await new Promise((resolve) => host?.close(resolve));
+});
+
+/** A course page of the other origin holding `snippets`, as an instructor would paste them. */
+function coursePage(name: string, snippets: string[]): string {
+  pages.set(
+    `/${name}.html`,
+    `<!doctype html><html lang="en"><head><title>Course</title><link rel="icon" href="data:,"></head><body style="margin:0;font:16px sans-serif"><h1>Week 3</h1>${snippets.join('\n<p>Between the embeds.</p>\n')}</body></html>`,
+  );
+  expect(hostUrl).not.toBe(new URL(baseUrl()).origin);
+  return `${hostUrl}/${name}.html`;
+}
+
+async function embedFrame(page: Page, slug: string): Promise<Frame> {
+  const element = await page.waitForSelector(`iframe[src*="/embed/${slug}/"]`);
+  const frame = await element.contentFrame();
+  if (!frame) throw new Error(`no frame for ${slug}`);
+  return frame;
+}
+
+/** The iframe's height on the host page, and the embed's content height inside it. */
+async function heights(page: Page, frame: Frame, slug: string) {
+  const outer = await page
+    .locator(`iframe[src*="/embed/${slug}/"]`)
+    .evaluate((e) => e.getBoundingClientRect().height);
+  const inner = await frame
+    .locator('[data-embed-root]')
+    .evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+  return { outer, inner };
+}
+
+describe('embeds on another site', () => {
+  it('fit a sandboxed iframe to the widget as its height changes, and apply ?theme=', async () => {
+    const site = baseUrl();
+    const url = coursePage('skip-list', [
+      // Far too short on purpose: only the height messages can make it fit.
+      embedSnippet(embedUrl(site, 'skip-list', 'seed=3&members=12&theme=dark'), 'Skip list', 150),
+    ]);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'light',
+    });
+    const { page, problems } = await openPage(context);
+    await page.goto(url);
+    const iframe = page.locator('iframe');
+    expect(await iframe.getAttribute('sandbox')).toContain('allow-scripts');
+    expect(await iframe.getAttribute('allow')).toBe('clipboard-write');
+    const frame = await embedFrame(page, 'skip-list');
+
+    // The host page is light; the link asked for dark, and the embed is dark.
+    await frame.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    // The page's background as drawn (the theme's colours are lab(); a canvas gives sRGB).
+    const [r = 255, g = 255, b = 255] = await frame.evaluate(() => {
+      const context = document.createElement('canvas').getContext('2d')!;
+      context.fillStyle = getComputedStyle(document.body).backgroundColor;
+      context.fillRect(0, 0, 1, 1);
+      return [...context.getImageData(0, 0, 1, 1).data];
+    });
+    expect(r + g + b).toBeLessThan(150);
+
+    // The live widget has replaced the placeholder, and the iframe fits it.
+    await frame.locator('[data-widget="skip-list-picture"] svg').first().waitFor();
+    await page.waitForFunction(() => document.querySelector('iframe')!.offsetHeight > 150);
+    await expect
+      .poll(async () => {
+        const h = await heights(page, frame, 'skip-list');
+        return Math.abs(h.outer - h.inner);
+      })
+      .toBeLessThanOrEqual(2);
+    const wide = await heights(page, frame, 'skip-list');
+    expect(wide.outer).toBeGreaterThan(300);
+
+    // A phone-width host: the widget reflows taller, and the iframe follows it.
+    await page.setViewportSize({ width: 390, height: 844 });
+    await expect
+      .poll(async () => (await heights(page, frame, 'skip-list')).inner)
+      .not.toBe(wide.inner);
+    await expect
+      .poll(async () => {
+        const h = await heights(page, frame, 'skip-list');
+        return Math.abs(h.outer - h.inner);
+      })
+      .toBeLessThanOrEqual(2);
+
+    expect(problems.failedRequests).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('show a console script before running any of it, and run it only when asked', async () => {
+    const site = baseUrl();
+    const script = ['ZADD lb:week3 120 ana 95 bo', 'ZREVRANGE lb:week3 0 -1 WITHSCORES'].join('\n');
+    const query = new URLSearchParams({ preset: 'tie-order', script, theme: 'light' }).toString();
+    const url = coursePage('console', [
+      embedSnippet(embedUrl(site, 'console', query), 'Console', 520),
+    ]);
+    const context = await browser.newContext({
+      viewport: { width: 1280, height: 900 },
+      colorScheme: 'dark',
+    });
+    const { page, problems } = await openPage(context);
+    await page.goto(url);
+    const frame = await embedFrame(page, 'console');
+    const panel = frame.getByRole('region', { name: 'Script from the link' });
+    await panel.waitFor();
+    expect(await frame.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+      false,
+    );
+    // The preset's two commands, then the link's two, listed in order.
+    expect(await panel.locator('li').allTextContents()).toEqual([
+      'ZADD ties 1500 player:99 1500 player:100 1500 player:7',
+      'ZREVRANGE ties 0 -1',
+      'ZADD lb:week3 120 ana 95 bo',
+      'ZREVRANGE lb:week3 0 -1 WITHSCORES',
+    ]);
+    const run = panel.getByRole('button', { name: 'Run these commands' });
+    await expect.poll(() => run.isEnabled()).toBe(true);
+    // The engine is ready and nothing has run: the transcript holds the welcome text only.
+    await page.waitForTimeout(500);
+    const log = frame.getByRole('log', { name: 'Console output' });
+    expect(await log.textContent()).not.toContain('lb:week3');
+    expect(await log.textContent()).not.toContain('ties');
+
+    await run.click();
+    await expect.poll(() => log.textContent()).toContain('"ana"');
+    const text = (await log.textContent()) ?? '';
+    // Redis's replies, in order: equal scores in reverse byte order of the member name
+    // (ZREVRANGE), then the week's board.
+    expect(text.indexOf('"player:99"')).toBeLessThan(text.indexOf('"player:7"'));
+    expect(text.indexOf('"player:7"')).toBeLessThan(text.indexOf('"player:100"'));
+    expect(text.indexOf('"bo"')).toBeGreaterThan(text.indexOf('"ana"'));
+    expect(await panel.count()).toBe(0);
+    // The iframe still fits the console once the panel is gone.
+    await expect
+      .poll(async () => {
+        const h = await heights(page, frame, 'console');
+        return Math.abs(h.outer - h.inner);
+      })
+      .toBeLessThanOrEqual(2);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('clamp a parameter out of range and say so in the widget', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/speed-round/?seconds=5&roundSize=10`);
+    await expect
+      .poll(() =>
+        page.getByRole('status').filter({ hasText: 'Changed from the link' }).textContent(),
+      )
+      .toContain('seconds');
+    expect(await page.getByText('Changed from the link').textContent()).toMatch(/using 10\b/);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000); // two frames, the builder and axe over a long page: slow on a loaded machine
+});
+
+describe('the embed builder on /instructors/', () => {
+  it('clamps parameters with a note, previews the embed and writes the snippet', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/instructors/`);
+    const builder = page.locator('[data-embed-builder]');
+    await builder.getByLabel('Widget').selectOption('skip-list');
+    await builder.getByLabel(/^members/).fill('500');
+    await builder.getByLabel('Dark').check();
+    await expect
+      .poll(() => builder.locator('[data-builder-notes]').textContent())
+      .toContain('using 128');
+
+    const snippet = await builder.getByLabel('Snippet for your page').inputValue();
+    expect(snippet).toContain('/embed/skip-list/?seed=3&members=128&theme=dark');
+    expect(snippet).toMatch(/<iframe [^>]*title="Skip-list picture · Leaderboard Lab"/);
+    expect(snippet).toMatch(/<iframe [^>]*sandbox="[^"]*allow-scripts[^"]*"/);
+    expect(snippet).toContain('allow="clipboard-write"');
+    expect(snippet).toContain("'leaderboard-lab:resize'");
+
+    // The preview is the embed itself, in the state the link asks for, sized by its messages.
+    const preview = builder.locator('iframe');
+    await expect.poll(() => preview.getAttribute('src')).toContain('members=128');
+    const frame = (await preview.elementHandle())!;
+    const inner = (await frame.contentFrame())!;
+    await inner.waitForFunction(() => document.documentElement.classList.contains('dark'));
+    await inner.locator('[data-widget="skip-list-picture"] svg').first().waitFor();
+    await expect
+      .poll(async () => {
+        const outer = await preview.evaluate((e) => e.getBoundingClientRect().height);
+        const content = await inner
+          .locator('[data-embed-root]')
+          .evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
+        return Math.abs(outer - content);
+      })
+      .toBeLessThanOrEqual(2);
+
+    await builder.getByRole('button', { name: 'Copy snippet' }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+
+    // Every widget of the manifest is offered.
+    expect(await builder.getByLabel('Widget').locator('option').count()).toBe(9);
+    expect(await seriousAxe(page)).toEqual([]);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000); // two frames, the builder and axe over a long page: slow on a loaded machine
+});
