@@ -3,12 +3,23 @@ import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * The browser every test drives. Its contexts block service workers unless a test asks for
+ * them (`serviceWorkers: 'allow'`, as tests/e2e/offline.test.ts does): otherwise every context
+ * would precache the whole export (15 MB) in the background, which only the offline tests are
+ * about and which would slow the rest of the suite on CI's two cores.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...chromiumArgs],
     headless: true,
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
 /**

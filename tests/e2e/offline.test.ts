@@ -62,7 +62,16 @@ function watchFailures(page: Page): { other: string[]; pageData: number } {
   const seen = { other: [] as string[], pageData: 0 };
   page.on('requestfailed', (request) => {
     const headers = request.headers();
-    if (headers['rsc'] || headers['next-router-prefetch'] || /[?&]_rsc=/.test(request.url()))
+    // Next's router fetches a page's data (RSC) with a header or an `_rsc` parameter, and
+    // prefetches a linked page by fetching its URL: a fetch (not a navigation) of a page.
+    const pageFetch =
+      request.resourceType() === 'fetch' && new URL(request.url()).pathname.endsWith('/');
+    if (
+      headers['rsc'] ||
+      headers['next-router-prefetch'] ||
+      /[?&]_rsc=/.test(request.url()) ||
+      pageFetch
+    )
       seen.pageData++;
     else if (request.failure()?.errorText !== 'net::ERR_ABORTED')
       seen.other.push(`${request.resourceType()} ${request.url()} ${request.failure()?.errorText}`);
@@ -104,7 +113,10 @@ describe('offline', () => {
 
   it('after one visit, reads every page, runs the console and a playground, and searches with the network gone', async () => {
     site = await serve(path.resolve(exportDir()));
-    context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    context = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      serviceWorkers: 'allow',
+    });
     const { page, problems } = await openPage(context);
     const failures = watchFailures(page);
     await page.goto(`${site}/`);
