@@ -5,8 +5,11 @@ import { componentsUsed } from './components-used';
 import { markdownBlocks, pageMarkdown } from './markdown';
 
 const contentDir = path.join(process.cwd(), 'content');
+// The pages that publish Markdown: the home page (app/index.md) and every chapter section
+// (app/[chapter]/[section]/index.md). /instructors/ is a tool page (a live embed builder)
+// and publishes none.
 const files = readdirSync(contentDir, { recursive: true, encoding: 'utf8' })
-  .filter((f) => f.endsWith('.mdx'))
+  .filter((f) => f.endsWith('.mdx') && (f === 'home.mdx' || f.includes(path.sep)))
   .map((f) => path.join(contentDir, f));
 
 const options = {

@@ -42,6 +42,37 @@ function echo(line: string): string {
     : line;
 }
 
+/**
+ * Shown while a line is in flight for more than a second (a script loading a million members
+ * takes several): the worker cannot answer until the command ends, so the console says it is
+ * working, and for how long it may, instead of looking frozen.
+ */
+function RunningLine() {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    const started = performance.now();
+    const timer = window.setInterval(
+      () => setSeconds(Math.floor((performance.now() - started) / 1000)),
+      250,
+    );
+    return () => window.clearInterval(timer);
+  }, []);
+  if (seconds < 1) return null;
+  return (
+    <p
+      role="status"
+      className="m-0 flex items-center gap-2 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300"
+    >
+      <span
+        aria-hidden="true"
+        className="size-2 rounded-full bg-amber-400 motion-safe:animate-pulse"
+      />
+      Running… {seconds} s. A script that has not written stops at 5 s; one that writes may run up
+      to 30 s.
+    </p>
+  );
+}
+
 /** One entry; memoized, so appending a line renders only that line. */
 const EntryLine = memo(function EntryLine({ entry }: { entry: Entry }) {
   return (
@@ -420,6 +451,8 @@ export function RedisConsoleCore({
       >
         <Transcript entries={entries} />
       </div>
+
+      {line.status.kind === 'loading' ? <RunningLine /> : null}
 
       {load.status.kind === 'loading' ? (
         <div className="flex items-center gap-3 border-t border-zinc-800 px-4 py-2 text-xs text-zinc-300">
