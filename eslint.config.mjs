@@ -3,7 +3,17 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', '.next/', 'out/', 'next-env.d.ts', 'public/', '.scratch/'] },
+  {
+    ignores: [
+      'node_modules/',
+      '.next/',
+      'out/',
+      'out-lab/',
+      'next-env.d.ts',
+      'public/',
+      '.scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

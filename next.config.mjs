@@ -1,8 +1,20 @@
 import createMDX from '@next/mdx';
 
+// BASE_PATH publishes the export under a sub-path of its host (BASE_PATH=/lab serves the
+// guide at https://host/lab/). Next prefixes its own links and chunk URLs; the same value is
+// handed to client code as NEXT_PUBLIC_BASE_PATH (lib/site-config.ts) for the URLs Next does
+// not write: plain <a> links in prose, Pagefind, the service worker, embed snippets.
+const trimmed = (process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '');
+const basePath = trimmed ? `/${trimmed}` : '';
+if (basePath && !/^(\/[\w.~-]+)+$/.test(basePath)) {
+  throw new Error(`BASE_PATH must look like /lab or /courses/lab, not "${process.env.BASE_PATH}"`);
+}
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   output: 'export',
+  basePath,
+  env: { NEXT_PUBLIC_BASE_PATH: basePath },
   trailingSlash: true,
   images: { unoptimized: true },
   pageExtensions: ['ts', 'tsx', 'mdx'],

@@ -1,8 +1,11 @@
 import type { MetadataRoute } from 'next';
-import { siteConfig } from '@/lib/site-config';
+import { basePath, siteConfig } from '@/lib/site-config';
 
 export const dynamic = 'force-static';
 
 export default function robots(): MetadataRoute.Robots {
-  return { rules: [{ userAgent: '*', allow: '/' }], sitemap: `${siteConfig.url}/sitemap.xml` };
+  return {
+    rules: [{ userAgent: '*', allow: `${basePath}/` }],
+    sitemap: `${siteConfig.url}/sitemap.xml`,
+  };
 }

@@ -20,6 +20,8 @@
 //    file's first line; other browsers read it as a comment. Widget chunks, fetched later and
 //    only partly run, are left alone.
 // 3. search-index. Pagefind indexes the final HTML into out/pagefind/.
+// 4. service-worker. Writes out/sw.js with the precache manifest of the finished export
+//    (scripts/service-worker.ts); last, because it records every file's revision.
 //
 // Measured side by side (`npm run perf:ab`): see the README's "A phone paints before it
 // hydrates" and the figures quoted in the commits that changed a step.
@@ -35,6 +37,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import * as pagefind from 'pagefind';
+import { serviceWorkerStep } from './service-worker';
 
 type Element = DefaultTreeAdapterTypes.Element;
 type ParentNode = DefaultTreeAdapterTypes.ParentNode;
@@ -244,6 +247,7 @@ export const STEPS: readonly PostBuildStep[] = [
   hydrateAfterPaintStep,
   compileHintsStep,
   searchIndexStep,
+  serviceWorkerStep,
 ];
 
 /** Runs `steps` (by default all of them) over the export at `root`. */

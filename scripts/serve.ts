@@ -4,18 +4,22 @@
 // The port is PORT (default 3000) or --port; the server listens on loopback (127.0.0.1)
 // unless HOST or --host asks for another interface (HOST=0.0.0.0 to reach it from the
 // network). A busy port is found before the build, not after a minute of it.
+// A build made with BASE_PATH=/lab is served under /lab/ (BASE_PATH or --base-path), the way
+// a static host publishing it at that sub-path would serve it.
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startStaticServer } from './static-server';
+import { normaliseBasePath, startStaticServer } from './static-server';
 
 const USAGE = `usage: npm start | npm run serve [-- --port 3000 --host 127.0.0.1]
   --build        build first (what \`npm start\` does); without it, serve the last build
   --port N       port to listen on (default: PORT, else 3000)
   --host ADDR    interface to listen on (default: HOST, else 127.0.0.1; 0.0.0.0 for all)
-  --root DIR     directory to serve (default: out)`;
+  --root DIR     directory to serve (default: out)
+  --base-path P  serve the export under the sub-path P, e.g. /lab (default: BASE_PATH, the
+                 same variable the build reads; the build must have been made with it)`;
 
 const { values } = parseArgs({
   options: {
@@ -23,6 +27,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: process.env.PORT ?? '3000' },
     host: { type: 'string', default: process.env.HOST ?? '127.0.0.1' },
     root: { type: 'string', default: 'out' },
+    'base-path': { type: 'string', default: process.env.BASE_PATH ?? '' },
     help: { type: 'boolean', default: false },
   },
 });
@@ -37,6 +42,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
 }
 const { host } = values;
 const root = path.resolve(values.root);
+const basePath = normaliseBasePath(values['base-path']);
 
 /** Why `port` on `host` cannot be listened on, in words; null when it can. */
 function portProblem(): Promise<string | null> {
@@ -70,7 +76,10 @@ if (problem) {
   process.exit(1);
 }
 if (values.build) {
-  const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+  const build = spawnSync('npm', ['run', 'build'], {
+    stdio: 'inherit',
+    env: { ...process.env, BASE_PATH: basePath },
+  });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }
 if (!existsSync(path.join(root, 'index.html'))) {
@@ -80,8 +89,8 @@ if (!existsSync(path.join(root, 'index.html'))) {
   process.exit(1);
 }
 try {
-  const { url } = await startStaticServer({ root, port, host });
-  const shown = url.replace('//127.0.0.1:', '//localhost:');
+  const { siteUrl } = await startStaticServer({ root, port, host, basePath });
+  const shown = siteUrl.replace('//127.0.0.1:', '//localhost:');
   const reach =
     host === '127.0.0.1' || host === 'localhost' || host === '::1'
       ? ' (this machine only; HOST=0.0.0.0 to serve the network)'

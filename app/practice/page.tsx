@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { PracticeRoomLoader } from '@/components/practice/practice-loader';
 import { SiteFrame } from '@/components/site/site-frame';
+import { withBasePath } from '@/lib/site-config';
 
 export const metadata: Metadata = {
   title: 'Practice room',
@@ -31,7 +32,7 @@ export default function PracticePage() {
           <noscript>
             <p className="rounded-xl border border-zinc-300 p-4 text-sm">
               The practice room runs in your browser and needs JavaScript. The guide’s{' '}
-              <a href="/mock-interviews/">mock interview</a> works without it.
+              <a href={withBasePath('/mock-interviews/')}>mock interview</a> works without it.
             </p>
           </noscript>
           <PracticeRoomLoader />

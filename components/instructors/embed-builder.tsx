@@ -15,6 +15,7 @@ import {
   type ParamSchema,
   type ParamSpec,
 } from '@/lib/embed/embed-link';
+import { basePath } from '@/lib/site-config';
 
 /** One widget as the builder offers it (the page reads them from the widget manifest). */
 export interface BuilderWidget {
@@ -72,7 +73,8 @@ export function EmbedBuilder({
   const [copied, setCopied] = useState<'link' | 'snippet' | null>(null);
   const origin = useSyncExternalStore(
     noSubscribe,
-    () => window.location.origin,
+    // The site's address as the reader has it open, base path included (like siteUrl).
+    () => `${window.location.origin}${basePath}`,
     () => siteUrl,
   );
   // Until React runs, a changed field would do nothing (and be reset when it does): the
@@ -96,7 +98,7 @@ export function EmbedBuilder({
     : '';
 
   // The preview follows the fields a moment after typing stops, not on every keystroke.
-  const previewPath = widget ? embedUrl('', widget.slug, query) : '';
+  const previewPath = widget ? embedUrl(basePath, widget.slug, query) : '';
   const [preview, setPreview] = useState(previewPath);
   useEffect(() => {
     const timer = window.setTimeout(() => setPreview(previewPath), 400);

@@ -1,6 +1,7 @@
 'use client';
 
 import { useEffect } from 'react';
+import { withBasePath, withoutBasePath } from '@/lib/site-config';
 
 /**
  * Keeps old links working after a heading is renamed: when the URL names an anchor that
@@ -15,12 +16,13 @@ export function AnchorRedirects({ redirects }: { redirects: Record<string, strin
       const target = redirects[anchor];
       if (!target) return;
       const [path = '', hash = ''] = target.split('#');
-      if (path === location.pathname) {
+      // Registry paths are root-relative; the page may be served under BASE_PATH.
+      if (path === withoutBasePath(location.pathname)) {
         history.replaceState(history.state, '', `#${hash}`);
         // Lets the page open a self-check the new anchor names, and scroll to it.
         window.dispatchEvent(new HashChangeEvent('hashchange'));
         document.getElementById(hash)?.scrollIntoView();
-      } else location.replace(`${target}`);
+      } else location.replace(withBasePath(target));
     }
     follow();
     window.addEventListener('hashchange', follow);

@@ -1,6 +1,7 @@
 import type { ComponentPropsWithoutRef } from 'react';
 import { chapters } from '@/content/chapters';
 import { isUnpublishedHref } from '@/lib/content/navigation';
+import { withBasePath } from '@/lib/site-config';
 
 /**
  * Links in chapter prose. A link into a chapter that is still "coming soon" renders as
@@ -17,7 +18,7 @@ export function MdxLink({ href = '', children, ...rest }: ComponentPropsWithoutR
   }
   const external = /^https?:\/\//.test(href);
   return (
-    <a href={href} {...rest} {...(external ? { rel: 'noopener noreferrer' } : {})}>
+    <a href={withBasePath(href)} {...rest} {...(external ? { rel: 'noopener noreferrer' } : {})}>
       {children}
     </a>
   );

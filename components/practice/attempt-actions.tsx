@@ -13,6 +13,7 @@ import type { Variant } from '@/lib/practice/variant';
 import { download } from './download';
 import { muted, quiet } from './styles';
 import { Panel } from './panel';
+import { withBasePath } from '@/lib/site-config';
 
 /** Under every phase: export the attempt, start another, and a prompt for an AI review. */
 export function AttemptActions({
@@ -71,7 +72,7 @@ export function AttemptActions({
         <p className={`mt-1 ${muted}`}>
           Paste it into the chat assistant you use; it carries the rubric and the guide’s figures,
           as{' '}
-          <a className="underline" href="/ai-prep/prompts/">
+          <a className="underline" href={withBasePath('/ai-prep/prompts/')}>
             the AI Prep chapter
           </a>{' '}
           recommends.

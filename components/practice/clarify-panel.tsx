@@ -5,6 +5,7 @@ import { answerQuestion, missedKeyQuestions } from '@/lib/practice/clarify';
 import { field, muted, primary, quiet } from './styles';
 import type { AttemptPanelProps } from './panel-props';
 import { Panel } from './panel';
+import { withBasePath } from '@/lib/site-config';
 
 /**
  * Phase 1: the prompt, questions to the interviewer (answered from the prompt's facts), and,
@@ -102,7 +103,7 @@ export function ClarifyPanel({
           <p className="mt-2 text-sm">
             <a
               className="font-medium text-accent-700 underline dark:text-accent-300"
-              href="/interview-skills/clarifying-questions/"
+              href={withBasePath('/interview-skills/clarifying-questions/')}
             >
               The question bank, with what each answer changes
             </a>

@@ -9,6 +9,7 @@ import { bad, good, h3, muted, primary } from './styles';
 import type { AttemptPanelProps } from './panel-props';
 import { Panel } from './panel';
 import type { PracticeRun } from './use-run';
+import { withBasePath } from '@/lib/site-config';
 
 const compareColumns = [{ label: 'Check or drill' }, { label: 'Yours' }, { label: 'Reference' }];
 
@@ -32,7 +33,7 @@ export function ReviewPanel({
       <Panel id="rubric-title" title="Score yourself">
         <p className={`mt-1 ${muted}`}>
           The signals from{' '}
-          <a className="underline" href="/interview-skills/what-interviewers-hear/">
+          <a className="underline" href={withBasePath('/interview-skills/what-interviewers-hear/')}>
             What interviewers listen for
           </a>
           .

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useRef } from 'react';
 import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress/operations';
 import { useProgress } from './use-progress';
+import { withBasePath } from '@/lib/site-config';
 
 /** Time on a page before reaching its end counts as having read it. */
 const MIN_READ_MS = 10_000;
@@ -75,7 +76,7 @@ export function SectionProgress({ path }: { path: string }) {
         </Link>
         {' · '}
         <a
-          href={`${path}index.md`}
+          href={withBasePath(`${path}index.md`)}
           type="text/markdown"
           className="font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400"
           title="This page as plain Markdown, to read offline or hand to an AI assistant"

@@ -3,6 +3,7 @@
 import { useEffect } from 'react';
 import { readSections } from '@/lib/progress/operations';
 import './progress.css';
+import { withoutBasePath } from '@/lib/site-config';
 
 /** Runs `work` when the browser is idle (or soon, where it has no idle callback). */
 function whenIdle(work: () => void): () => void {
@@ -34,7 +35,7 @@ export function SidebarTicks({ navId }: { navId: string }) {
           const read = readSections(store.getSnapshot());
           const links = document.querySelectorAll<HTMLAnchorElement>(`#${navId} a.nav-link`);
           for (const link of links) {
-            const on = read.has(new URL(link.href).pathname);
+            const on = read.has(withoutBasePath(new URL(link.href).pathname));
             if (on !== link.hasAttribute('data-read')) link.toggleAttribute('data-read', on);
           }
         };

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { OfflineStatus } from '@/components/offline/offline-status';
 import { chapters } from '@/content/chapters';
 import { sectionHref } from '@/lib/content/navigation';
 
@@ -12,6 +13,7 @@ export function Footer() {
             A system-design guide you can run: interview skills, and one leaderboard designed from a
             single Redis sorted set to 100 million players.
           </p>
+          <OfflineStatus />
         </div>
         <nav aria-label="Footer">
           <ul className="grid gap-2 sm:grid-cols-2">

@@ -2,6 +2,7 @@
 
 import { useEffect, useId, useRef, useState } from 'react';
 import { CloseIcon, SearchIcon } from './icons';
+import { basePath } from '@/lib/site-config';
 import { SITE_CONTROL_IDS } from './site-ids';
 import {
   SEARCH_CANDIDATE_PAGES,
@@ -11,6 +12,7 @@ import {
 } from '@/lib/content/search-rank';
 
 interface Pagefind {
+  options: (options: { baseUrl?: string }) => Promise<void>;
   init: () => Promise<void>;
   debouncedSearch: (
     query: string,
@@ -22,10 +24,12 @@ let pagefindPromise: Promise<Pagefind> | null = null;
 /** Pagefind is a static file written by the build, not a bundled module. */
 function loadPagefind(): Promise<Pagefind> {
   pagefindPromise ??= (async () => {
-    const path = '/pagefind/pagefind.js';
+    const path = `${basePath}/pagefind/pagefind.js`;
     const module = (await import(
       /* webpackIgnore: true */ /* turbopackIgnore: true */ path
     )) as Pagefind;
+    // Pagefind's result URLs are the exported files' paths; under BASE_PATH they need its prefix.
+    if (basePath) await module.options({ baseUrl: `${basePath}/` });
     await module.init();
     return module;
   })();

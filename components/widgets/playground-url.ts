@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { embedSnippet as iframeSnippet, embedUrl } from '@/lib/embed/embed-link';
 import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
+import { basePath } from '@/lib/site-config';
 
 /**
  * A playground's state as URL query parameters. The props a chapter passes are the
@@ -59,7 +60,7 @@ export function embedSnippet<S extends ParamSchema>(
   height: number,
 ): string {
   return iframeSnippet(
-    embedUrl(window.location.origin, name, toQueryString(schema, values)),
+    embedUrl(`${window.location.origin}${basePath}`, name, toQueryString(schema, values)),
     title,
     height,
   );

@@ -3,17 +3,47 @@ import { inject } from 'vitest';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium';
 
-export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
+/**
+ * The browser every test drives. Its contexts block service workers unless a test asks for
+ * them (`serviceWorkers: 'allow'`, as tests/e2e/offline.test.ts does): otherwise every context
+ * would precache the whole export (15 MB) in the background, which only the offline tests are
+ * about and which would slow the rest of the suite on CI's two cores.
+ */
+export async function launchBrowser(): Promise<Browser> {
+  const browser = await chromium.launch({
     executablePath: chromiumPath(),
     args: [...chromiumArgs],
     headless: true,
   });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ serviceWorkers: 'block', ...options });
+  browser.newPage = (options = {}) => newPage({ serviceWorkers: 'block', ...options });
+  return browser;
 }
 
-/** The origin the global setup serves `out/` on. */
+/**
+ * Where the global setup serves the export, without a trailing slash: the origin, plus the
+ * base path when the suite runs against the BASE_PATH build (E2E_BASE_PATH=/lab). Tests
+ * append root-relative paths: `${baseUrl()}/leaderboard-design/`.
+ */
 export function baseUrl(): string {
   return inject('baseUrl');
+}
+
+/** The base path the served build was made with: '' (the root) or e.g. '/lab'. */
+export function basePath(): string {
+  return inject('basePath');
+}
+
+/** The exported directory the suite serves: out/, or out-lab/ for the base-path build. */
+export function exportDir(): string {
+  return basePath() ? 'out-lab' : 'out';
+}
+
+/** The server's origin, without the base path. */
+export function origin(): string {
+  return inject('origin');
 }
 
 export interface PageProblems {

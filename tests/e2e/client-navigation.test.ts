@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage, basePath } from './browser';
 
 /**
  * Client-side navigation on the built export, whose pages the post-build step rewrote
@@ -44,14 +44,14 @@ describe('client-side navigation', () => {
     const loadedAtStart = new Set(frameworkRequests);
 
     await page
-      .locator('nav[aria-label="Chapters"] a[href="/interview-skills/trade-offs/"]')
+      .locator(`nav[aria-label="Chapters"] a[href="${basePath()}/interview-skills/trade-offs/"]`)
       .click();
     await page.waitForURL('**/interview-skills/trade-offs/');
     await page.locator('h1', { hasText: 'Presenting trade-offs' }).waitFor();
     expect(await sameDocument(page)).toBe(true);
     expect(
       await page.locator('nav[aria-label="Chapters"] a[aria-current="page"]').getAttribute('href'),
-    ).toBe('/interview-skills/trade-offs/');
+    ).toBe(`${basePath()}/interview-skills/trade-offs/`);
 
     await page.locator('a[rel="next"]').click();
     await page.waitForURL('**/interview-skills/pushing-back/');
@@ -82,7 +82,7 @@ describe('client-side navigation', () => {
     await waitForHydration(page);
     await markDocument(page);
     await page
-      .locator('nav[aria-label="Chapters"] a[href="/leaderboard-design/sorted-sets/"]')
+      .locator(`nav[aria-label="Chapters"] a[href="${basePath()}/leaderboard-design/sorted-sets/"]`)
       .click();
     await page.waitForURL('**/leaderboard-design/sorted-sets/');
     await page.locator('h1', { hasText: /sorted set/i }).waitFor();
@@ -131,7 +131,7 @@ describe('client-side navigation', () => {
     await page.getByRole('button', { name: 'Open navigation' }).click();
     const drawer = page.locator('aside#site-nav');
     await drawer.waitFor();
-    await drawer.locator('a[href="/ai-prep/prompts/"]').click();
+    await drawer.locator(`a[href="${basePath()}/ai-prep/prompts/"]`).click();
     await page.waitForURL('**/ai-prep/prompts/');
     await drawer.waitFor({ state: 'hidden' });
     expect(await sameDocument(page)).toBe(true);

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser } from './browser';
+import { baseUrl, launchBrowser, basePath } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -27,9 +27,9 @@ describe('navigation', () => {
     await page.goto(`${baseUrl()}/interview-skills/trade-offs/`);
     const current = page.locator('aside nav[aria-label="Chapters"] a[aria-current="page"]');
     expect(await current.count()).toBe(1);
-    expect(await current.getAttribute('href')).toBe('/interview-skills/trade-offs/');
+    expect(await current.getAttribute('href')).toBe(`${basePath()}/interview-skills/trade-offs/`);
     await page
-      .locator('aside nav[aria-label="Chapters"] a[href="/interview-skills/scoping/"]')
+      .locator(`aside nav[aria-label="Chapters"] a[href="${basePath()}/interview-skills/scoping/"]`)
       .click();
     await page.waitForURL('**/interview-skills/scoping/');
     await expect(page.locator('h1').textContent()).resolves.toBe('Scoping complexity');
@@ -106,7 +106,7 @@ describe('navigation', () => {
     const box = await drawer.boundingBox();
     expect(box?.x).toBe(0);
     expect(box?.width).toBeLessThanOrEqual(306);
-    await drawer.locator('a[href="/interview-skills/pushing-back/"]').click();
+    await drawer.locator(`a[href="${basePath()}/interview-skills/pushing-back/"]`).click();
     await page.waitForURL('**/interview-skills/pushing-back/');
     await drawer.waitFor({ state: 'hidden' });
     const overflow = await page.evaluate(

@@ -164,8 +164,8 @@ describe('printing', () => {
     // Link targets are written out; widgets become notes with their address.
     const compact = text.replace(/\s+/g, '');
     expect(compact).toContain('(https://redis.io/docs/latest/commands/zadd/)');
-    expect(compact).toMatch(
-      /Interactive:Redisconsole\.Useitliveathttp:\/\/127\.0\.0\.1:\d+\/leaderboard-design\/sorted-sets\/#/,
+    expect(compact).toContain(
+      `Interactive:Redisconsole.Useitliveat${baseUrl()}/leaderboard-design/sorted-sets/#`,
     );
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
+import { baseUrl, launchBrowser, openPage, seriousAxe, basePath } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -139,24 +139,24 @@ describe('progress', () => {
     await button.click();
     expect(await button.getAttribute('aria-pressed')).toBe('true');
     // The sidebar ticks the section, on this page and the next.
-    const link = page.locator('#site-nav a.nav-link[href="/interview-skills/scoping/"]');
-    await page.waitForFunction(() =>
-      document
-        .querySelector('#site-nav a.nav-link[href="/interview-skills/scoping/"]')
-        ?.hasAttribute('data-read'),
+    // Progress keys are root-relative; the links carry the base path of a sub-path build.
+    const scoping = `#site-nav a.nav-link[href="${basePath()}/interview-skills/scoping/"]`;
+    const link = page.locator(scoping);
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.hasAttribute('data-read'),
+      scoping,
     );
     expect(
       await link.evaluate((a) => getComputedStyle(a.firstElementChild!, '::before').content),
     ).toContain('✓');
     await page.goto(`${baseUrl()}/interview-skills/trade-offs/`);
-    await page.waitForFunction(() =>
-      document
-        .querySelector('#site-nav a.nav-link[href="/interview-skills/scoping/"]')
-        ?.hasAttribute('data-read'),
+    await page.waitForFunction(
+      (selector) => document.querySelector(selector)?.hasAttribute('data-read'),
+      scoping,
     );
     expect(
       await page
-        .locator('#site-nav a.nav-link[href="/interview-skills/trade-offs/"]')
+        .locator(`#site-nav a.nav-link[href="${basePath()}/interview-skills/trade-offs/"]`)
         .getAttribute('data-read'),
     ).toBeNull();
 

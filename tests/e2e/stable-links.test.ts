@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { LinkRegistry } from '@/lib/content/link-registry';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { baseUrl, launchBrowser, openPage, basePath } from './browser';
 
 const registry = JSON.parse(readFileSync('content/link-registry.json', 'utf8')) as LinkRegistry;
 const redirects = Object.entries(registry.redirects);
@@ -51,7 +51,11 @@ describe('stable links', () => {
     const page = await context.newPage();
     for (const [from, to] of redirects) {
       await page.goto(`${baseUrl()}${from}`);
-      await page.waitForFunction((target) => `${location.pathname}${location.hash}` === target, to);
+      await page.waitForFunction(
+        (target) => `${location.pathname}${location.hash}` === target,
+        // Registry paths are root-relative; the page may be served under a base path.
+        `${basePath()}${to}`,
+      );
       const hash = to.split('#')[1]!;
       const target = page.locator(`[id="${hash}"]`);
       expect(await target.count(), from).toBe(1);
