@@ -34,6 +34,10 @@ import type {
 import type { FlowView } from '@/lib/flow/view';
 import { sectionHref } from '@/lib/content/navigation';
 import { chapters } from './chapters';
+import { memoryTable } from './design-ledger';
+
+/** Bytes → GB with one decimal, as the chapters print them (16.3). */
+const gb = (bytes: number) => (bytes / 1e9).toFixed(1);
 
 /** How a node is drawn: the colour of the stripe on its box. */
 export type DiagramNodeKind =
@@ -418,7 +422,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
             { label: 'Shard reload', value: '≈ 17.5M rows for the largest of eight range shards' },
           ],
           tradeOff:
-            'Scales reads and protects the primary, but a replica is slightly behind: a reload from it must be followed by the writes that arrived meanwhile (the version check handles it).',
+            'Scales reads and protects the primary, but a replica is slightly behind: a reload from it must be followed by the writes that arrived meanwhile, replayed from Kafka offsets noted before the export began.',
           links: [OPERATIONS, READS],
         },
       },
@@ -433,7 +437,10 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         panel: {
           role: 'A sorted set per region and window, written by the same consumers in the same step as the global board. Each player is in exactly one region, so the regional season board is also the player → score lookup the range shards need.',
           figures: [
-            { label: 'Members in total', value: '100M across 6 regions (≈ 10 GB more per window)' },
+            {
+              label: 'Memory',
+              value: `≈ ${gb(memoryTable.regionalBoards)} GB for season, week and day (100M + 40M + 20M members across 6 regions)`,
+            },
             { label: 'Writes', value: '≈ 12k/s per window, one per score event' },
           ],
           tradeOff:

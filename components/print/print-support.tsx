@@ -36,20 +36,20 @@ export function PrintSupport() {
         if (!link.classList.contains('heading-anchor')) link.dataset.printHref = link.href;
       }
     }
-    // Chromium may announce one print twice (a PDF export does): remember the theme once.
-    let printing = false;
-    let dark = false;
+    // Chromium may announce one print twice (a PDF export does): remember the theme once, on
+    // <html> itself, so a remount of this component between the two events cannot lose it.
+    const root = document.documentElement;
     function before() {
       annotate();
-      if (printing) return;
-      printing = true;
-      dark = document.documentElement.classList.contains('dark');
-      document.documentElement.classList.remove('dark');
+      if (root.dataset.printTheme) return;
+      root.dataset.printTheme = root.classList.contains('dark') ? 'dark' : 'light';
+      root.classList.remove('dark');
     }
     function after() {
-      if (!printing) return;
-      printing = false;
-      if (dark) document.documentElement.classList.add('dark');
+      const theme = root.dataset.printTheme;
+      if (!theme) return;
+      delete root.dataset.printTheme;
+      if (theme === 'dark') root.classList.add('dark');
     }
     const idle =
       typeof window.requestIdleCallback === 'function'
