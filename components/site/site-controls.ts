@@ -17,6 +17,8 @@ import type { SiteControlIds } from './site-ids';
  *   `[data-copy-text]` the first <pre> in its nearest `[data-copy-scope]`, exactly as written;
  *   the button gets `data-copied` for two seconds (its CSS swaps icon and label) and the
  *   result is announced in a polite live region (`ids.announcer`) this script adds;
+ * - a URL fragment naming something inside a closed <details> (a self-check answer, a deep
+ *   dive) opens it, on load and on every hashchange;
  * - a link followed inside the navigation drawer (`ids.nav`, a popover that opens and
  *   closes with no script) closes it, since a client-side navigation keeps the element; so
  *   does widening the window past `lg`, where the same element is the sticky column.
@@ -208,6 +210,26 @@ export function siteControls(ids: SiteControlIds): void {
   });
 
   matchMedia(`(min-width: ${ids.wideNav})`).addEventListener('change', closeNav);
+
+  // A link to a self-check answer or a deep dive (`#id` inside a closed <details>) opens it,
+  // from the first paint. React's HashOpener does the same after hydration, but a hash that
+  // changes while the framework starts can be gone by then: the router's first
+  // history.replaceState writes back the URL it started with (seen in 2 of 8 runs).
+  function openHashTarget() {
+    const id = decodeURIComponent(location.hash.slice(1));
+    const target = id ? document.getElementById(id) : null;
+    const details = target?.closest('details');
+    if (details && !details.open) {
+      details.open = true;
+      target?.scrollIntoView();
+    }
+  }
+  window.addEventListener('hashchange', openHashTarget);
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', openHashTarget, { once: true });
+  } else {
+    openHashTarget();
+  }
 
   // Tests wait on these before they click; they are true as soon as this has run.
   root.dataset.searchReady = 'true';
