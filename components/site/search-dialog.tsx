@@ -65,6 +65,8 @@ export function SearchDialog() {
     const typed = inputRef.current?.value ?? '';
     // What a reader typed before hydration.
     if (typed) onQuery(typed);
+    // From here on the dialog searches as the reader types (tests wait for this).
+    document.documentElement.dataset.searchLive = 'true';
   }, []);
 
   useEffect(() => {

@@ -19,6 +19,8 @@ beforeAll(async () => {
   browser = await launchBrowser();
   page = await browser.newPage();
   await page.goto(`${baseUrl()}/`);
+  // Typing before hydration is before-hydration.test's subject; this file tests the ranking.
+  await page.waitForSelector('html[data-search-live]', { state: 'attached' });
 });
 afterAll(async () => {
   await browser?.close();
@@ -44,10 +46,15 @@ async function search(query: string): Promise<string[]> {
     await dialog.waitFor();
   }
   await page.getByRole('combobox', { name: 'Search query' }).fill(query);
-  await page.waitForFunction(
-    (q) => document.querySelector('[role="listbox"]')?.getAttribute('data-results-for') === q,
-    query.trim(),
-  );
+  await page
+    .waitForFunction(
+      (q) => document.querySelector('[role="listbox"]')?.getAttribute('data-results-for') === q,
+      query.trim(),
+    )
+    .catch(async (error: Error) => {
+      const status = await dialog.getByRole('status').textContent();
+      throw new Error(`${error.message}\nthe dialog says: ${JSON.stringify(status)}`);
+    });
   const hrefs = await page
     .getByRole('option')
     .locator('a')

@@ -29,6 +29,11 @@ describe('skip-list picture', () => {
     expect(await widget.locator('svg text', { hasText: /^HEAD$/ }).count()).toBe(1);
     const member = await widget.locator('select').nth(1).inputValue();
     await widget.getByRole('button', { name: 'Trace the search' }).click();
+    // The trace is computed in the worker: its answer arrives a moment after the click.
+    await widget
+      .getByTestId('skiplist-answer')
+      .filter({ hasText: `ZREVRANK demo ${member}` })
+      .waitFor();
     const answer = (await widget.getByTestId('skiplist-answer').textContent()) ?? '';
     const reported = Number(answer.match(/= (\d+)$/)?.[1]);
     expect(answer).toContain(`ZREVRANK demo ${member}`);

@@ -80,8 +80,14 @@ export function SkipListPlaceholder({
         </span>
         <span className={inert(traceClass)}>Trace the search</span>
         <span className="ml-auto flex gap-1.5">
-          <span className={`${inert(controlClass)} opacity-50`}>← Back</span>
-          <span className={`${inert(controlClass)} opacity-50`}>Next →</span>
+          {/* Disabled buttons, as in the live picture before a trace: greyed text on a
+              disabled control is exempt from the contrast rule, on a plain span it is not. */}
+          <button type="button" disabled tabIndex={-1} className={inert(controlClass)}>
+            ← Back
+          </button>
+          <button type="button" disabled tabIndex={-1} className={inert(controlClass)}>
+            Next →
+          </button>
         </span>
       </div>
       <PictureRegion caption={layout ? `All ${layout.columns - 1} nodes in view.` : ''}>
