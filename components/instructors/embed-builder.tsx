@@ -15,7 +15,7 @@ import {
   type ParamSchema,
   type ParamSpec,
 } from '@/lib/embed/embed-link';
-import { basePath } from '@/lib/site-config';
+import { basePath, withBasePath } from '@/lib/site-config';
 
 /** One widget as the builder offers it (the page reads them from the widget manifest). */
 export interface BuilderWidget {
@@ -174,7 +174,10 @@ export function EmbedBuilder({
           </select>
           <p className="mt-1 mb-0 text-xs text-zinc-600 dark:text-zinc-400">
             Taught in{' '}
-            <a href={widget.href} className="text-accent-700 underline dark:text-accent-300">
+            <a
+              href={withBasePath(widget.href)}
+              className="text-accent-700 underline dark:text-accent-300"
+            >
               {widget.section}
             </a>
           </p>
