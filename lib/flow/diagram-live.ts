@@ -53,7 +53,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
  * several shards (a whole board, or a cluster's shards) shows their total operations; a
  * shard drawn on its own behind a router shows its members and share of the writes. Nodes the
  * simulation does not model (caches, boards, replicas) are left out: the picture shows their
- * fixed detail instead.
+ * fixed detail instead. The top-K cache shows its hit ratio, or the age of the stale list it serves.
  * @returns a record keyed by drawn node id. O(nodes + partitions + consumers + shards).
  */
 export function nodeLive(
@@ -115,6 +115,17 @@ export function nodeLive(
   for (const n of of('shard-router')) {
     out[n.id] = { text: `${compact(rate(n.id))} ops/s`, tone: 'normal' };
   }
+  const cache = view.topKCache;
+  const cacheAt = cache ? project(cache.node) : null;
+  if (cache && cacheAt && kindOf.get(cacheAt) === 'topk-cache') {
+    out[cacheAt] =
+      cache.serving === 'stale'
+        ? { text: `stale list, ${((cache.ageMs ?? 0) / 1000).toFixed(1)} s old`, tone: 'warn' }
+        : {
+            text: `${pct(cache.hitRatio)} hits · ${compact(rate(cacheAt))} reads/s`,
+            tone: 'normal',
+          };
+  }
   const shardsOf = new Map<string, FlowView['shards'][number][]>();
   for (const sh of view.shards) {
     const id = project(sh.node);
@@ -131,7 +142,10 @@ export function nodeLive(
             ? { text: 'restarted, empty', tone: 'warn' }
             : one.status === 'rebuilding'
               ? { text: `rebuilding ${pct(one.rebuild?.fraction ?? 0)}`, tone: 'warn' }
-              : { text: `${compact(one.size)} · ${pct(one.writeShare)} writes`, tone: 'normal' };
+              : {
+                  text: `${compact(one.size)} · ${pct(one.writeShare)} writes · ${pct(one.readShare)} reads`,
+                  tone: 'normal',
+                };
       continue;
     }
     const ops = shards.reduce((sum, sh) => sum + sh.perSecond, 0);

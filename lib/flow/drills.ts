@@ -53,11 +53,17 @@ const guideLike = (state: FlowState): boolean => {
   return plan.truth !== null && plan.log !== null && !plan.replicatedShards;
 };
 /** What the guide's design answers while a shard is lost, in words. */
-const lostReadsWords = (state: FlowState): string => {
+const lostReadsWords = (state: FlowState, shard: number): string => {
   const plan = state.world.plan;
   if (state.settings.readFallback === 'fail') return 'Reads that need it fail.';
   if (plan.reads.histogramNode !== null) {
-    return 'Players in its band get an approximate rank from the histogram; everyone else’s rank stays exact, from the cached shard counts.';
+    const top =
+      shard !== state.shards.length - 1 || plan.sharding !== 'range'
+        ? ''
+        : plan.reads.topKCache
+          ? ' Top-K reads get the cache’s last list, marked stale, until it is back.'
+          : ' Top-K reads, which start at this shard, fail.';
+    return `Players in its band get an approximate rank from the histogram; everyone else’s rank stays exact, from the cached shard counts.${top}`;
   }
   return plan.reads.fromTruth === 'fallback'
     ? 'Reads that need it fall back to PostgreSQL.'
@@ -69,6 +75,12 @@ const sourceWords = (state: FlowState): string => {
   return plan.truth ? "PostgreSQL's rows" : "the clients' own totals";
 };
 
+/** The top band's share of the players, as a percentage. */
+const topShare = (state: FlowState): string => {
+  const bands = state.world.plan.population ?? [];
+  const top = bands[bands.length - 1];
+  return `${Math.round((top?.share ?? 0) * 100)}%`;
+};
 const secs = (state: FlowState, ticks: number): string =>
   `${((ticks * state.config.tickMs) / 1000).toFixed(1)} s`;
 const elapsed = (state: FlowState, drill: DrillState): number => state.tick - drill.stepStartedTick;
@@ -212,16 +224,17 @@ const warmUp = (ticks: number): DrillStep => ({
         : state.shards.length === 1
           ? 'one Redis sorted set'
           : `${state.shards.length} Redis shards`;
+    const cached = plan.reads.topKCache ? `the top-K cache (top-K) and ${readsFrom}` : readsFrom;
     const written = [plan.truth ? 'PostgreSQL' : null, state.shards.length ? 'Redis' : null]
       .filter(Boolean)
       .join(', then ');
     const alive = state.consumers.filter((c) => c.alive).length;
     if (plan.writes.outbox) {
-      return `Normal traffic: ${state.settings.eventRate} score results/s enter through the API, which commits each to PostgreSQL with an outbox row; a relay publishes the committed rows to ${state.config.partitions} Kafka partitions keyed by player, and ${alive} consumers write the new totals to Redis; ${state.settings.readRate} reads/s are served from ${readsFrom}.`;
+      return `Normal traffic: ${state.settings.eventRate} score results/s enter through the API, which commits each to PostgreSQL with an outbox row; a relay publishes the committed rows to ${state.config.partitions} Kafka partitions keyed by player, and ${alive} consumers write the new totals to Redis; ${state.settings.readRate} reads/s are served from ${cached}.`;
     }
     return plan.log
-      ? `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write ${written}; ${state.settings.readRate} reads/s are served from ${readsFrom}.`
-      : `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, which writes ${written} itself; ${state.settings.readRate} reads/s are served from ${readsFrom}.`;
+      ? `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, land in ${state.config.partitions} Kafka partitions keyed by player, and ${state.consumers.filter((c) => c.alive).length} consumers write ${written}; ${state.settings.readRate} reads/s are served from ${cached}.`
+      : `Normal traffic: ${state.settings.eventRate} score events/s enter through the API, which writes ${written} itself; ${state.settings.readRate} reads/s are served from ${cached}.`;
   },
   until: (state, drill) => elapsed(state, drill) >= ticks,
   maxTicks: ticks,
@@ -253,7 +266,7 @@ const shardOutage = (outageTicks: number): DrillStep[] => [
     narrate: (state, drill) => {
       const k = topShard(state, drill);
       if (guideLike(state)) {
-        return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. ${lostReadsWords(state)} PostgreSQL keeps every score, and the router drops the writes for its range.`;
+        return `${shardName(state, k)}, the shard for scores ${range(state, k)}, dies and loses its sorted set. ${lostReadsWords(state, k)} PostgreSQL keeps every score, and the router drops the writes for its range.`;
       }
       const plan = state.world.plan;
       const name =
@@ -547,38 +560,56 @@ export const drills: readonly DrillDefinition[] = [
     id: 'hot-shard',
     title: 'A hot shard',
     summary:
-      'Traffic follows real play: the most active players hold the top scores, so the top range takes most of the writes.',
+      'Traffic follows real play: the most active players hold the top scores. Does one range shard take far more than its share of the writes?',
     steps: [
       {
         enter: (state, drill) => {
           drill.marks.traffic = state.settings.traffic === 'skewed' ? 1 : 0;
-          state.shards.forEach((s) => (drill.marks[`writes${s.index}`] = s.writes));
+          state.shards.forEach((s) => {
+            drill.marks[`writes${s.index}`] = s.writes;
+            drill.marks[`reads${s.index}`] = s.reads;
+          });
           applyFlowCommand(state, { type: 'set-traffic', traffic: 'skewed' });
         },
         narrate: (state) =>
-          `Traffic now follows real play: activity falls off like a Zipf law, and the players who play most are the ones who climbed highest. The ${state.config.shards} ranges were cut so each shard holds about the same number of players.`,
+          state.world.plan.population && state.world.plan.shardFloors
+            ? `Traffic follows real play: the players who play most hold the top scores. The ${state.config.shards} bands are the design’s: the top one is small on purpose, the top ${topShare(state)} of the players.`
+            : `Traffic now follows real play: activity falls off like a Zipf law, and the players who play most are the ones who climbed highest. The ${state.config.shards} ranges were cut so each shard holds about the same number of players.`,
         until: (state, drill) => elapsed(state, drill) >= 100,
         maxTicks: 100,
       },
       {
         narrate: (state) => {
           const top = state.shards[state.shards.length - 1];
-          return `After ${secs(state, 100)}, ${shardName(state, state.shards.length - 1)} still holds ${top?.size ?? 0} of ${state.config.players} players, yet it is where most ZADDs land.`;
+          return `After ${secs(state, 100)}, ${shardName(state, state.shards.length - 1)} holds ${top?.size ?? 0} of ${state.config.players} players. Compare each shard’s share of the ZADDs with its share of the players.`;
         },
         until: () => true,
         maxTicks: 1,
       },
     ],
     check: (state, drill) => {
-      const deltas = state.shards.map((s) => s.writes - mark(drill, `writes${s.index}`));
-      const all = deltas.reduce((a, b) => a + b, 0);
+      const share = (kind: 'writes' | 'reads') => {
+        const deltas = state.shards.map((s) => s[kind] - mark(drill, `${kind}${s.index}`));
+        const all = deltas.reduce((a, b) => a + b, 0);
+        return deltas.map((d) => (all ? d / all : 0));
+      };
+      const writes = share('writes');
+      const reads = share('reads');
       const k = state.shards.length - 1;
-      const share = all ? (deltas[k] ?? 0) / all : 0;
+      // The busiest of the shards below the top one.
+      const below = writes.slice(0, k);
+      const other = below.reduce((m, w, i) => ((below[m] ?? 0) >= w ? m : i), 0);
+      // The top shard must not be the write-hot one (DESIGN-DECISIONS 5).
+      const level = (writes[k] ?? 0) <= (writes[other] ?? 0);
       const members = (state.shards[k]?.size ?? 0) / state.config.players;
       const pct = (x: number) => `${Math.round(x * 100)}%`;
+      const top = `${shardName(state, k)} took ${pct(writes[k] ?? 0)} of the shard writes while holding ${pct(members)} of the players`;
+      const busiest = `${shardName(state, other)} took ${pct(writes[other] ?? 0)}`;
       return {
-        passed: share > 0.5,
-        details: `${shardName(state, k)} took ${pct(share)} of the shard writes while holding ${pct(members)} of the players. Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range finer, or shard by player hash and merge the top-K from every shard.`,
+        passed: level,
+        details: level
+          ? `${top}, and ${pct(reads[k] ?? 0)} of the shard reads: ${state.world.plan.reads.topKCache ? 'the top-K cache answers the top-K reads and refreshes from it once a second, so it is hot for neither' : 'every top-K read starts there, so it is hot for reads, not for writes'}. ${busiest} of the writes, more than the top shard: a top band cut small keeps the writes level even though its players play most.`
+          : `${top}, more than any shard below it (${busiest}). Ranges cut by member count are not cut by load: activity and score go together, so the busiest players all live in the top range and every point they earn is a write there. Remedies: cut the top range small (the design’s top shard holds 1% of the players), or shard by player hash and merge the top-K from every shard.`,
       };
     },
     cleanup: (state, drill) =>

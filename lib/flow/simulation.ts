@@ -21,6 +21,7 @@ import {
   defaultConsumerNode,
   defaultShardNode,
   pipelineTopology,
+  type PopulationBand,
   type SimPlan,
   type Topology,
 } from './topology';
@@ -39,6 +40,7 @@ import type {
   PartitionState,
   ReplicaState,
   ShardState,
+  TopKCacheState,
 } from './types';
 
 /** A small, legible scale model of the 100M-player system. */
@@ -200,6 +202,7 @@ function indexNodes(plan: SimPlan): { nodes: string[]; index: NodeIndex } {
   const shards = plan.shards.map(at);
   const truthRead = at(plan.reads.truthNode ?? plan.truth);
   const histogram = at(plan.reads.histogramNode);
+  const topKCache = at(plan.reads.topKCache?.node ?? null);
   return {
     nodes,
     index: {
@@ -213,6 +216,7 @@ function indexNodes(plan: SimPlan): { nodes: string[]; index: NodeIndex } {
       truthRead,
       router,
       histogram,
+      topKCache,
       consumers,
       shards,
     },
@@ -229,6 +233,36 @@ function instanceNames(ids: readonly string[]): string[] {
     seen.set(id, n + 1);
     return (total.get(id) ?? 1) > 1 ? `${id} #${n}` : id;
   });
+}
+
+/**
+ * Where the player of a given activity rank sits in a population: ranks fill the bands from
+ * the top (the most active player holds the highest score), each band's share of the players
+ * in turn, spread evenly over its score range. The top band has no ceiling in the design; the
+ * model spreads it up to twice its floor.
+ * @returns the starting score and the player's relative activity. O(bands).
+ */
+export function placeInPopulation(
+  bands: readonly PopulationBand[],
+  rank: number,
+  players: number,
+): { score: number; activity: number } {
+  const fromTop = (rank + 0.5) / players;
+  let above = 0;
+  for (let b = bands.length - 1; b >= 0; b--) {
+    const band = bands[b];
+    if (!band) continue;
+    if (fromTop > above + band.share && b > 0) {
+      above += band.share;
+      continue;
+    }
+    const lo = band.minScore;
+    const hi = bands[b + 1]?.minScore ?? Math.max(2 * lo, lo + 1000);
+    const depth = Math.min(1, Math.max(0, (fromTop - above) / band.share));
+    const score = Math.min(hi - 1, Math.max(lo, Math.floor(hi - depth * (hi - lo))));
+    return { score, activity: band.activity };
+  }
+  return { score: 0, activity: 1 };
 }
 
 function buildWorld(
@@ -261,17 +295,27 @@ function buildWorld(
   let sum = 0;
   for (let p = 0; p < n; p++) {
     const rank = rankOf[p] ?? 0;
-    sum += 1 / (rank + 1);
+    if (plan.population) {
+      // The design's players: the most active hold the top band, as in a real game.
+      const { score, activity } = placeInPopulation(plan.population, rank, n);
+      initial[p] = score;
+      sum += activity;
+    } else {
+      sum += 1 / (rank + 1);
+      // The players who play most have climbed highest: score falls with activity rank.
+      initial[p] = Math.round(1_000_000 / Math.pow(rank + 1, 0.75)) + Math.floor(draw() * 100);
+    }
     activityCdf[p] = sum;
-    // The players who play most have climbed highest: score falls with activity rank.
-    initial[p] = Math.round(1_000_000 / Math.pow(rank + 1, 0.75)) + Math.floor(draw() * 100);
   }
   for (let p = 0; p < n; p++) activityCdf[p] = (activityCdf[p] ?? 0) / sum;
 
-  // Ranges cut at member-count quantiles: every shard starts with the same number of players.
-  const sorted = Array.from(initial).sort((a, b) => a - b);
+  // The drawn bands when the design gives them; else ranges cut at member-count quantiles, so
+  // every shard starts with the same number of players (the naive layout).
   const bounds: number[] = [0];
-  if (plan.sharding === 'range') {
+  if (plan.sharding === 'range' && plan.shardFloors) {
+    bounds.push(...plan.shardFloors.slice(1));
+  } else if (plan.sharding === 'range') {
+    const sorted = Array.from(initial).sort((a, b) => a - b);
     for (let k = 1; k < config.shards; k++) {
       bounds.push(sorted[Math.floor((k * n) / config.shards)] ?? 0);
     }
@@ -396,7 +440,12 @@ export function createFlowState(
   const state: FlowState = {
     config: full,
     world,
-    settings: { ...defaultFlowSettings, ...settings },
+    // A design that says how its players play runs that play unless told otherwise.
+    settings: {
+      ...defaultFlowSettings,
+      ...(plan.population ? { traffic: 'skewed' as const } : {}),
+      ...settings,
+    },
     tick: 0,
     rng: seeded.rng,
     nextEventId: 1,
@@ -423,6 +472,7 @@ export function createFlowState(
     nextFlightSeq: 1,
     log: [],
     readsDegraded: false,
+    topKCache: plan.reads.topKCache ? { refreshedTick: -1, hits: 0, refreshes: 0, stale: 0 } : null,
     totals: {
       produced: 0,
       duplicatesProduced: 0,
@@ -1374,32 +1424,36 @@ function topKRoute(state: FlowState): number[] | null {
 }
 
 /**
- * Shards an around-me read needs: the player's own shard (ZREVRANK) and every shard above it
- * (ZCARD, to add the members ranked higher). The API knows the player's score from the
- * profile the write path returns, so it can route without asking every shard. A higher shard
- * that is not serving does not stop the read: the API adds the member count it cached when
- * it last polled that shard (once a second), so the rank stays exact. With hash sharding
- * every shard is asked (a ZCOUNT of higher scores in each).
+ * Shards an around-me read needs. With range shards, only the player's own (ZREVRANK): the
+ * API knows the player's score (the lookup, or the write response) and adds the member
+ * counts of the shards above, which it polls once a second (`pollShardCounts`), so the rank
+ * is exact even while a higher shard is lost. With hash sharding every shard is asked (a
+ * ZCOUNT of higher scores in each), the player's own first.
  */
 function aroundMeRoute(state: FlowState, player: number): number[] | null {
   const own = homeShard(state, player, knownScore(state, player));
-  const hashed = state.world.plan.sharding === 'hash';
-  if (!hashed && state.shards[own]?.status !== 'up') return null;
-  const used: number[] = [];
-  for (let k = hashed ? 0 : own; k < state.shards.length; k++) {
-    const shard = state.shards[k];
-    if (!shard || shard.status !== 'up') {
-      if (hashed) return null;
-      continue;
-    }
-    used.push(k);
+  const hashed = state.world.plan.sharding === 'hash' && state.shards.length > 1;
+  if (!hashed) return state.shards[own]?.status === 'up' ? [own] : null;
+  if (state.shards.some((s) => s.status !== 'up')) return null;
+  return [own, ...state.shards.map((s) => s.index).filter((k) => k !== own)];
+}
+
+/**
+ * Once a simulated second, the API polls every serving range shard's ZCARD: the cached
+ * counts an exact rank adds for the shards above the player's own (one read per shard per
+ * API server per second, however many ranks are asked). O(S).
+ */
+function pollShardCounts(state: FlowState): void {
+  const plan = state.world.plan;
+  const perSecond = Math.max(1, Math.round(1000 / state.config.tickMs));
+  if (plan.sharding !== 'range' || state.shards.length < 2 || !plan.reads.fromCache) return;
+  if (state.tick % perSecond !== 0) return;
+  for (const shard of state.shards) {
+    if (shard.status !== 'up') continue;
+    shard.reads++;
+    count(state, shardIndex(state, shard.index));
+    toShard(state, state.world.index.readApi, shard.index, false, 'read', -1, -1);
   }
-  if (hashed && used.length > 1) {
-    // The player's own shard first, as in the range case.
-    used.splice(used.indexOf(own), 1);
-    used.unshift(own);
-  }
-  return used;
 }
 
 /**
@@ -1429,9 +1483,67 @@ export function routeRead(
 
 /** What the log says when reads start falling back, for a design that has a fallback. */
 function fallbackWords(plan: SimPlan): string {
+  const topK = plan.reads.topKCache
+    ? 'top-K reads get the cache’s last list, marked stale, until the shard serves again'
+    : 'top-K reads that need that shard fail';
   return plan.reads.histogramNode !== null
-    ? 'Players whose own shard is not serving now get an approximate rank from the histogram (marked approximate); top-K reads that need that shard fail; every other player’s rank stays exact.'
+    ? `Players whose own shard is not serving now get an approximate rank from the histogram (marked approximate); ${topK}; every other player’s rank stays exact.`
     : 'Reads that need a shard that is not serving now fall back to PostgreSQL (an indexed ORDER BY score, far slower per read).';
+}
+
+/** A read the API sends to the shards of a route, through the router when there is one. */
+function readShards(
+  state: FlowState,
+  from: number,
+  route: readonly number[],
+  sample: boolean,
+  player: number,
+): void {
+  const router = state.world.index.router;
+  hop(state, from, router, sample, 'read', -1, player);
+  count(state, router);
+  for (const k of route) {
+    const shard = state.shards[k];
+    if (!shard) continue;
+    shard.reads++;
+    count(state, shardIndex(state, k));
+    toShard(state, from, k, sample, 'read', -1, player);
+  }
+}
+
+/**
+ * A top-K read through the API's cache: a list younger than the TTL answers it; an older one
+ * is refreshed from the shards first (one refresh, however many reads wait for it: request
+ * coalescing). When the shards cannot answer, the last list is served, marked stale, until
+ * they can; before any list exists, or with the fallback off, the read fails.
+ * @returns how the read was answered. O(S) on a refresh, else O(1).
+ */
+function readThroughCache(
+  state: FlowState,
+  cache: TopKCacheState,
+  ttlSeconds: number,
+  sample: boolean,
+): 'served' | 'stale' | 'failed' {
+  const { index } = state.world;
+  hop(state, index.readApi, index.topKCache, sample, 'read', -1, -1);
+  count(state, index.topKCache);
+  const ttlTicks = Math.max(1, Math.round((ttlSeconds * 1000) / state.config.tickMs));
+  if (cache.refreshedTick >= 0 && state.tick - cache.refreshedTick < ttlTicks) {
+    cache.hits++;
+    return 'served';
+  }
+  const route = routeRead(state, { kind: 'top-k' });
+  if (Array.isArray(route)) {
+    cache.refreshedTick = state.tick;
+    cache.refreshes++;
+    readShards(state, index.topKCache, route, sample, -1);
+    return 'served';
+  }
+  if (cache.refreshedTick >= 0 && state.settings.readFallback !== 'fail') {
+    cache.stale++;
+    return 'stale';
+  }
+  return 'failed';
 }
 
 function serveReads(state: FlowState, ctx: TickContext): void {
@@ -1448,12 +1560,27 @@ function serveReads(state: FlowState, ctx: TickContext): void {
       state.config.players - 1,
       Math.floor(random(state) * state.config.players),
     );
-    const route = routeRead(state, topK ? { kind: 'top-k' } : { kind: 'around-me', player });
     const counters = topK ? state.totals.topK : state.totals.aroundMe;
     const sample = ctx.readSamples > 0;
     if (sample) ctx.readSamples--;
     enter(state, index.readFront, index.readApi, sample, 'read', -1, player);
     countEntry(state, index.readFront, index.readApi);
+    if (topK && state.topKCache && plan.reads.topKCache) {
+      const answer = readThroughCache(
+        state,
+        state.topKCache,
+        plan.reads.topKCache.ttlSeconds,
+        sample,
+      );
+      if (answer === 'served') counters.served++;
+      else {
+        degraded = true;
+        if (answer === 'stale') counters.fallback++;
+        else counters.failed++;
+      }
+      continue;
+    }
+    const route = routeRead(state, topK ? { kind: 'top-k' } : { kind: 'around-me', player });
     if (route === 'postgres') {
       if (primaryTruth) counters.served++;
       else {
@@ -1480,15 +1607,7 @@ function serveReads(state: FlowState, ctx: TickContext): void {
       counters.failed++;
     } else {
       counters.served++;
-      hop(state, index.readApi, index.router, sample, 'read', -1, player);
-      count(state, index.router);
-      for (const k of route) {
-        const shard = state.shards[k];
-        if (!shard) continue;
-        shard.reads++;
-        count(state, shardIndex(state, k));
-        toShard(state, index.readApi, k, sample, 'read', -1, player);
-      }
+      readShards(state, index.readApi, route, sample, player);
     }
   }
   if (degraded !== state.readsDegraded && n > 0) {
@@ -1635,6 +1754,7 @@ export function tickFlow(state: FlowState): FlowState {
     else progressReplay(state, ctx, shard);
   }
 
+  pollShardCounts(state);
   serveReads(state, ctx);
   return state;
 }
@@ -1950,6 +2070,7 @@ export function cloneFlowState(s: FlowState): FlowState {
     edgeCounts: s.edgeCounts.slice(),
     flights: [...s.flights],
     log: [...s.log],
+    topKCache: s.topKCache && { ...s.topKCache },
     totals: { ...s.totals, topK: { ...s.totals.topK }, aroundMe: { ...s.totals.aroundMe } },
     drill: s.drill && {
       ...s.drill,

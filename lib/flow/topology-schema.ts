@@ -38,6 +38,7 @@ const paramEntries = {
   ttlSeconds: v.optional(finite),
   topK: v.optional(finite),
   buckets: v.optional(finite),
+  minScore: v.optional(finite),
 } satisfies Record<ParamKey, v.GenericSchema>;
 
 /** A topology, as `Topology` types it. */
@@ -55,5 +56,11 @@ export const topologySchema: v.GenericSchema<unknown, Topology> = v.object({
   edges: v.pipe(
     v.array(v.object({ source: name, target: name, flow: v.picklist(flowKinds) })),
     v.maxLength(MAX_TOPOLOGY.edges, `a design may have at most ${MAX_TOPOLOGY.edges} arrows`),
+  ),
+  population: v.optional(
+    v.pipe(
+      v.array(v.object({ minScore: finite, share: finite, activity: finite })),
+      v.maxLength(64, 'a population may have at most 64 bands'),
+    ),
   ),
 });

@@ -257,6 +257,83 @@ describe('compileTopology', () => {
   });
 });
 
+describe('drawn bands, a population and a top-K cache', () => {
+  const withFloors = (floors: (number | undefined)[]): Topology => {
+    const base = pipelineTopology({ partitions: 2, consumers: 1, shards: floors.length });
+    let k = 0;
+    return {
+      ...base,
+      nodes: base.nodes.map((n) => {
+        if (n.kind !== 'redis') return n;
+        const floor = floors[k++];
+        return floor === undefined ? n : { ...n, params: { ...n.params, minScore: floor } };
+      }),
+    };
+  };
+
+  it('orders range shards by their floors, and refuses floors on only some shards', () => {
+    const plan = compileTopology(withFloors([500, 0, 100])).plan!;
+    expect(plan.shardFloors).toEqual([0, 100, 500]);
+    expect(plan.shards).toEqual(['redis-shard-1', 'redis-shard-2', 'redis-shard-0']);
+    expect(compileTopology(withFloors([undefined, undefined])).plan!.shardFloors).toBeNull();
+    expect(errorsOn(withFloors([0, undefined]))).toEqual([
+      ['shard-router', expect.stringMatching(/every shard .* or none/)],
+    ]);
+    expect(errorsOn(withFloors([10, 20]))[0]?.[1]).toMatch(/must start at score 0/);
+    expect(errorsOn(withFloors([0, 0]))[0]?.[1]).toMatch(/same score/);
+  });
+
+  it('refuses a population whose shares do not sum to 1', () => {
+    const t: Topology = {
+      ...minimal,
+      population: [
+        { minScore: 0, share: 0.5, activity: 1 },
+        { minScore: 10, share: 0.4, activity: 1 },
+      ],
+    };
+    expect(errorsOn(t)).toEqual([[null, expect.stringMatching(/sum to 0\.900, not 1/)]]);
+  });
+
+  it('places players in the population’s bands, the most active highest', () => {
+    const t: Topology = {
+      ...withFloors([0, 1_000]),
+      population: [
+        { minScore: 0, share: 0.9, activity: 1 },
+        { minScore: 1_000, share: 0.1, activity: 9 },
+      ],
+    };
+    const s = createFlowState({ players: 100 }, {}, t);
+    expect(s.settings.traffic).toBe('skewed');
+    expect(s.shards.map((x) => x.size)).toEqual([90, 10]);
+    // Writes follow activity: the top band's 10% of players take about half of them (more,
+    // as players near 1,000 climb into it).
+    for (let i = 0; i < 200; i++) tickFlow(s);
+    const share = (s.shards[1]?.writes ?? 0) / s.shards.reduce((a, x) => a + x.writes, 0);
+    expect(share).toBeGreaterThan(0.45);
+    expect(share).toBeLessThan(0.75);
+  });
+
+  it('answers top-K reads from a cache in front of the store, refreshed once per TTL', () => {
+    const t: Topology = {
+      nodes: [...minimal.nodes, node('tk', 'topk-cache', { ttlSeconds: 2 })],
+      edges: [
+        edge('c', 'a', 'read-write'),
+        edge('a', 'r', 'read-write'),
+        edge('a', 'tk', 'read'),
+        edge('tk', 'r', 'read'),
+      ],
+    };
+    const plan = compileTopology(t).plan!;
+    expect(plan.reads.topKCache).toEqual({ node: 'tk', ttlSeconds: 2 });
+    expect(plan.passive).not.toContain('tk');
+    const s = createFlowState({}, { readRate: 100 }, t);
+    for (let i = 0; i < 100; i++) tickFlow(s);
+    // 10 s at a 2 s TTL: five refreshes.
+    expect(s.topKCache?.refreshes).toBe(5);
+    expect(s.topKCache?.hits).toBe(s.totals.topK.served - 5);
+  });
+});
+
 describe('simulating other designs', () => {
   it('refuses to create a run from a design with an error, quoting it', () => {
     expect(() => createFlowState({}, {}, { nodes: [node('a', 'api')], edges: [] })).toThrow(

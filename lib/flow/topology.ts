@@ -78,6 +78,12 @@ export interface ComponentParams {
   readonly topK?: number;
   /** Histogram service: score buckets. */
   readonly buckets?: number;
+  /**
+   * Redis behind a range router: the lowest score of the band it owns. Set by the guide's
+   * stages (the design's bands); a drawing without floors is cut at equal populations.
+   * Not offered in the practice palette.
+   */
+  readonly minScore?: number;
 }
 
 export type ParamKey = keyof ComponentParams;
@@ -95,9 +101,25 @@ export interface TopologyEdge {
   readonly flow: FlowKind;
 }
 
+/**
+ * One band of the players a design serves: how many sit at which scores, and how often they
+ * play. The guide's stages take theirs from the design ledger; without a population the
+ * simulation draws long-tailed scores of its own.
+ */
+export interface PopulationBand {
+  /** Lowest score in the band; the band reaches up to the next band's floor. */
+  readonly minScore: number;
+  /** Share of all players in the band (the bands' shares sum to 1). */
+  readonly share: number;
+  /** Score updates per player of the band, relative to the other bands. */
+  readonly activity: number;
+}
+
 export interface Topology {
   readonly nodes: readonly TopologyNode[];
   readonly edges: readonly TopologyEdge[];
+  /** Who plays: bands of players by score (optional; see `PopulationBand`). */
+  readonly population?: readonly PopulationBand[];
 }
 
 /** One parameter a component takes: its type, range and default. */
@@ -306,6 +328,13 @@ export interface SimPlan {
   readonly sharding: ShardingMode;
   /** Each shard has a replica it fails over to. */
   readonly replicatedShards: boolean;
+  /**
+   * Range sharding with drawn bands: the lowest score of each shard, ascending and aligned
+   * with `shards` (the first is 0). Null: the simulation cuts equal populations.
+   */
+  readonly shardFloors: readonly number[] | null;
+  /** The players by score band (ascending floors, shares summing to 1), or null. */
+  readonly population: readonly PopulationBand[] | null;
   /** Who writes where. `cache` is the sorted-set store. */
   readonly writes: {
     /** The API appends events to the topic itself (log first). */
@@ -336,6 +365,12 @@ export interface SimPlan {
      * gets an approximate rank from the last snapshot's bucket counts. Null without one.
      */
     readonly histogramNode: string | null;
+    /**
+     * Top-K cache the API answers top-K reads from, refreshed from the store once its answer
+     * is `ttlSeconds` old; while the store cannot answer it keeps serving its last list,
+     * marked stale. Null without one.
+     */
+    readonly topKCache: { readonly node: string; readonly ttlSeconds: number } | null;
   };
   /** Nodes the event-level simulation does not model (caches, boards, replicas, a histogram no read uses). */
   readonly passive: readonly string[];
@@ -475,6 +510,57 @@ function findCycle(
     if (found) return found;
   }
   return null;
+}
+
+/**
+ * The bands of the shards behind a range router, when the drawing gives them: each shard's
+ * `minScore`, sorted ascending, the lowest at 0. All or none: a router with floors on only
+ * some shards is reported.
+ * @returns the shards in band order with their floors, or null (none given, or an error). O(S log S).
+ */
+function rangeFloors(
+  behind: readonly TopologyNode[],
+  report: (message: string) => void,
+): { shards: string[]; floors: number[] } | null {
+  const given = behind.filter((b) => b.params?.minScore !== undefined);
+  if (given.length === 0) return null;
+  if (given.length < behind.length) {
+    report(
+      'Give every shard behind this router the lowest score of its band, or none (the bands are then cut at equal populations).',
+    );
+    return null;
+  }
+  const cut = behind
+    .map((b) => ({ id: b.id, floor: b.params?.minScore ?? 0 }))
+    .sort((a, b) => a.floor - b.floor);
+  const floors = cut.map((c) => c.floor);
+  if (floors.some((f) => !Number.isInteger(f) || f < 0)) {
+    report('A band’s lowest score must be a whole number of points, 0 or more.');
+  } else if (floors[0] !== 0) {
+    report('The lowest band must start at score 0, or the lowest players belong nowhere.');
+  } else if (new Set(floors).size < floors.length) {
+    report('Two shards start their bands at the same score.');
+  } else return { shards: cut.map((c) => c.id), floors };
+  return null;
+}
+
+/** Reports a population whose bands cannot describe players (see `PopulationBand`). */
+function checkPopulation(
+  population: readonly PopulationBand[],
+  report: (message: string) => void,
+): void {
+  const floors = population.map((b) => b.minScore);
+  const shares = population.reduce((s, b) => s + b.share, 0);
+  if (population.length === 0) report('The population has no bands.');
+  else if (population.some((b) => !(b.share > 0) || !(b.activity > 0))) {
+    report('Every band of the population needs players and activity above 0.');
+  } else if (Math.abs(shares - 1) > 1e-6) {
+    report(`The population’s shares sum to ${shares.toFixed(3)}, not 1.`);
+  } else if (!floors.includes(0) || floors.some((f) => !Number.isInteger(f) || f < 0)) {
+    report('The population’s bands must start at whole scores, the lowest at 0.');
+  } else if (new Set(floors).size < floors.length) {
+    report('Two bands of the population start at the same score.');
+  }
 }
 
 /**
@@ -702,6 +788,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
   let shards: string[] = [];
   let sharding: ShardingMode = 'range';
   let replicatedShards = false;
+  let shardFloors: number[] | null = null;
   if (store?.kind === 'shard-router') {
     router = store;
     const behind = outs(store.id, (f) => f !== 'replication').filter((n) => n.kind === 'redis');
@@ -716,6 +803,13 @@ export function compileTopology(topology: Topology): CompiledTopology {
     }
     shards = behind.map((b) => b.id);
     sharding = paramOf(store, 'sharding');
+    if (sharding === 'range') {
+      const cut = rangeFloors(behind, (message) => error(store.id, message));
+      if (cut) {
+        shards = cut.shards;
+        shardFloors = cut.floors;
+      }
+    }
     replicatedShards =
       behind.length > 0 &&
       behind.every(
@@ -782,6 +876,13 @@ export function compileTopology(topology: Topology): CompiledTopology {
       error(c.id, 'This cache has nothing behind it to refresh from.');
     }
   }
+  // The cache the simulation models: one the API reads that refreshes from the board.
+  const topKCache =
+    readTargets.find(
+      (n) => n.kind === 'topk-cache' && outs(n.id, carriesReads).some((b) => b === store),
+    ) ?? null;
+  const population = topology.population ?? null;
+  if (population) checkPopulation(population, (message) => error(null, message));
   if (store && !apiToCache && !consumersToCache) {
     error(store.id, 'Nothing writes this Redis: its board would stay empty.');
   }
@@ -801,6 +902,7 @@ export function compileTopology(topology: Topology): CompiledTopology {
     ...(truth ? [truth.id] : []),
     ...(router ? [router.id] : []),
     ...(histogramNode ? [histogramNode.id] : []),
+    ...(topKCache ? [topKCache.id] : []),
     ...shards,
   ]);
   if (issues.some((i) => i.severity === 'error') || !clients || !writeApi || !readApi) {
@@ -826,6 +928,8 @@ export function compileTopology(topology: Topology): CompiledTopology {
     shards,
     sharding,
     replicatedShards,
+    shardFloors,
+    population: population ? [...population].sort((a, b) => a.minScore - b.minScore) : null,
     writes: {
       apiToLog: !!log && !outbox,
       outbox,
@@ -842,6 +946,9 @@ export function compileTopology(topology: Topology): CompiledTopology {
       fromTruth: pgReads.length === 0 ? 'none' : readsStore ? 'fallback' : 'primary',
       truthNode,
       histogramNode: histogramNode?.id ?? null,
+      topKCache: topKCache
+        ? { node: topKCache.id, ttlSeconds: paramOf(topKCache, 'ttlSeconds') }
+        : null,
     },
     passive: nodes.filter((n) => !structural.has(n.id)).map((n) => n.id),
   };

@@ -11,8 +11,10 @@ export type TrafficMode =
   /** Every player is equally likely to play: writes spread by member count. */
   | 'uniform'
   /**
-   * Activity follows a Zipf law and the most active players hold the highest scores, as in
-   * a real game: writes pile onto the top score range (the hot-shard drill).
+   * Real play: the most active players hold the highest scores. Activity follows the
+   * design's population when it gives one (the guide's stages: the ledger's bands), else a
+   * Zipf law, under which writes pile onto a top range cut at equal populations (the
+   * hot-shard drill). The default for a design with a population.
    */
   | 'skewed';
 
@@ -313,6 +315,22 @@ export interface FlowTotals {
   aroundMe: ReadCounters;
 }
 
+/**
+ * The API's top-K cache (when the design draws one): when its list was last refreshed from
+ * the board, and what it answered. While the board cannot answer a refresh, the last list is
+ * served, marked stale, until it can.
+ */
+export interface TopKCacheState {
+  /** Tick of the last refresh, or -1 before the first. */
+  refreshedTick: number;
+  /** Top-K reads answered from a fresh list. */
+  hits: number;
+  /** Refreshes from the board (each one top-K read on the shards). */
+  refreshes: number;
+  /** Top-K reads answered with the last list while the board could not refresh it. */
+  stale: number;
+}
+
 /** Progress of a running failure drill; the script itself lives in `drills.ts`. */
 export interface DrillState {
   readonly id: string;
@@ -347,6 +365,8 @@ export interface NodeIndex {
   readonly router: number;
   /** The histogram service lost-shard reads fall back to, or -1. */
   readonly histogram: number;
+  /** The top-K cache top-K reads are answered from, or -1. */
+  readonly topKCache: number;
   /** Per consumer and per shard (several may share a node). */
   readonly consumers: readonly number[];
   readonly shards: readonly number[];
@@ -400,6 +420,8 @@ export interface FlowState {
   log: LogEntry[];
   /** Some reads are currently not served by Redis (for narrating the transitions only). */
   readsDegraded: boolean;
+  /** The top-K cache, or null when the design has none. */
+  topKCache: TopKCacheState | null;
   totals: FlowTotals;
   drill: DrillState | null;
 }

@@ -64,6 +64,8 @@ export interface ShardView {
   readonly writeShare: number;
   readonly droppedWrites: number;
   readonly reads: number;
+  /** This shard's share of every shard read since the start, in [0, 1]. */
+  readonly readShare: number;
   readonly perSecond: number;
   readonly rebuild: {
     readonly source: RebuildSource;
@@ -100,6 +102,20 @@ export interface FlowView {
     readonly status: PostgresStatus;
   };
   readonly totals: Readonly<FlowTotals>;
+  /** The top-K cache, when the design has one. */
+  readonly topKCache: {
+    readonly node: string;
+    readonly hits: number;
+    readonly refreshes: number;
+    /** Reads answered with the last list while the shards could not refresh it. */
+    readonly stale: number;
+    /** Share of the top-K reads the cache answered without a refresh, in [0, 1]. */
+    readonly hitRatio: number;
+    /** Age of the list it serves, or null before the first refresh. */
+    readonly ageMs: number | null;
+    /** Its list is older than the TTL and the shards cannot refresh it. */
+    readonly serving: 'fresh' | 'stale';
+  } | null;
   readonly log: readonly LogEntry[];
   readonly drill: {
     readonly id: string;
@@ -108,6 +124,25 @@ export interface FlowView {
     readonly done: boolean;
     readonly result: DrillResult | null;
   } | null;
+}
+
+function cacheView(state: FlowState): FlowView['topKCache'] {
+  const cache = state.topKCache;
+  const plan = state.world.plan.reads.topKCache;
+  if (!cache || !plan) return null;
+  const answered = cache.hits + cache.refreshes;
+  const ttlMs = plan.ttlSeconds * 1000;
+  const ageMs =
+    cache.refreshedTick >= 0 ? (state.tick - cache.refreshedTick) * state.config.tickMs : null;
+  return {
+    node: plan.node,
+    hits: cache.hits,
+    refreshes: cache.refreshes,
+    stale: cache.stale,
+    hitRatio: answered ? cache.hits / answered : 0,
+    ageMs,
+    serving: ageMs !== null && ageMs > ttlMs && state.readsDegraded ? 'stale' : 'fresh',
+  };
 }
 
 /** How many instances share `node` (a cluster's shards, a group's consumers). */
@@ -187,6 +222,7 @@ export function readFlowView(state: FlowState): FlowView {
     };
   });
   const allWrites = state.shards.reduce((s, sh) => s + sh.writes, 0);
+  const allReads = state.shards.reduce((s, sh) => s + sh.reads, 0);
   const shardNodes = state.world.plan.shards;
   const shards: ShardView[] = state.shards.map((sh) => ({
     index: sh.index,
@@ -200,6 +236,7 @@ export function readFlowView(state: FlowState): FlowView {
     writeShare: allWrites ? sh.writes / allWrites : 0,
     droppedWrites: sh.droppedWrites,
     reads: sh.reads,
+    readShare: allReads ? sh.reads / allReads : 0,
     perSecond:
       (throughput[shardNodes[sh.index] ?? ''] ?? 0) /
       sharing(shardNodes, shardNodes[sh.index] ?? ''),
@@ -237,6 +274,7 @@ export function readFlowView(state: FlowState): FlowView {
       topK: { ...state.totals.topK },
       aroundMe: { ...state.totals.aroundMe },
     },
+    topKCache: cacheView(state),
     log: [...state.log],
     drill: state.drill && {
       id: state.drill.id,
