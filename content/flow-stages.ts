@@ -194,7 +194,8 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
       {
         id: 'api',
         component: 'api',
-        // It stamps each event with the player's next version, and a stale one is skipped.
+        // Writes carry the player's version (the design's PostgreSQL row version, decision
+        // 15), and a stale one is skipped.
         params: { idempotent: true },
         kind: 'service',
         label: 'Score API',
@@ -202,7 +203,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         x: 220,
         y: 330,
         panel: {
-          role: 'Authenticates requests, stamps each score event with the player’s next sequence number, and answers leaderboard reads. It holds no state, so it scales by adding instances.',
+          role: 'Authenticates the game servers’ results, checks each for plausibility, and answers leaderboard reads. From stage 3 on it commits each result to PostgreSQL, where the player’s row takes its next version; the event the outbox publishes carries that version and the result’s event_id, so a consumer can tell a stale or repeated event. It holds no state, so it scales by adding instances.',
           figures: [
             { label: 'Requests at peak', value: '≈ 70k/s (≈ 12k writes + ≈ 58k reads)' },
             { label: 'Instances', value: '40, ≈ 1,450 requests/s each at peak' },
