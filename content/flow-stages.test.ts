@@ -8,13 +8,15 @@ import {
   diagramNodeSize,
   diagramNodes,
   diagramStages,
+  modelShards,
   stageEdgeFor,
   stageGraph,
   stageNodeFor,
   stageTopology,
 } from './flow-stages';
 import { FlowController } from '@/lib/flow/controller';
-import { edgeTraffic } from '@/lib/flow/view';
+import { edgeTraffic, readFlowView as flowView } from '@/lib/flow/view';
+import { rangeShards, reads, scale, sharding } from './design-ledger';
 
 const SLUGS = [
   'sorted-sets',
@@ -251,5 +253,132 @@ describe('what the seeded stage 3 and 4 diagrams show', () => {
     expect(toHistogram).toBe(aroundMe.fallback);
     expect(toPostgres).toBe(20 * 50); // 20 ticks of 100 ms at 500 events/s
     expect(page('sharding')).toMatch(/approximate rank from the \[histogram\]/);
+  });
+});
+
+/*
+ * Pinned: the small top shard (DESIGN-DECISIONS 5, 6, 17) and the top-K cache (operations.mdx,
+ * "Serving while you rebuild") as the seeded stage 4 and 5 diagrams run them, seed 7.
+ */
+describe('what the seeded stage 4 and 5 diagrams show: a small top shard, a top-K cache', () => {
+  const SEED = 7;
+  const page = (slug: string) =>
+    readFileSync(join(__dirname, 'leaderboard-design', `${slug}.mdx`), 'utf8');
+  const run = (stage: number, ticks: number) => {
+    const c = new FlowController({ config: { seed: SEED }, topology: stageTopology(stage)! });
+    for (let i = 0; i < ticks; i++) c.step();
+    return c;
+  };
+
+  it('draws the ledger’s bands: the top shard is S1, the ones below merge whole ledger shards', () => {
+    const floors = rangeShards.map((r) => r.minScore);
+    for (const m of modelShards) expect(floors).toContain(m.minScore);
+    const top = modelShards[modelShards.length - 1]!;
+    const s1 = rangeShards.find((r) => r.name === 'S1')!;
+    expect(top).toMatchObject({ names: 'S1', minScore: s1.minScore, members: s1.members });
+    expect(modelShards.reduce((sum, m) => sum + m.members, 0)).toBe(scale.registeredPlayers);
+    expect(top.writeShare).toBe(sharding.topShardWriteShare);
+    // Not equal quarters: the top band holds 1% of the players in the model too.
+    const c = run(4, 0);
+    const players = c.state.config.players;
+    expect(c.state.shards.map((sh) => sh.size)).toEqual(
+      modelShards.map((m) => Math.round((m.members / scale.registeredPlayers) * players)),
+    );
+    expect(c.state.shards.map((sh) => sh.lo)).toEqual(modelShards.map((m) => m.minScore));
+    expect(diagramNodes['redis-shard-3']?.detail).toMatch(/^S1 · ≥ 250k pts · 1M$/);
+  });
+
+  it('stage 4: the top shard is read-hot, and takes the smallest share of the writes', () => {
+    const view = flowView(run(4, 100).state);
+    const [top, ...below] = [...view.shards].reverse();
+    for (const sh of below) {
+      expect(top!.readShare).toBeGreaterThan(sh.readShare);
+      expect(top!.writeShare).toBeLessThan(sh.writeShare);
+    }
+    expect(top!.readShare).toBeGreaterThan(0.5);
+    expect(Math.round(top!.writeShare * 100)).toBe(Math.round(sharding.topShardWriteShare * 100));
+    expect(page('sharding')).toMatch(
+      /S1 takes about 15% of the writes, less than any shard below it, and most of the reads/,
+    );
+  });
+
+  it('stage 4: the hot-shard drill passes on the small top shard, and fails on equal populations', () => {
+    const c = run(4, 0);
+    c.startDrill('hot-shard');
+    const small = c.runDrillToEnd();
+    expect(small?.passed, small?.details).toBe(true);
+    const four = stageTopology(4)!;
+    const equal = {
+      ...four,
+      nodes: four.nodes.map((n) => (n.kind === 'redis' ? { ...n, params: {} } : n)),
+    };
+    const e = new FlowController({ config: { seed: SEED }, topology: equal });
+    e.startDrill('hot-shard');
+    const naive = e.runDrillToEnd();
+    expect(naive?.passed).toBe(false);
+    const share = Number(/took (\d+)% of the shard writes/.exec(naive?.details ?? '')?.[1]);
+    // "the top one would take the most writes, about a third"
+    expect(share).toBeGreaterThanOrEqual(30);
+    expect(share).toBeLessThanOrEqual(40);
+    expect(page('sharding')).toMatch(/the top one would take the most writes, about a third/);
+  });
+
+  it('stage 5: the top-K cache answers top-K reads, refreshing once per TTL', () => {
+    const c = run(5, 100);
+    const cache = flowView(c.state).topKCache!;
+    expect(cache).not.toBeNull();
+    // 10 s of simulated time at a TTL of 1 s: one refresh per TTL, the rest hits.
+    const ttl = reads.topKCacheTtlSeconds;
+    expect(cache.refreshes).toBe((100 * c.state.config.tickMs) / 1000 / ttl);
+    const topKPerTtl = (cache.hits + cache.refreshes) / cache.refreshes;
+    expect(cache.hitRatio).toBeCloseTo(1 - 1 / topKPerTtl, 6);
+    expect(cache.hitRatio).toBeGreaterThan(0.95);
+    // The top shard now sees a few reads a second, not every top-K read.
+    const view = flowView(c.state);
+    expect(view.shards[3]!.readShare).toBeLessThan(0.1);
+  });
+
+  it('stage 5: while the top shard is lost the cache serves its last list, stale, until it is back', () => {
+    for (const [stage, cached] of [
+      [4, false],
+      [5, true],
+    ] as const) {
+      const c = run(stage, 20);
+      applyFlowCommand(c.state, { type: 'kill-shard', shard: 3 });
+      for (let i = 0; i < 60; i++) c.step();
+      const { topK } = c.state.totals;
+      if (!cached) {
+        // Without a cache, top-K reads that need the lost shard fail.
+        expect(topK.failed).toBeGreaterThan(0);
+        continue;
+      }
+      expect(topK.failed).toBe(0);
+      expect(topK.fallback).toBeGreaterThan(0);
+      const during = flowView(c.state).topKCache!;
+      expect(during.serving).toBe('stale');
+      expect(during.stale).toBe(topK.fallback);
+      expect(during.ageMs).toBeGreaterThanOrEqual(60 * c.state.config.tickMs);
+      // Rebuilt: the cache refreshes again and stops serving the stale list.
+      applyFlowCommand(c.state, { type: 'restart-shard', shard: 3 });
+      applyFlowCommand(c.state, { type: 'rebuild-shard', shard: 3, source: 'postgres' });
+      for (let i = 0; i < 60; i++) c.step();
+      const after = flowView(c.state).topKCache!;
+      expect(c.state.shards[3]!.status).toBe('up');
+      expect(after.serving).toBe('fresh');
+      const stale = after.stale;
+      for (let i = 0; i < 20; i++) c.step();
+      expect(flowView(c.state).topKCache!.stale).toBe(stale);
+      expect(c.state.totals.topK.failed).toBe(0);
+    }
+    // The chapter says the same.
+    expect(page('operations')).toMatch(
+      /top-K cache keeps serving the last good top list, marked with its age, until the shard serves again/,
+    );
+    expect(page('social-boards')).toMatch(
+      /the cache keeps answering top-K reads with its last list, marked stale, until the shard is back/,
+    );
+    expect(diagramNodes['topk-cache']?.panel.role).toMatch(
+      /keeps serving the last list it has, marked with its age, until the shard serves again/,
+    );
   });
 });

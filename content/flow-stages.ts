@@ -10,9 +10,10 @@
  * into the guide come from `content/chapters.ts`.
  *
  * Figures at 100M players are the design ledger's (content/design-ledger.ts, checked by
- * content/ledger.test.ts). The simulation runs a scale model (a few hundred players, six
- * partitions, three consumers, four equal shards); where the model differs from the design,
- * the text says which is which.
+ * content/ledger.test.ts). The simulation runs a scale model (a thousand players in the
+ * ledger's score bands, six partitions, three consumers, and four of the design's eight
+ * shards: S1 as it is, the bands below merged); where the model differs from the design, the
+ * text says which is which.
  */
 
 import type { DrillId } from '@/lib/flow/drills';
@@ -34,10 +35,104 @@ import type {
 import type { FlowView } from '@/lib/flow/view';
 import { sectionHref } from '@/lib/content/navigation';
 import { chapters } from './chapters';
-import { memoryTable } from './design-ledger';
+import {
+  cachedPageReadsPerSecond,
+  memory,
+  memoryTable,
+  rangeShards,
+  reads,
+  readsAtPeak,
+  scale,
+  sharding,
+  topShardWritesPerSecond,
+  traffic,
+  type RangeShard,
+} from './design-ledger';
 
 /** Bytes → GB with one decimal, as the chapters print them (16.3). */
 const gb = (bytes: number) => (bytes / 1e9).toFixed(1);
+/** 250000 → "250,000". */
+const num = (n: number) => n.toLocaleString('en-US');
+/** 17500000 → "17.5M". */
+const millions = (n: number) => `${num(n / 1e6)}M`;
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/*
+ * The scale model of the design's range shards (DESIGN-DECISIONS 5 and 6), derived here, once,
+ * from the ledger's `rangeShards`. The diagram draws four shards where the design has eight:
+ * the top one is S1 itself (250,000 points and above, the top 1% of players) and each one
+ * below merges neighbouring ledger shards, so every band edge is one of the design's. Players
+ * sit in the ledger's eight bands in the ledger's proportions; S1's players play so much more
+ * that S1 takes `sharding.topShardWriteShare` (15%) of the updates, and everyone else plays in
+ * proportion to their numbers, as the sharding chapter assumes.
+ */
+const SHARD_GROUPS: readonly (readonly string[])[] = [
+  ['S7', 'S8'],
+  ['S5', 'S6'],
+  ['S2', 'S3', 'S4'],
+  ['S1'],
+];
+const ledgerShard = (name: string): RangeShard => {
+  const found = rangeShards.find((r) => r.name === name);
+  if (!found) throw new Error(`flow-stages: no ledger shard ${name}`);
+  return found;
+};
+const topLedgerShard = rangeShards.reduce((a, b) => (b.minScore > a.minScore ? b : a));
+const otherWritesPerMember =
+  (1 - sharding.topShardWriteShare) / (scale.registeredPlayers - topLedgerShard.members);
+
+/** One drawn shard of the model: the ledger shards it merges, its band, players and writes. */
+export interface ModelShard {
+  readonly id: string;
+  readonly names: string;
+  readonly minScore: number;
+  /** Lowest score of the band above, or null for the top shard. */
+  readonly maxScore: number | null;
+  readonly members: number;
+  /** Share of the design's score updates this band takes at peak. */
+  readonly writeShare: number;
+}
+
+/** The four drawn shards, lowest band first (`redis-shard-0` … `redis-shard-3`). */
+export const modelShards: readonly ModelShard[] = SHARD_GROUPS.map((group, k) => {
+  const merged = group.map(ledgerShard);
+  const minScore = Math.min(...merged.map((m) => m.minScore));
+  const members = merged.reduce((sum, m) => sum + m.members, 0);
+  const above = SHARD_GROUPS[k + 1];
+  return {
+    id: `redis-shard-${k}`,
+    names: group.length > 1 ? `${group[0]}–${group[group.length - 1]}` : (group[0] ?? ''),
+    minScore,
+    maxScore: above ? Math.min(...above.map((n) => ledgerShard(n).minScore)) : null,
+    members,
+    writeShare: group.includes(topLedgerShard.name)
+      ? sharding.topShardWriteShare
+      : members * otherWritesPerMember,
+  };
+});
+
+/** Who plays, in the model: the ledger's eight bands, with S1's players the most active. */
+export const modelPopulation = [...rangeShards]
+  .sort((a, b) => a.minScore - b.minScore)
+  .map((r) => {
+    const share = r.members / scale.registeredPlayers;
+    const writes =
+      r.name === topLedgerShard.name
+        ? sharding.topShardWriteShare
+        : r.members * otherWritesPerMember;
+    return { minScore: r.minScore, share, activity: writes / share };
+  });
+
+/** The second line of a drawn shard: its design shards, band and players. */
+const shardDetail = (m: ModelShard) => {
+  const k = (n: number) => (n ? `${num(n / 1000)}k` : '0');
+  const pts = m.maxScore === null ? `≥ ${k(m.minScore)}` : `${k(m.minScore)}–${k(m.maxScore)}`;
+  return `${m.names} · ${pts} pts · ${millions(m.members)}`;
+};
+const band = (m: ModelShard) =>
+  m.maxScore === null
+    ? `${num(m.minScore)} pts and above`
+    : `${num(m.minScore)}–${num(m.maxScore - 1)} pts`;
 
 /** How a node is drawn: the colour of the stripe on its box. */
 export type DiagramNodeKind =
@@ -135,24 +230,35 @@ const PLAYERS = { label: 'Players', value: '100M (20M daily active)' };
 const WRITES = { label: 'Score updates at peak', value: '≈ 12k/s' };
 const READS_PEAK = { label: 'Leaderboard reads at peak', value: '≈ 58k/s' };
 
-const shardPanel = (which: string): NodePanel => ({
-  role: `One Redis instance holding the sorted set for ${which} of the score range. Top-K reads start at the highest shard; a player's rank is the cached ZCARD of every shard above plus ZREVRANK in their own. This model cuts four equal quarters; the chapter's design cuts eight range shards and keeps the top one small.`,
-  figures: [
-    {
-      label: 'Members',
-      value: 'equal quarters: ≈ 25M each; the design: 1M to 17.5M (0.1–1.8 GB)',
-    },
-    { label: 'ZREVRANK', value: '≈ 3.7 µs server time, O(log n)' },
-    {
-      label: 'Write share',
-      value:
-        'with equal quarters the top range draws most writes; a 1M-player top shard levels it at ≈ 15%',
-    },
-  ],
-  tradeOff:
-    'Range sharding keeps top-K on one shard and exact global ranks cheap (cached ZCARDs), but ranges balanced by members are not balanced by writes, and players move between shards as they climb.',
-  links: [SHARDING, APPROXIMATE],
-});
+const shardPanel = (m: ModelShard): NodePanel => {
+  const top = m.maxScore === null;
+  return {
+    role: top
+      ? `The design’s S1: ${band(m)}, the top 1% of players. Every top-K read starts here, so it is the read-hot shard; it is small on purpose, so that its players, who play most, still send it no more writes than a big shard below. A player’s rank elsewhere is the cached member counts of the shards above plus one ZREVRANK in their own.`
+      : `The design’s ${m.names} merged into one shard of this four-shard model: ${band(m)}. A player’s rank here is one ZREVRANK plus the member counts of the shards above, which the API caches. The design cuts eight range shards; the model keeps S1 as it is and merges the bands below it.`,
+    figures: [
+      {
+        label: 'Members',
+        value: `${millions(m.members)} (${pct(m.members / scale.registeredPlayers)} of players), ≈ ${gb(m.members * memory.bytesPerMember)} GB`,
+      },
+      {
+        label: 'Share of the writes',
+        value: top
+          ? `≈ ${pct(m.writeShare)} (≈ ${num(topShardWritesPerSecond)}/s at peak): its players play about ${sharding.topPlayersActivityFactor}× as often`
+          : `≈ ${pct(m.writeShare)} in this model (each 17.5M design shard ≈ ${pct(17_500_000 * otherWritesPerMember)})`,
+      },
+      {
+        label: 'Reads',
+        value: top
+          ? `every top-K read: ≈ ${num(cachedPageReadsPerSecond)}/s per page with the ${reads.topKCacheTtlSeconds} s cache, every one without it`
+          : 'its own players’ ranks (ZREVRANK ≈ 3.7 µs) and a ZCARD poll once a second',
+      },
+    ],
+    tradeOff:
+      'Range sharding keeps top-K on one shard and exact global ranks cheap (cached member counts), but bands balanced by members are not balanced by writes: the top band is cut small so the most active players do not overload it, and players move between shards as they climb.',
+    links: [SHARDING, APPROXIMATE],
+  };
+};
 
 const consumerPanel = (n: number): NodePanel => ({
   role: `Consumer ${n} of the group. Each event it reads carries the total PostgreSQL committed; it writes that absolute score to Redis with ZADD GT, so a version Redis already holds changes nothing, and commits its offsets afterwards. The consumers are the only writers of the boards.`,
@@ -335,58 +441,69 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         component: 'redis',
         kind: 'database',
         label: 'Redis shard 3',
-        detail: 'top score range',
+        params: { minScore: modelShards[3]!.minScore },
+        detail: shardDetail(modelShards[3]!),
         x: 1110,
         y: 140,
-        panel: shardPanel('the top quarter'),
+        panel: shardPanel(modelShards[3]!),
       },
       {
         id: 'redis-shard-2',
         component: 'redis',
         kind: 'database',
         label: 'Redis shard 2',
-        detail: 'upper-middle range',
+        params: { minScore: modelShards[2]!.minScore },
+        detail: shardDetail(modelShards[2]!),
         x: 1110,
         y: 260,
-        panel: shardPanel('the upper-middle quarter'),
+        panel: shardPanel(modelShards[2]!),
       },
       {
         id: 'redis-shard-1',
         component: 'redis',
         kind: 'database',
         label: 'Redis shard 1',
-        detail: 'lower-middle range',
+        params: { minScore: modelShards[1]!.minScore },
+        detail: shardDetail(modelShards[1]!),
         x: 1110,
         y: 380,
-        panel: shardPanel('the lower-middle quarter'),
+        panel: shardPanel(modelShards[1]!),
       },
       {
         id: 'redis-shard-0',
         component: 'redis',
         kind: 'database',
         label: 'Redis shard 0',
-        detail: 'lowest score range',
+        params: { minScore: modelShards[0]!.minScore },
+        detail: shardDetail(modelShards[0]!),
         x: 1110,
         y: 500,
-        panel: shardPanel('the bottom quarter'),
+        panel: shardPanel(modelShards[0]!),
       },
       {
         id: 'topk-cache',
         component: 'topk-cache',
+        params: { ttlSeconds: reads.topKCacheTtlSeconds, topK: reads.maxPageSize },
         kind: 'cache',
         label: 'Top-K cache',
-        detail: 'top 100, 1 s TTL',
+        detail: `top ${reads.maxPageSize}, ${reads.topKCacheTtlSeconds} s TTL`,
         x: 440,
         y: 450,
         panel: {
-          role: 'Keeps the current top 100 in the API tier for a second. Almost every top-K read is answered from it; Redis sees about one refresh per second per board.',
+          role: `Keeps each shared page (the top ${reads.maxPageSize}) in every API server’s memory for ${reads.topKCacheTtlSeconds} s, with one refresh in flight per page, so the top shard sees one read per page per server per second. While the top shard is lost, it keeps serving the last list it has, marked with its age, until the shard serves again; ranks in the lost band come from the histogram meanwhile.`,
           figures: [
-            { label: 'Reads it absorbs', value: 'most of ≈ 58k/s (every top-K page view)' },
-            { label: 'Refreshes', value: '≈ 1/s per board and per API instance' },
+            {
+              label: 'Reads it absorbs',
+              value: `≈ ${num(readsAtPeak.sharedPages)}/s of ≈ ${num(traffic.peakReadsPerSecond)}/s (${pct(readsAtPeak.sharedPages / traffic.peakReadsPerSecond)}: the shared pages)`,
+            },
+            {
+              label: 'Reads left for Redis',
+              value: `≈ ${num(cachedPageReadsPerSecond)}/s per page (one per API server per second)`,
+            },
+            { label: 'Top shard lost', value: 'last list served, marked stale, until it is back' },
           ],
-          tradeOff:
-            'Takes the hottest read off the top shard entirely, at the price of a top-K up to a second old.',
-          links: [READS],
+          tradeOff: `Takes the hottest read off the top shard, at the price of a top list up to ${reads.topKCacheTtlSeconds} s old, or older and marked while the top shard is rebuilt.`,
+          links: [READS, OPERATIONS],
         },
       },
       {
@@ -624,8 +741,7 @@ const stageSpecs: readonly StageSpec[] = [
   {
     title: 'Redis sharded by score range',
     summary: 'A shard router splits the board over Redis shards, each owning a score range.',
-    description:
-      'The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top; this model draws four, cut into equal quarters, where the chapter’s design cuts eight with a small top shard. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard; a player’s rank is the member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, players in its range get an approximate rank from the histogram, which is rebuilt every 10 seconds from the shards; everyone else’s rank stays exact, because the counts of the shards above are cached. With equal quarters the top range draws most of the writes under realistic traffic, because the most active players hold the highest scores, which is why the design shrinks it.',
+    description: `The single sorted set is replaced by a shard router in front of Redis shards, each holding one score range, the highest range at the top. The design cuts eight; this model draws four: the top one is the design’s small S1, ${num(topLedgerShard.minScore)} points and above, the top ${pct(topLedgerShard.members / scale.registeredPlayers)} of players, and each one below merges neighbouring design shards. Consumers write through the router, which moves a player to another shard when their score crosses a boundary. A top-K read starts at the top shard, which makes it the read-hot one; because it is small, its players, who play most, send it about ${pct(sharding.topShardWriteShare)} of the writes, no more than the shards below. A player’s rank is the cached member count of every higher shard plus their rank within their own. A lost shard is rebuilt by replaying Kafka or reloading its range from PostgreSQL. While it is down, players in its range get an approximate rank from the histogram, which is rebuilt every 10 seconds from the shards; everyone else’s rank stays exact, because the counts of the shards above are cached.`,
     nodes: SHARDED_NODES,
     edges: SHARDED_EDGES,
     edgeRoles: { 'api->postgres': { kind: 'write', label: 'result + outbox row' } },
@@ -636,7 +752,7 @@ const stageSpecs: readonly StageSpec[] = [
     summary:
       'Regional, friend and guild boards, a top-K cache in front of the shards, and PostgreSQL read replicas.',
     description:
-      'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the regional season boards. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard about once a second. PostgreSQL streams to read replicas that serve profile and history reads and shard reloads, keeping that load off the primary.',
+      'The full system adds four things to the sharded design. Regional and guild boards are sorted sets the router updates with every score event. Friend boards are built at read time by looking up a player’s friends’ scores on the regional season boards. A top-K cache in the API tier answers nearly all top-K reads and refreshes from the top shard once a second; while the top shard is lost it keeps serving its last list, marked stale, until the shard is back. PostgreSQL streams to read replicas that serve profile and history reads and shard reloads, keeping that load off the primary.',
     nodes: [
       ...SHARDED_NODES,
       'topk-cache',
@@ -664,6 +780,8 @@ const stageSpecs: readonly StageSpec[] = [
 /** A stage's nodes and edges as the topology the simulation runs. */
 function topologyOf(spec: StageSpec): Topology {
   return {
+    // The same players in every stage: the ledger's bands (see `modelPopulation`).
+    population: modelPopulation,
     nodes: spec.nodes.flatMap((id): TopologyNode[] => {
       const n = diagramNodes[id];
       if (!n) return [];

@@ -15,7 +15,7 @@ function liveRows(nodeId: string, stage: number, view: FlowView): Row[] {
       ['Leaderboard reads', `${compact(view.settings.readRate)}/s`],
       [
         'Reads so far',
-        `${compact(reads.served + around.served)} from Redis, ${compact(reads.fallback + around.fallback)} fallback, ${compact(reads.failed + around.failed)} failed`,
+        `${compact(reads.served + around.served)} answered, ${compact(reads.fallback + around.fallback)} by a fallback, ${compact(reads.failed + around.failed)} failed`,
       ],
     ];
   }
@@ -42,9 +42,10 @@ function liveRows(nodeId: string, stage: number, view: FlowView): Row[] {
       const name = shards.length > 1 ? `Range ${s.index} ` : '';
       const rows: Row[] = [
         [`${name}Status`, s.status],
+        [`${name}Members`, `${compact(s.size)}, ${compact(s.perSecond)} ops/s`],
         [
-          `${name}Members`,
-          `${compact(s.size)}, ${Math.round(s.writeShare * 100)}% of writes, ${compact(s.perSecond)} ops/s`,
+          `${name}Share since the start`,
+          `${Math.round(s.writeShare * 100)}% of shard writes, ${Math.round(s.readShare * 100)}% of shard reads`,
         ],
       ];
       if (s.rebuild) {
@@ -57,6 +58,22 @@ function liveRows(nodeId: string, stage: number, view: FlowView): Row[] {
       }
       return rows;
     });
+  }
+  const cache = view.topKCache;
+  if (cache && nodeId === cache.node) {
+    return [
+      [
+        'Top-K reads',
+        `${compact(cache.hits)} from a fresh list, ${compact(cache.refreshes)} refreshes`,
+      ],
+      ['Hit ratio', `${Math.round(cache.hitRatio * 1000) / 10}%`],
+      [
+        'Stale answers',
+        cache.serving === 'stale'
+          ? `${compact(cache.stale)}; serving the last list, ${((cache.ageMs ?? 0) / 1000).toFixed(1)} s old, until the top shard is back`
+          : compact(cache.stale),
+      ],
+    ];
   }
   if (nodeId === 'shard-router') {
     return [['Routed', `${compact(view.throughput['shard-router'] ?? 0)} ops/s`]];
