@@ -18,7 +18,7 @@ describe('nodeLive', () => {
       expect(live.clients?.text).toBe('500 scores/s');
       if (stage.number >= 3) expect(live.kafka?.bars).toHaveLength(6);
       if (stage.number < 4) expect(live.redis?.text).toMatch(/ops\/s/);
-      if (stage.number >= 4) expect(live['redis-shard-3']?.text).toMatch(/\d+% writes/);
+      if (stage.number >= 4) expect(live['redis-shard-3']?.text).toMatch(/^w \d+% · r \d+%$/);
       expect(live['topk-cache']).toBeUndefined();
     }
   });

@@ -123,12 +123,14 @@ export const modelPopulation = [...rangeShards]
     return { minScore: r.minScore, share, activity: writes / share };
   });
 
-/** The second line of a drawn shard: its design shards, band and players. */
-const shardDetail = (m: ModelShard) => {
-  const k = (n: number) => (n ? `${num(n / 1000)}k` : '0');
-  const pts = m.maxScore === null ? `≥ ${k(m.minScore)}` : `${k(m.minScore)}–${k(m.maxScore)}`;
-  return `${m.names} · ${pts} pts · ${millions(m.members)}`;
+/** A drawn shard's label: the design shards it stands for and where its band starts, in points. */
+const shardLabel = (m: ModelShard) => {
+  const k = (n: number) => `${num(n / 1000)}k`;
+  return `${m.names} · ${m.minScore === 0 && m.maxScore !== null ? `< ${k(m.maxScore)}` : `≥ ${k(m.minScore)}`}`;
 };
+/** The second line of a drawn shard (before the simulation runs): its players. */
+const shardDetail = (m: ModelShard) =>
+  `Redis · ${millions(m.members)} players (${pct(m.members / scale.registeredPlayers)})`;
 const band = (m: ModelShard) =>
   m.maxScore === null
     ? `${num(m.minScore)} pts and above`
@@ -440,7 +442,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'redis-shard-3',
         component: 'redis',
         kind: 'database',
-        label: 'Redis shard 3',
+        label: shardLabel(modelShards[3]!),
         params: { minScore: modelShards[3]!.minScore },
         detail: shardDetail(modelShards[3]!),
         x: 1110,
@@ -451,7 +453,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'redis-shard-2',
         component: 'redis',
         kind: 'database',
-        label: 'Redis shard 2',
+        label: shardLabel(modelShards[2]!),
         params: { minScore: modelShards[2]!.minScore },
         detail: shardDetail(modelShards[2]!),
         x: 1110,
@@ -462,7 +464,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'redis-shard-1',
         component: 'redis',
         kind: 'database',
-        label: 'Redis shard 1',
+        label: shardLabel(modelShards[1]!),
         params: { minScore: modelShards[1]!.minScore },
         detail: shardDetail(modelShards[1]!),
         x: 1110,
@@ -473,7 +475,7 @@ export const diagramNodes: Readonly<Record<string, DiagramNode>> = Object.fromEn
         id: 'redis-shard-0',
         component: 'redis',
         kind: 'database',
-        label: 'Redis shard 0',
+        label: shardLabel(modelShards[0]!),
         params: { minScore: modelShards[0]!.minScore },
         detail: shardDetail(modelShards[0]!),
         x: 1110,

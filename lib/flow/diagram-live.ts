@@ -51,7 +51,7 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 /**
  * The live line of every drawn node that stands for a simulated one. A Redis node standing for
  * several shards (a whole board, or a cluster's shards) shows their total operations; a
- * shard drawn on its own behind a router shows its members and share of the writes. Nodes the
+ * shard drawn on its own behind a router shows its shares of the writes and the reads. Nodes the
  * simulation does not model (caches, boards, replicas) are left out: the picture shows their
  * fixed detail instead. The top-K cache shows its hit ratio, or the age of the stale list it serves.
  * @returns a record keyed by drawn node id. O(nodes + partitions + consumers + shards).
@@ -120,9 +120,9 @@ export function nodeLive(
   if (cache && cacheAt && kindOf.get(cacheAt) === 'topk-cache') {
     out[cacheAt] =
       cache.serving === 'stale'
-        ? { text: `stale list, ${((cache.ageMs ?? 0) / 1000).toFixed(1)} s old`, tone: 'warn' }
+        ? { text: `stale, ${((cache.ageMs ?? 0) / 1000).toFixed(1)} s old`, tone: 'warn' }
         : {
-            text: `${pct(cache.hitRatio)} hits · ${compact(rate(cacheAt))} reads/s`,
+            text: `hits ${pct(cache.hitRatio)} · ${compact(rate(cacheAt))}/s`,
             tone: 'normal',
           };
   }
@@ -143,7 +143,8 @@ export function nodeLive(
             : one.status === 'rebuilding'
               ? { text: `rebuilding ${pct(one.rebuild?.fraction ?? 0)}`, tone: 'warn' }
               : {
-                  text: `${compact(one.size)} · ${pct(one.writeShare)} writes · ${pct(one.readShare)} reads`,
+                  // Shares of the shards' writes and reads; the panel spells them out.
+                  text: `w ${pct(one.writeShare)} · r ${pct(one.readShare)}`,
                   tone: 'normal',
                 };
       continue;

@@ -172,8 +172,11 @@ export function CanvasBox({
   );
 }
 
-/** Swatches explaining the edge colours and the highlight of new nodes. */
-export function Legend() {
+/**
+ * Swatches explaining the edge colours and the highlight of new nodes, and, on a stage with
+ * range shards, what the shards' live line says.
+ */
+export function Legend({ stage }: { stage: number }) {
   const items: [string, string][] = [
     ['bg-accent-500 dark:bg-accent-400', 'write'],
     ['bg-emerald-600 dark:bg-emerald-400', 'read'],
@@ -196,6 +199,7 @@ export function Legend() {
         />
         new in this stage
       </li>
+      {stage >= 4 ? <li>shards: w / r = share of the shard writes / reads</li> : null}
       <li className="sm:hidden">Swipe the picture sideways to see all of it.</li>
     </ul>
   );

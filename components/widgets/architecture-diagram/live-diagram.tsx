@@ -557,7 +557,7 @@ export function LiveDiagram({
             ) : null}
           </div>
         </CanvasBox>
-        <Legend />
+        <Legend stage={stage} />
         <Controls
           paused={paused}
           canStepBack={sim.historyTicks > 0}
@@ -579,8 +579,10 @@ export function LiveDiagram({
         <StatsLine>
           t = {(view.timeMs / 1000).toFixed(1)} s
           {stage >= 3 ? <> · Kafka lag {compact(view.totalLag)}</> : null} · reads{' '}
-          {compact(reads.served + around.served)} from Redis,{' '}
-          {compact(reads.fallback + around.fallback)} approximate (histogram),{' '}
+          {compact(reads.served + around.served)} {view.topKCache ? 'exact' : 'from Redis'},{' '}
+          {compact(around.fallback + (view.topKCache ? 0 : reads.fallback))} approximate
+          (histogram),{' '}
+          {view.topKCache ? <>{compact(reads.fallback)} stale top-K (cache), </> : null}
           {compact(reads.failed + around.failed)} failed
         </StatsLine>
         {selected ? (

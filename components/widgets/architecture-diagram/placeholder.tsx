@@ -22,7 +22,7 @@ export function DiagramPlaceholder({ stage }: { stage: number }) {
       <CanvasBox label={`Diagram of stage ${stage}`} focusable>
         <StagePicture stage={stage} idPrefix={id} />
       </CanvasBox>
-      <Legend />
+      <Legend stage={stage} />
       <Controls paused={false} canStepBack={false} speed={1} eventRate={500} idPrefix={id} />
       <StatsLine />
       <DrillButtons stage={stage} idPrefix={id} rebuild="kafka" />
