@@ -179,6 +179,17 @@ describe('projecting the simulation onto earlier stages', () => {
   });
 });
 
+/** The widget's default seed: the pinned claims are about what a reader sees first. */
+const SEED = 7;
+const page = (slug: string) =>
+  readFileSync(join(__dirname, 'leaderboard-design', `${slug}.mdx`), 'utf8');
+/** A stage's diagram after `ticks` ticks of its default run. */
+const simulate = (stage: number, ticks: number) => {
+  const c = new FlowController({ config: { seed: SEED }, topology: stageTopology(stage)! });
+  for (let i = 0; i < ticks; i++) c.step();
+  return c;
+};
+
 /*
  * Pinned: what the seeded diagrams on write-path.mdx (stage 3) and sharding.mdx (stage 4)
  * show, with the widget's default seed (7). The guide states one design: PostgreSQL first,
@@ -186,15 +197,6 @@ describe('projecting the simulation onto earlier stages', () => {
  * shard's band answered from the histogram, never from PostgreSQL (DESIGN-DECISIONS 11, 17).
  */
 describe('what the seeded stage 3 and 4 diagrams show', () => {
-  const SEED = 7;
-  const page = (slug: string) =>
-    readFileSync(join(__dirname, 'leaderboard-design', `${slug}.mdx`), 'utf8');
-  const simulate = (stage: number, ticks: number) => {
-    const c = new FlowController({ config: { seed: SEED }, topology: stageTopology(stage)! });
-    for (let i = 0; i < ticks; i++) c.step();
-    return c;
-  };
-
   it('stage 3 draws PostgreSQL → outbox relay → Kafka, and consumers that write only Redis', () => {
     const graph = stageGraph(3)!;
     const drawn = Object.fromEntries(graph.edges.map((e) => [e.id, e]));
@@ -261,14 +263,7 @@ describe('what the seeded stage 3 and 4 diagrams show', () => {
  * "Serving while you rebuild") as the seeded stage 4 and 5 diagrams run them, seed 7.
  */
 describe('what the seeded stage 4 and 5 diagrams show: a small top shard, a top-K cache', () => {
-  const SEED = 7;
-  const page = (slug: string) =>
-    readFileSync(join(__dirname, 'leaderboard-design', `${slug}.mdx`), 'utf8');
-  const run = (stage: number, ticks: number) => {
-    const c = new FlowController({ config: { seed: SEED }, topology: stageTopology(stage)! });
-    for (let i = 0; i < ticks; i++) c.step();
-    return c;
-  };
+  const run = simulate;
 
   it('draws the ledger’s bands: the top shard is S1, the ones below merge whole ledger shards', () => {
     const floors = rangeShards.map((r) => r.minScore);
