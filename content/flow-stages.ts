@@ -78,6 +78,7 @@ const ledgerShard = (name: string): RangeShard => {
   return found;
 };
 const topLedgerShard = rangeShards.reduce((a, b) => (b.minScore > a.minScore ? b : a));
+const largestLedgerShard = Math.max(...rangeShards.map((r) => r.members));
 const otherWritesPerMember =
   (1 - sharding.topShardWriteShare) / (scale.registeredPlayers - topLedgerShard.members);
 
@@ -247,7 +248,7 @@ const shardPanel = (m: ModelShard): NodePanel => {
         label: 'Share of the writes',
         value: top
           ? `≈ ${pct(m.writeShare)} (≈ ${num(topShardWritesPerSecond)}/s at peak): its players play about ${sharding.topPlayersActivityFactor}× as often`
-          : `≈ ${pct(m.writeShare)} in this model (each 17.5M design shard ≈ ${pct(17_500_000 * otherWritesPerMember)})`,
+          : `≈ ${pct(m.writeShare)} in this model (each ${millions(largestLedgerShard)} design shard ≈ ${pct(largestLedgerShard * otherWritesPerMember)})`,
       },
       {
         label: 'Reads',
