@@ -18,7 +18,9 @@ import {
   type Grade,
 } from '@/lib/practice/speed-round';
 import { drillFrameClass, drillTitleClass } from './speed-round-frame';
+import { CardReadLink } from './speed-round-link';
 import { useDrillState } from '@/components/progress/progress-slots';
+import { basePath } from '@/lib/site-config';
 const EXPORT_FILE = 'leaderboard-lab-speed-round.txt';
 
 export interface SpeedRoundDrillProps {
@@ -27,6 +29,8 @@ export interface SpeedRoundDrillProps {
   readonly seconds?: number;
   /** Cards per round. */
   readonly roundSize?: number;
+  /** On an embed page: a card's "Read" link opens the guide in a new tab. */
+  readonly embedded?: boolean;
 }
 
 const gradeButtons: { grade: Grade; label: string; key: string; tone: string }[] = [
@@ -94,6 +98,7 @@ export function SpeedRoundDrill({
   cards,
   seconds = DEFAULT_SECONDS,
   roundSize = DEFAULT_ROUND_SIZE,
+  embedded = false,
 }: SpeedRoundDrillProps) {
   const [state, setState, loaded] = useDrillState(cards);
   const [tag, setTag] = useState<string | null>(null);
@@ -287,6 +292,9 @@ export function SpeedRoundDrill({
                 >
                   {card.answer}
                 </p>
+                {card.link ? (
+                  <CardReadLink link={card.link} newTab={embedded} className="mt-2.5" />
+                ) : null}
               </div>
             ) : (
               <p className="mt-4 text-sm text-zinc-500 dark:text-zinc-400">
@@ -401,7 +409,11 @@ export function SpeedRoundDrill({
             type="button"
             className={smallButton}
             onClick={() => {
-              download(toAnkiText(cards, { globalTags: ['leaderboard-lab'] }), EXPORT_FILE);
+              const siteUrl = window.location.origin + basePath;
+              download(
+                toAnkiText(cards, { globalTags: ['leaderboard-lab'], siteUrl }),
+                EXPORT_FILE,
+              );
               setAnnouncement(`Downloaded ${EXPORT_FILE} with ${cards.length} cards.`);
             }}
           >

@@ -1,0 +1,43 @@
+import Link from 'next/link';
+import { chapters } from '@/content/chapters';
+import { publishedPages } from '@/lib/content/navigation';
+import type { CardLink } from '@/lib/practice/speed-round';
+
+const pages = publishedPages(chapters);
+
+/** The title of the guide page a card link points into ("Sharding the board"), if published. */
+function pageTitle(href: string): string | undefined {
+  const path = href.split('#')[0];
+  return pages.find((p) => p.href === path)?.title;
+}
+
+/**
+ * "Read: <section>" under a card's model answer: the section of the guide that argues the
+ * answer in full. next/link adds BASE_PATH; in an embed the guide opens in a new tab, so
+ * the host page keeps its drill.
+ */
+export function CardReadLink({
+  link,
+  newTab = false,
+  className = '',
+}: {
+  link: CardLink;
+  newTab?: boolean;
+  className?: string;
+}) {
+  const page = pageTitle(link.href);
+  return (
+    <p className={`text-sm text-zinc-600 dark:text-zinc-400 ${className}`}>
+      <Link
+        href={link.href}
+        prefetch={false}
+        className="font-medium text-accent-700 underline decoration-accent-700/40 underline-offset-2 hover:decoration-current focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:text-accent-300 dark:decoration-accent-300/40"
+        data-testid="card-link"
+        {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
+      >
+        Read: {link.title}
+      </Link>
+      {page ? <span> · {page}</span> : null}
+    </p>
+  );
+}
