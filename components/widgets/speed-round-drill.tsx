@@ -282,19 +282,27 @@ export function SpeedRoundDrill({
               {card.question}
             </p>
             {phase === 'revealed' ? (
-              <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-                <p className="text-xs font-semibold tracking-wider text-emerald-800 uppercase dark:text-emerald-400">
-                  Model answer
-                </p>
+              <div className="mt-2.5 border-t border-zinc-200 pt-2.5 dark:border-zinc-800">
+                {/* The link shares the label's row, so on a wide drill it costs no height. */}
+                <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                  <p className="text-xs font-semibold tracking-wider text-emerald-800 uppercase dark:text-emerald-400">
+                    Model answer
+                  </p>
+                  {card.link ? (
+                    <CardReadLink
+                      link={card.link}
+                      newTab={embedded}
+                      withPage={false}
+                      className="text-xs"
+                    />
+                  ) : null}
+                </div>
                 <p
-                  className="mt-1 text-sm leading-relaxed text-zinc-800 sm:text-[0.95rem] dark:text-zinc-200"
+                  className="mt-0.5 text-sm leading-relaxed text-zinc-800 sm:text-[0.95rem] dark:text-zinc-200"
                   data-testid="drill-answer"
                 >
                   {card.answer}
                 </p>
-                {card.link ? (
-                  <CardReadLink link={card.link} newTab={embedded} className="mt-2.5" />
-                ) : null}
               </div>
             ) : (
               <p className="mt-4 text-sm text-zinc-500 dark:text-zinc-400">

@@ -19,15 +19,19 @@ function pageTitle(href: string): string | undefined {
 export function CardReadLink({
   link,
   newTab = false,
+  withPage = true,
   className = '',
 }: {
   link: CardLink;
   newTab?: boolean;
+  /** Name the page after the section ("· Sharding the board"). */
+  withPage?: boolean;
+  /** Spacing and text size. */
   className?: string;
 }) {
-  const page = pageTitle(link.href);
+  const page = withPage ? pageTitle(link.href) : undefined;
   return (
-    <p className={`text-sm text-zinc-600 dark:text-zinc-400 ${className}`}>
+    <p className={`text-zinc-600 dark:text-zinc-400 ${className}`}>
       <Link
         href={link.href}
         prefetch={false}
@@ -36,6 +40,7 @@ export function CardReadLink({
         {...(newTab ? { target: '_blank', rel: 'noopener' } : {})}
       >
         Read: {link.title}
+        {newTab ? <span className="sr-only"> (opens in a new tab)</span> : null}
       </Link>
       {page ? <span> · {page}</span> : null}
     </p>

@@ -27,7 +27,7 @@ export function SpeedRoundList({ cards }: { cards: readonly DrillCard[] }) {
           <p className="mt-2 text-[0.95rem] leading-relaxed text-zinc-700 sm:pl-9 dark:text-zinc-300">
             {card.answer}
           </p>
-          {card.link ? <CardReadLink link={card.link} className="mt-1.5 sm:pl-9" /> : null}
+          {card.link ? <CardReadLink link={card.link} className="mt-1.5 text-sm sm:pl-9" /> : null}
           <p className="mt-2 flex flex-wrap gap-1.5 sm:pl-9">
             <span className="sr-only">Tags:</span>
             {card.tags.map((tag) => (

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { extractHeadings } from '@/lib/content/headings';
+import { parseStatedNumber } from '@/lib/content/ledger-check';
 import { publishedPages } from '@/lib/content/navigation';
 import { chapters, type Chapter } from '../chapters';
 import {
@@ -107,20 +108,6 @@ describe('speed-round card links', () => {
 const NUMBER =
   /(?<![\w.^])(?:\d+(?:,\d{3})*(?:\.\d+)?(?:\^\d+)?(?:[MBk](?![A-Za-z])| million\b| billion\b)?%?|(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b)/gi;
 
-const WORDS: Record<string, number> = {
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-};
-
 /** The numbers a card states, question first, in order. */
 function statedNumbers(card: Pick<SpeedRoundCard, 'question' | 'answer'>): string[] {
   return [...`${card.question}\n${card.answer}`.matchAll(NUMBER)].map((m) => m[0]);
@@ -128,14 +115,14 @@ function statedNumbers(card: Pick<SpeedRoundCard, 'question' | 'answer'>): strin
 
 /** A stated number's value and the half-unit its last written digit allows. */
 function valueOf(stated: string): { value: number; slack: number } {
-  const word = WORDS[stated.toLowerCase()];
-  if (word !== undefined) return { value: word, slack: 0 };
-  const m = /^([\d,]+)(?:\.(\d+))?(?:\^(\d+))?\s?(M|B|k|million|billion)?%?$/.exec(stated);
-  if (!m) throw new Error(`cannot read "${stated}"`);
-  const mult = { M: 1e6, million: 1e6, B: 1e9, billion: 1e9, k: 1e3 }[m[4] ?? ''] ?? 1;
-  const base = Number(`${m[1]!.replace(/,/g, '')}.${m[2] ?? '0'}`);
-  if (m[3]) return { value: base ** Number(m[3]), slack: 0 };
-  return { value: base * mult, slack: (0.5 * mult) / 10 ** (m[2]?.length ?? 0) };
+  const power = /^(\d+)\^(\d+)$/.exec(stated);
+  if (power) return { value: Number(power[1]) ** Number(power[2]), slack: 0 };
+  const value = parseStatedNumber(stated.replace(/%$/, ''));
+  if (Number.isNaN(value)) throw new Error(`cannot read "${stated}"`);
+  const m = /^[\d,]+(?:\.(\d+))?\s?(M|B|k|million|billion)?%?$/.exec(stated);
+  if (!m) return { value, slack: 0 }; // a number word
+  const mult = { M: 1e6, million: 1e6, B: 1e9, billion: 1e9, k: 1e3 }[m[2] ?? ''] ?? 1;
+  return { value, slack: (0.5 * mult) / 10 ** (m[1]?.length ?? 0) };
 }
 
 /**
