@@ -12,8 +12,8 @@ function pageTitle(href: string): string | undefined {
 }
 
 /**
- * "Read: <section>" under a card's model answer: the section of the guide that argues the
- * answer in full. next/link adds BASE_PATH; in an embed the guide opens in a new tab, so
+ * "Read: <section>" with a card's model answer (beside its label in the drill, under it in the
+ * list): the section of the guide that argues the answer in full. next/link adds BASE_PATH; in an embed the guide opens in a new tab, so
  * the host page keeps its drill.
  */
 export function CardReadLink({
