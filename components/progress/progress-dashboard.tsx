@@ -84,7 +84,7 @@ export function ProgressDashboard({
   prerequisitesTotal,
 }: ProgressDashboardProps) {
   const { progress, loaded: stored, status, update } = useProgress();
-  // What is shown only once the document is read comes in its own chunk (dashboard-extras.ts),
+  // What is shown only once the document is read comes in its own chunk (dashboard-extras.tsx),
   // fetched at once, beside the store's.
   const [extras, setExtras] = useState<typeof import('./dashboard-extras') | null>(null);
   useEffect(() => {
