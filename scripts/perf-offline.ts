@@ -109,6 +109,8 @@ interface Sample {
   serverRequests: number;
   serverPaths: string[];
   htmlFromServer: boolean;
+  /** The run's longest main-thread tasks: where the blocking time comes from. */
+  longTasks: { url: string; startMs: number; ms: number }[];
 }
 
 async function measure(
@@ -137,13 +139,23 @@ async function measure(
     cls: Math.round((audits['cumulative-layout-shift']?.numericValue ?? NaN) * 1000) / 1000,
     serverRequests: during.length,
     serverPaths: during,
+    longTasks: (
+      (audits['long-tasks']?.details as { items?: Record<string, unknown>[] } | undefined)?.items ??
+      []
+    )
+      .slice(0, 5)
+      .map((t) => ({
+        url: String(t.url),
+        startMs: Math.round(Number(t.startTime)),
+        ms: Math.round(Number(t.duration)),
+      })),
     htmlFromServer: during.some((p) => p === pagePath || p === `${pagePath}index.html`),
   };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)]!;
 function medians(samples: Sample[]) {
-  const pick = (key: keyof Omit<Sample, 'htmlFromServer' | 'serverPaths'>) =>
+  const pick = (key: keyof Omit<Sample, 'htmlFromServer' | 'serverPaths' | 'longTasks'>) =>
     median(samples.map((s) => s[key]));
   return {
     performance: pick('performance'),
@@ -155,6 +167,7 @@ function medians(samples: Sample[]) {
     htmlFromServer: samples.filter((s) => s.htmlFromServer).length,
     scores: samples.map((s) => s.performance),
     serverPaths: [...new Set(samples.flatMap((s) => s.serverPaths))],
+    longTasks: samples.map((s) => s.longTasks),
   };
 }
 
