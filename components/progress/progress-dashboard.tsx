@@ -1,13 +1,10 @@
 'use client';
 
 import Link from 'next/link';
-import { useMemo, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutlineChapter } from '@/lib/content/navigation';
-import { formatClock } from '@/lib/practice/interview-plan';
-import { deckSpread, parseDrillState, type DrillCard } from '@/lib/practice/speed-round';
-import { progressFileName, progressFileText } from '@/lib/progress/file';
+import type { DrillCard } from '@/lib/practice/speed-round';
 import { markSection, practiceAttempts, tickedPrerequisites } from '@/lib/progress/operations';
-import type { StoreStatus } from '@/lib/progress/store';
 import { summarize, type ReadingPathDefinition } from '@/lib/progress/summary';
 import { useProgress } from './use-progress';
 
@@ -30,7 +27,6 @@ const panel =
 const button =
   'inline-flex h-10 items-center justify-center gap-2 rounded-lg px-4 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-60';
 const secondary = `${button} border border-zinc-300 text-zinc-800 hover:bg-zinc-50 dark:border-zinc-600 dark:text-zinc-100 dark:hover:bg-zinc-800`;
-const danger = `${button} bg-rose-700 text-white hover:bg-rose-800 dark:bg-rose-500 dark:text-zinc-950 dark:hover:bg-rose-400`;
 const linkClass =
   'font-medium text-accent-700 underline-offset-2 hover:underline dark:text-accent-400';
 
@@ -49,26 +45,6 @@ function Bar({ value, total, label }: { value: number; total: number; label: str
         style={{ width: `${total ? (value / total) * 100 : 0}%` }}
       />
     </div>
-  );
-}
-
-function StatusNote({ status }: { status: StoreStatus }) {
-  const text =
-    status.kind === 'unavailable'
-      ? 'This browser does not let the site store anything (a private window, or storage turned off), so progress lasts only while this page is open.'
-      : status.kind === 'full'
-        ? 'The browser refused the last change because its storage for this site is full. It is shown here but will be lost on reload; export your progress to keep it.'
-        : status.kind === 'newer'
-          ? `A newer version of this site saved your progress (schema ${status.version}). This page will not read or change it: reload to get the newer version.`
-          : null;
-  if (!text) return null;
-  return (
-    <p
-      role="alert"
-      className="rounded-xl border border-amber-300 bg-amber-50 px-4 py-3 text-sm text-amber-900 dark:border-amber-500/40 dark:bg-amber-400/10 dark:text-amber-200"
-    >
-      {text}
-    </p>
   );
 }
 
@@ -107,20 +83,30 @@ export function ProgressDashboard({
   cards,
   prerequisitesTotal,
 }: ProgressDashboardProps) {
-  const { progress, loaded, status, update } = useProgress();
+  const { progress, loaded: stored, status, update } = useProgress();
+  // What is shown only once the document is read comes in its own chunk (dashboard-extras.tsx),
+  // fetched at once, beside the store's.
+  const [extras, setExtras] = useState<typeof import('./dashboard-extras') | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('./dashboard-extras').then((m) => live && setExtras(m));
+    return () => {
+      live = false;
+    };
+  }, []);
+  const loaded = stored && extras !== null;
   const summary = useMemo(
     () => summarize(progress, outline, paths, selfChecks),
     [progress, outline, paths, selfChecks],
   );
   const drill = useMemo(
     () =>
-      progress.speedRound?.state
-        ? parseDrillState(JSON.stringify(progress.speedRound.state), cards)
+      extras && progress.speedRound?.state
+        ? extras.drillSummary(progress.speedRound.state, cards)
         : null,
-    [progress.speedRound, cards],
+    [extras, progress.speedRound, cards],
   );
-  const spread = drill ? deckSpread(drill, cards) : null;
-  const attempts = practiceAttempts(progress);
+  const attempts = loaded ? practiceAttempts(progress) : [];
   const ticked = tickedPrerequisites(progress).length;
 
   const [message, setMessage] = useState<{ tone: 'ok' | 'error'; text: string } | null>(null);
@@ -148,7 +134,7 @@ export function ProgressDashboard({
 
   return (
     <div data-testid="progress-dashboard" aria-busy={!loaded}>
-      <StatusNote status={status} />
+      {extras ? <extras.StatusNote status={status} /> : null}
 
       <div className="grid gap-4 sm:grid-cols-3">
         <div className={panel}>
@@ -294,7 +280,7 @@ export function ProgressDashboard({
             >
               {!drill || drill.round === 0
                 ? 'No round played yet.'
-                : `${drill.round} ${drill.round === 1 ? 'round' : 'rounds'} played; ${spread?.due ?? 0} cards due next round, ${spread?.fresh ?? 0} never seen.`}
+                : `${drill.round} ${drill.round === 1 ? 'round' : 'rounds'} played; ${drill.due} cards due next round, ${drill.fresh} never seen.`}
             </p>
             <p className="mt-2 text-sm">
               <Link prefetch={false} href="/mock-interviews/speed-round/" className={linkClass}>
@@ -349,7 +335,7 @@ export function ProgressDashboard({
                   <tr key={a.id}>
                     <td className="py-1.5 tabular-nums">{dateFormat.format(a.finishedAt)}</td>
                     <td className="py-1.5">{a.title}</td>
-                    <td className="py-1.5 tabular-nums">{formatClock(a.timeUsedMs)}</td>
+                    <td className="py-1.5 tabular-nums">{extras!.formatClock(a.timeUsedMs)}</td>
                     <td className="py-1.5 tabular-nums">
                       {a.checksPassed} of {a.checksTotal}
                       {a.rubricScore !== undefined
@@ -377,9 +363,11 @@ export function ProgressDashboard({
               className={secondary}
               disabled={!loaded}
               onClick={() => {
+                if (!extras) return;
                 const now = Date.now();
-                download(progressFileText(progress, now), progressFileName(now));
-                setMessage({ tone: 'ok', text: `Downloaded ${progressFileName(now)}.` });
+                const name = extras.progressFileName(now);
+                download(extras.progressFileText(progress, now), name);
+                setMessage({ tone: 'ok', text: `Downloaded ${name}.` });
               }}
             >
               Export to a file
@@ -416,36 +404,19 @@ export function ProgressDashboard({
               Forget everything…
             </button>
           </div>
-          {confirming ? (
-            <div
-              role="group"
-              aria-label="Confirm forgetting everything"
-              className="mt-4 rounded-xl border border-rose-300 bg-rose-50 p-4 dark:border-rose-500/40 dark:bg-rose-500/10"
-            >
-              <p className="text-sm text-rose-900 dark:text-rose-200">
-                This removes from this browser every section read, self-check opened, prerequisite
-                ticked, the speed-round schedule, console history and practice summaries, in every
-                open tab. It cannot be undone; export first if you may want it back.
-              </p>
-              <div className="mt-3 flex gap-3">
-                <button
-                  type="button"
-                  className={danger}
-                  onClick={() => {
-                    void import('./browser-store').then(({ browserProgress }) =>
-                      browserProgress().forget(),
-                    );
-                    setConfirming(false);
-                    setMessage({ tone: 'ok', text: 'Everything was forgotten.' });
-                  }}
-                >
-                  Yes, forget everything
-                </button>
-                <button type="button" className={secondary} onClick={() => setConfirming(false)}>
-                  Cancel
-                </button>
-              </div>
-            </div>
+          {confirming && extras ? (
+            <extras.ForgetConfirm
+              button={button}
+              secondary={secondary}
+              onForget={() => {
+                void import('./browser-store').then(({ browserProgress }) =>
+                  browserProgress().forget(),
+                );
+                setConfirming(false);
+                setMessage({ tone: 'ok', text: 'Everything was forgotten.' });
+              }}
+              onCancel={() => setConfirming(false)}
+            />
           ) : null}
           <p
             role="status"

@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { embeddable } from '@/components/widgets/manifest';
 import { embedSnippet, embedUrl } from '@/lib/embed/embed-link';
 import { baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
 
@@ -57,6 +58,22 @@ async function heights(page: Page, frame: Frame, slug: string) {
     .locator('[data-embed-root]')
     .evaluate((e) => Math.ceil(e.getBoundingClientRect().height));
   return { outer, inner };
+}
+
+/**
+ * Waits until an embed page (or the builder's preview frame) shows its live widget: the
+ * server's placeholder replaced, no widget still loading, the diagram laid out.
+ */
+async function waitLive(target: Page | Frame): Promise<void> {
+  await target.locator('[data-embed-root]').waitFor();
+  await target.waitForFunction(
+    () =>
+      !document.querySelector(
+        '[data-embed-placeholder], [data-placeholder], [role="status"][aria-label$=": loading"], [data-architecture-diagram]:not([data-ready="true"])',
+      ),
+    undefined,
+    { timeout: 45_000 },
+  );
 }
 
 describe('embeds on another site', () => {
@@ -247,4 +264,71 @@ describe('the embed builder on /instructors/', () => {
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   }, 60_000); // two frames, the builder and axe over a long page: slow on a loaded machine
+});
+
+describe('axe in both themes (issue 15 quality bar)', () => {
+  it('lists every embeddable widget', () => {
+    expect(embeddable.map((w) => w.embed.slug)).toHaveLength(9);
+  });
+
+  for (const { embed } of embeddable) {
+    for (const theme of ['light', 'dark'] as const) {
+      const query = theme === 'dark' ? '?theme=dark' : '';
+      it(`/embed/${embed.slug}/${query} shows its live widget with no serious axe violation`, async () => {
+        // The reader's system is light: a dark embed is dark because its link says so.
+        const context = await browser.newContext({
+          colorScheme: 'light',
+          viewport: { width: 1280, height: 900 },
+        });
+        const { page, problems } = await openPage(context);
+        await page.goto(`${baseUrl()}/embed/${embed.slug}/${query}`);
+        await waitLive(page);
+        expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
+          theme === 'dark',
+        );
+        expect(await seriousAxe(page)).toEqual([]);
+        expect(problems.consoleErrors).toEqual([]);
+        await context.close();
+      }, 90_000);
+    }
+  }
+
+  for (const scheme of ['light', 'dark'] as const) {
+    it(`/instructors/ (${scheme}): the builder at first and with each widget chosen`, async () => {
+      const context = await browser.newContext({
+        colorScheme: scheme,
+        viewport: { width: 1440, height: 1000 },
+      });
+      const { page, problems } = await openPage(context);
+      await page.goto(`${baseUrl()}/instructors/`);
+      const builder = page.locator('[data-embed-builder]');
+      await page.locator('[data-embed-builder][data-ready]').waitFor();
+      const preview = builder.locator('iframe');
+      const found: Record<string, string[]> = {};
+      const check = async (state: string) => {
+        // The preview follows the reader's setting: axe sees the embed in the page's theme.
+        // In view, as a reader looking at the preview has it: widgets below the fold load
+        // when they near the viewport.
+        await preview.scrollIntoViewIfNeeded();
+        const frame = await (await preview.elementHandle())!.contentFrame();
+        await waitLive(frame!);
+        const violations = await seriousAxe(page);
+        if (violations.length) found[state] = violations;
+      };
+      await check('initial');
+      const select = builder.getByLabel('Widget');
+      const slugs = await select
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value));
+      expect(slugs).toHaveLength(embeddable.length);
+      for (const slug of slugs) {
+        await select.selectOption(slug);
+        await expect.poll(() => preview.getAttribute('src')).toContain(`/embed/${slug}/`);
+        await check(slug);
+      }
+      expect(found).toEqual({});
+      expect(problems.consoleErrors).toEqual([]);
+      await context.close();
+    }, 300_000);
+  }
 });

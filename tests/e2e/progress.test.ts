@@ -292,7 +292,7 @@ describe('progress', () => {
     await context.close();
   });
 
-  it('has no serious axe findings on /progress/ in either theme', async () => {
+  it('has no serious axe findings on /progress/ in either theme, empty', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme: scheme });
       const page = await context.newPage();
@@ -300,6 +300,61 @@ describe('progress', () => {
       await page.locator('[data-testid="progress-dashboard"][aria-busy="false"]').waitFor();
       await page.getByRole('button', { name: 'Forget everything…' }).click();
       expect(await seriousAxe(page), scheme).toEqual([]);
+      await context.close();
+    }
+  });
+
+  it('has no serious axe findings on /progress/ in either theme, with progress', async () => {
+    // A reader some way in: sections read (one by reaching its end), prerequisites, two
+    // speed rounds (the fixture's drill state), console history and a practice interview.
+    const fixture = JSON.parse(await readFile('lib/progress/fixtures/legacy-storage.json', 'utf8'));
+    const at = Date.now() - 3_600_000;
+    const doc = {
+      version: 1,
+      clearedAt: 0,
+      sections: {
+        '/interview-skills/': { on: true, at, how: 'marked' },
+        '/interview-skills/scoping/': { on: true, at, how: 'end' },
+        '/leaderboard-design/sorted-sets/': { on: true, at, how: 'marked' },
+      },
+      selfChecks: {},
+      prerequisites: { 'data-structures': { on: true, at }, complexity: { on: true, at } },
+      speedRound: { at, state: JSON.parse(fixture['leaderboard-lab:speed-round:v1']) },
+      consoleHistory: [{ line: 'ZADD leaderboard 3200 alice', at }],
+      practiceAttempts: {
+        'attempt-1': {
+          at,
+          summary: {
+            id: 'attempt-1',
+            finishedAt: at,
+            variant: 'global',
+            title: 'A global leaderboard for 100M players',
+            timeUsedMs: 2_580_000,
+            checksPassed: 5,
+            checksTotal: 7,
+            rubricScore: 14,
+            rubricMax: 20,
+          },
+        },
+      },
+    };
+    for (const scheme of ['light', 'dark'] as const) {
+      const context = await browser.newContext({ colorScheme: scheme });
+      await context.addInitScript(
+        ([key, value]) => {
+          if (!localStorage.getItem(key!)) localStorage.setItem(key!, value!);
+        },
+        [PROGRESS_KEY, JSON.stringify(doc)],
+      );
+      const { page, problems } = await openPage(context);
+      await page.goto(`${baseUrl()}/progress/`);
+      await page.locator('[data-testid="progress-dashboard"][aria-busy="false"]').waitFor();
+      // The seeded progress is what the page shows, not the empty state.
+      await page.getByTestId('sections-read').filter({ hasText: /^3/ }).waitFor();
+      expect(await page.getByTestId('speed-round-summary').textContent()).toMatch(/^2 rounds/);
+      await page.getByText('A global leaderboard for 100M players').waitFor();
+      expect(await seriousAxe(page), scheme).toEqual([]);
+      expect(problems.consoleErrors).toEqual([]);
       await context.close();
     }
   });
