@@ -30,7 +30,7 @@ const loaderCode = (html: string) =>
   html.match(new RegExp(`<script ${LOADER_ATTRIBUTE}="[^"]*">(.*?)</script>`))?.[1] ?? '';
 
 describe('hydrateAfterPaint', () => {
-  it('moves every async framework script into one loader at the end of <head>', () => {
+  it('moves every async framework script into one loader at the end of <body>', () => {
     const before = nextPage(twoScripts);
     const { html, scripts } = hydrateAfterPaint(before);
     expect(scripts).toEqual([
@@ -42,7 +42,7 @@ describe('hydrateAfterPaint', () => {
     expect(html).not.toContain('rel="preload" as="script"');
     // Everything else is byte for byte what Next wrote: the noModule polyfill, the stylesheet,
     // the inline flight data, the text.
-    const loader = html.slice(html.indexOf(`<script ${LOADER_ATTRIBUTE}`), html.indexOf('</head>'));
+    const loader = html.slice(html.indexOf(`<script ${LOADER_ATTRIBUTE}`), html.indexOf('</body>'));
     const removed = [
       '<script src="/_next/static/chunks/a.js" async=""></script>',
       '<script src="/_next/static/chunks/b.js" async=""></script>',
@@ -50,8 +50,9 @@ describe('hydrateAfterPaint', () => {
       '<script src="/_next/static/chunks/late.js" async=""></script>',
     ];
     expect(html.replace(loader, '')).toBe(removed.reduce((h, tag) => h.replace(tag, ''), before));
-    // In <head>, after the stylesheets and the page's own inline script.
-    expect(html).toMatch(new RegExp(`<script ${LOADER_ATTRIBUTE}="[^"]+">[^<]*</script></head>`));
+    expect(html).toMatch(
+      new RegExp(`<script ${LOADER_ATTRIBUTE}="[^"]+">.*</script></body></html>$`),
+    );
     expect(initialScripts(html)).toEqual(scripts);
   });
 
@@ -92,12 +93,19 @@ describe('hydrateAfterPaint', () => {
     expect(() => hydrateAfterPaint(changedShape)).toThrow(/no async \/_next\/static script/);
   });
 
-  it('writes a loader that requests the scripts once the first frame is out', () => {
+  it('writes a loader that requests the scripts after the first contentful paint', () => {
     const { html, scripts } = hydrateAfterPaint(nextPage(twoScripts));
     const appended: string[] = [];
-    const frames: (() => void)[] = [];
+    let observer: ((list: unknown, o: { disconnect(): void }) => void) | null = null;
     const timers: (() => void)[] = [];
-    const window = { requestAnimationFrame: (fn: () => void) => frames.push(fn) };
+    class FakeObserver {
+      static supportedEntryTypes = ['paint'];
+      constructor(callback: typeof observer) {
+        observer = callback;
+      }
+      observe() {}
+    }
+    const window = { PerformanceObserver: FakeObserver };
     const list = html.match(new RegExp(`${LOADER_ATTRIBUTE}="([^"]*)"`))?.[1] ?? '';
     const document = {
       visibilityState: 'visible',
@@ -106,31 +114,21 @@ describe('hydrateAfterPaint', () => {
       head: { appendChild: (e: { src: string }) => appended.push(e.src) },
     };
     const setTimeout = (fn: () => void) => timers.push(fn);
-    const run = (doc: typeof document) =>
-      new Function('window', 'document', 'setTimeout', 'requestAnimationFrame', loaderCode(html))(
-        window,
-        doc,
-        setTimeout,
-        window.requestAnimationFrame,
-      );
-    run(document);
-    // Nothing is requested before the first frame; the 3 s fallback is armed.
+    new Function('window', 'document', 'setTimeout', loaderCode(html))(
+      window,
+      document,
+      setTimeout,
+    );
+    // Nothing is requested before the paint; the 3 s fallback is armed.
     expect(appended).toEqual([]);
-    expect(frames).toHaveLength(1);
     expect(timers).toHaveLength(1);
-    // The frame callback runs before the frame is drawn: still nothing, until the task after it.
-    frames[0]!();
-    expect(appended).toEqual([]);
+    const paint = { getEntriesByName: (n: string) => (n === 'first-contentful-paint' ? [{}] : []) };
+    observer!(paint, { disconnect() {} });
     timers[1]!();
     expect(appended).toEqual(scripts);
     // The fallback firing afterwards does not load them twice.
     timers[0]!();
     expect(appended).toHaveLength(3);
-
-    // A hidden tab draws no frame: the scripts load at once.
-    appended.length = 0;
-    run({ ...document, visibilityState: 'hidden' });
-    expect(appended).toEqual(scripts);
   });
 });
 

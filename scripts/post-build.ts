@@ -7,18 +7,12 @@
 //    async scripts. They download alongside the HTML, CSS and font, taking bandwidth from
 //    them, and run as soon as they arrive, often before anything is painted. This step
 //    removes those tags (and Next's preload of them) and adds a small inline loader at the
-//    end of <head> that requests them right after the first frame is drawn: the text comes
-//    first, hydration a moment later. The controls a reader can reach before hydration work
-//    without it (components/site/site-controls.ts). The loader inserts the same tags the
-//    Turbopack runtime inserts for chunks it loads itself, so client-side navigation finds
-//    them; it loads at once when the tab is hidden, and after 3 s in any case.
-//    Why <head> and a frame, not the end of <body> and the paint timing entry: on a phone
-//    the parser is still working through Next's inline flight data (about 200 KB on a
-//    widget page) for up to a second after the first paint, and both a loader at the end of
-//    <body> and a PerformanceObserver callback wait for it; the framework scripts, and so
-//    hydration and every widget, started that much later. A script in <head> runs once the
-//    stylesheets are in (as any script after them does), and its requestAnimationFrame
-//    callback runs before the first frame; the timeout after it, once that frame is out.
+//    end of <body> that requests them once the first contentful paint is reported: the text
+//    comes first, hydration a moment later. The controls a reader can reach before hydration
+//    work without it (components/site/site-controls.ts). The loader inserts the same tags
+//    the Turbopack runtime inserts for chunks it loads itself, so client-side navigation
+//    finds them; it loads at once when the tab is hidden or the browser has no paint timing,
+//    and after 3 s in any case.
 // 2. compile-hints. Each framework script gets V8's explicit compile hint,
 //    `//# allFunctionsCalledOnLoad` (Chrome 136+, https://v8.dev/blog/explicit-compile-hints):
 //    Chrome then compiles it on its streaming thread while it downloads, instead of
@@ -99,8 +93,9 @@ function loaderTag(scripts: readonly string[]): string {
   const code = [
     `var u=JSON.parse(document.currentScript.getAttribute("${LOADER_ATTRIBUTE}")),d=0;`,
     'function go(){if(d)return;d=1;u.forEach(function(x){var e=document.createElement("script");e.src=x;e.async=true;document.head.appendChild(e)})}',
-    'if(document.visibilityState!=="visible"||!window.requestAnimationFrame)return go();',
-    'requestAnimationFrame(function(){setTimeout(go,0)});',
+    'var P=window.PerformanceObserver;',
+    'if(document.visibilityState!=="visible"||!P||(P.supportedEntryTypes||[]).indexOf("paint")<0)return go();',
+    'new P(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();setTimeout(go,0)}}).observe({type:"paint",buffered:true});',
     'setTimeout(go,3000)',
   ].join('');
   const list = JSON.stringify(scripts).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
@@ -156,8 +151,8 @@ export function hydrateAfterPaint(html: string): { html: string; scripts: string
     }
     return { html, scripts };
   }
-  const headEnd = elements.find((e) => e.tagName === 'head')?.sourceCodeLocation?.endTag;
-  if (!headEnd) throw new Error('a page has no </head> to put the loader before');
+  const bodyEnd = elements.find((e) => e.tagName === 'body')?.sourceCodeLocation?.endTag;
+  if (!bodyEnd) throw new Error('a page has no </body> to put the loader before');
   const wanted = new Set(scripts);
   const preloads = elements.filter(
     (e) =>
@@ -168,7 +163,7 @@ export function hydrateAfterPaint(html: string): { html: string; scripts: string
   );
   const edits = [
     ...[...tags, ...preloads].map(removal),
-    { start: headEnd.startOffset, end: headEnd.startOffset, text: loaderTag(scripts) },
+    { start: bodyEnd.startOffset, end: bodyEnd.startOffset, text: loaderTag(scripts) },
   ];
   return { html: applyEdits(html, edits), scripts };
 }
