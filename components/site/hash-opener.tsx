@@ -8,8 +8,11 @@ import { useEffect } from 'react';
  */
 export function HashOpener() {
   useEffect(() => {
-    function open() {
-      const id = decodeURIComponent(window.location.hash.slice(1));
+    // A hashchange reads the fragment from the event: the router may already have written
+    // the URL back without it (see site-controls.ts, which also puts it back).
+    function open(event?: HashChangeEvent) {
+      const hash = event ? new URL(event.newURL).hash : window.location.hash;
+      const id = decodeURIComponent(hash.slice(1));
       if (!id) return;
       const target = document.getElementById(id);
       const details = target?.closest('details');

@@ -214,19 +214,27 @@ export function siteControls(ids: SiteControlIds): void {
   // A link to a self-check answer or a deep dive (`#id` inside a closed <details>) opens it,
   // from the first paint. React's HashOpener does the same after hydration, but a hash that
   // changes while the framework starts can be gone by then: the router's first
-  // history.replaceState writes back the URL it started with (seen in 2 of 8 runs).
-  function openHashTarget() {
-    const id = decodeURIComponent(location.hash.slice(1));
+  // history.replaceState writes back the URL it started with (seen in 2 of 8 runs). That
+  // write can even land between a fragment navigation and its `hashchange` event (2 of 40
+  // runs at 6× CPU), so the event's own `newURL` names the target, and the fragment the
+  // reader asked for is put back in the address bar for them to copy or reload.
+  function openHashTarget(event?: HashChangeEvent) {
+    const hash = event ? new URL(event.newURL).hash : location.hash;
+    const id = decodeURIComponent(hash.slice(1));
     const target = id ? document.getElementById(id) : null;
-    const details = target?.closest('details');
+    if (!target) return;
+    if (event && !location.hash && new URL(event.newURL).pathname === location.pathname) {
+      history.replaceState(history.state, '', hash);
+    }
+    const details = target.closest('details');
     if (details && !details.open) {
       details.open = true;
-      target?.scrollIntoView();
+      target.scrollIntoView();
     }
   }
   window.addEventListener('hashchange', openHashTarget);
   if (document.readyState === 'loading') {
-    document.addEventListener('DOMContentLoaded', openHashTarget, { once: true });
+    document.addEventListener('DOMContentLoaded', () => openHashTarget(), { once: true });
   } else {
     openHashTarget();
   }

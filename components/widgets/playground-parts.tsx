@@ -2,6 +2,7 @@
 
 import { useId, useState } from 'react';
 import type { RequestStatus } from './use-worker';
+import { withBasePath } from '@/lib/site-config';
 
 /** Shared pieces of the playgrounds' chrome: notes, progress, embed, form fields. */
 
@@ -266,7 +267,7 @@ export function PlaygroundFrame({
         </h3>
         {embedded ? (
           <a
-            href={chapterHref}
+            href={withBasePath(chapterHref)}
             target="_blank"
             rel="noopener"
             className="text-xs font-medium text-accent-700 underline dark:text-accent-300"

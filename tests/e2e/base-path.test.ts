@@ -7,10 +7,10 @@ import { siteConfig } from '@/lib/site-config';
 import { basePath, baseUrl, exportDir, launchBrowser, openPage, origin } from './browser';
 
 /**
- * Every kind of URL the site writes follows BASE_PATH. This file runs in both suites: the
- * root build (`npm run test:e2e`) and the BASE_PATH=/lab build served under /lab/
- * (`npm run test:e2e:lab`). The base-path suite is this file plus the ones listed in
- * BASE_PATH_SUITE (tests/e2e/base-path-suite.ts), which says why that subset suffices.
+ * Every kind of URL the site writes follows BASE_PATH. Like every browser test, this file
+ * runs against both builds: the root one (`npm run test:e2e`) and the BASE_PATH=/lab one
+ * served under /lab/ (`npm run test:e2e:lab`); the checks that only mean something under a
+ * sub-path skip at the root.
  */
 
 let browser: Browser;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
 
 /**
  * The controls a reader can reach before React hydrates work without it. Each test holds the
@@ -135,7 +135,7 @@ describe('before the page hydrates', () => {
     await page.getByRole('button', { name: 'Close navigation' }).click();
     await drawer.waitFor({ state: 'hidden' });
     await page.getByRole('button', { name: 'Open navigation' }).click();
-    await drawer.locator('a[href="/interview-skills/scoping/"]').click();
+    await drawer.locator(`a[href="${basePath()}/interview-skills/scoping/"]`).click();
     await page.waitForURL('**/interview-skills/scoping/');
     expect(await page.locator('h1').textContent()).toBe('Scoping complexity');
     expect(problems.consoleErrors).toEqual([]);

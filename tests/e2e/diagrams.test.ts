@@ -3,7 +3,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drills } from '@/lib/flow/drills';
 import { stageGraph } from '@/content/flow-stages';
-import { baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -131,7 +131,9 @@ describe('architecture diagram: stages and panels', () => {
     expect(text).toContain('At 100M players');
     expect(text).toContain('Trade-off');
     expect(text).toContain('Committed');
-    expect(await panel.locator('a[href="/leaderboard-design/write-path/"]').count()).toBe(1);
+    expect(
+      await panel.locator(`a[href="${basePath()}/leaderboard-design/write-path/"]`).count(),
+    ).toBe(1);
     await panel.getByRole('button', { name: 'Close' }).click();
     expect(await root.locator('[data-panel]').count()).toBe(0);
     expect(await page.evaluate(() => document.activeElement?.getAttribute('data-node'))).toBe(

@@ -4,8 +4,19 @@ import { parse } from 'node-html-parser';
 import { describe, expect, it } from 'vitest';
 import { COMPILE_HINT, LOADER_ATTRIBUTE, initialScripts } from '../../scripts/post-build';
 import { widgets } from '@/components/widgets/manifest';
+import { basePath, exportDir } from './browser';
 
-const out = path.resolve('out');
+const out = path.resolve(exportDir());
+const base = basePath();
+
+/** A site path (`/lab/x/` under BASE_PATH=/lab) as a path inside the export (`/x/`). */
+function inExport(sitePath: string): string {
+  if (!base) return sitePath;
+  // Outside the base path nothing is served: no file answers it.
+  return sitePath.startsWith(`${base}/`)
+    ? sitePath.slice(base.length)
+    : `/outside-base-path${sitePath}`;
+}
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -18,12 +29,12 @@ function htmlFiles(dir: string): string[] {
 
 /** The file a site path is served from, as the static server resolves it. */
 function fileFor(urlPath: string): string {
-  const clean = decodeURIComponent(urlPath);
+  const clean = decodeURIComponent(inExport(urlPath));
   if (clean.endsWith('/')) return path.join(out, clean, 'index.html');
   return path.join(out, clean);
 }
 
-describe('link check over out/', () => {
+describe(`link check over ${exportDir()}/`, () => {
   const files = htmlFiles(out);
   const idsByFile = new Map<string, Set<string>>();
   for (const file of files) {
@@ -44,7 +55,7 @@ describe('link check over out/', () => {
     for (const file of files) {
       const root = parse(readFileSync(file, 'utf8'));
       const pagePath =
-        '/' +
+        `${base}/` +
         path
           .relative(out, file)
           .replace(/index\.html$/, '')
@@ -79,9 +90,10 @@ describe('link check over out/', () => {
       const root = parse(readFileSync(file, 'utf8'));
       for (const meta of root.querySelectorAll('meta[property="og:image"]')) {
         const url = new URL(meta.getAttribute('content') ?? '', 'http://site/');
-        expect(statSync(path.join(out, url.pathname)).isFile(), `${file}: ${url.pathname}`).toBe(
-          true,
-        );
+        expect(
+          statSync(path.join(out, inExport(url.pathname))).isFile(),
+          `${file}: ${url.pathname}`,
+        ).toBe(true);
       }
     }
   });
@@ -92,12 +104,14 @@ describe('link check over out/', () => {
       const html = readFileSync(file, 'utf8');
       if (!html.includes('self.__next_f')) continue;
       expect(html, file).toContain(`<script ${LOADER_ATTRIBUTE}="`);
-      expect(html, file).not.toMatch(/<script src="\/_next\/static\/[^"]+" async=""/);
+      expect(html, file).not.toMatch(
+        new RegExp(`<script src="${base}/_next/static/[^"]+" async=""`),
+      );
       for (const src of initialScripts(html)) scripts.add(src);
     }
     expect(scripts.size).toBeGreaterThanOrEqual(5);
     const unmarked = [...scripts].filter(
-      (src) => !readFileSync(path.join(out, src), 'utf8').startsWith(COMPILE_HINT),
+      (src) => !readFileSync(path.join(out, inExport(src)), 'utf8').startsWith(COMPILE_HINT),
     );
     expect(unmarked).toEqual([]);
   });

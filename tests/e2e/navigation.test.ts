@@ -131,4 +131,31 @@ describe('navigation', () => {
     );
     await page.close();
   });
+
+  it('a self-check answer opens even when the URL loses its hash before hashchange fires', async () => {
+    // The race CI met: Next's router writes its start URL back (without the fragment)
+    // between a fragment navigation and its hashchange event. `popstate` fires first and
+    // synchronously, so dropping the hash there reproduces that order every time.
+    const page = await browser.newPage();
+    await page.goto(`${baseUrl()}/interview-skills/self-check/`);
+    const id = (await page.locator('details.self-check').nth(1).getAttribute('id')) ?? '';
+    expect(id).not.toBe('');
+    await page.evaluate(() => {
+      addEventListener(
+        'popstate',
+        () => history.replaceState(history.state, '', location.pathname + location.search),
+        { once: true },
+      );
+    });
+    await page.evaluate((i) => {
+      location.hash = i;
+    }, id);
+    await page.waitForFunction(
+      (i) => (document.getElementById(i) as HTMLDetailsElement | null)?.open === true,
+      id,
+    );
+    // The fragment the reader followed is back in the address bar.
+    expect(new URL(page.url()).hash).toBe(`#${id}`);
+    await page.close();
+  });
 });

@@ -2,7 +2,7 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPaths } from './pages';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -21,53 +21,60 @@ describe('every page', () => {
 
   for (const path of allPaths) {
     for (const scheme of ['light', 'dark'] as const) {
-      it(`${path} (${scheme}) answers 200, loads cleanly and has no serious axe violation`, async () => {
-        const context = await browser.newContext({ colorScheme: scheme });
-        const { page, problems } = await openPage(context);
-        const response = await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
-        expect(response?.status()).toBe(200);
-        await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
-        expect(await page.evaluate(() => document.documentElement.classList.contains('dark'))).toBe(
-          scheme === 'dark',
-        );
-        const title = await page.title();
-        expect(title).toContain('Leaderboard Lab');
-        const description = await page.locator('meta[name="description"]').getAttribute('content');
-        expect(description?.length).toBeGreaterThan(40);
-        expect(await page.locator('meta[property="og:title"]').count()).toBe(1);
-        const results = await new AxeBuilder({ page })
-          .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-          .analyze();
-        const serious = results.violations
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          );
-        expect(serious).toEqual([]);
-        expect(problems.consoleErrors).toEqual([]);
-        expect(problems.failedRequests).toEqual([]);
-        // The text paints before the framework scripts are requested (scripts/post-build.ts),
-        // and the page still hydrates: React has attached to the header's buttons.
-        const start = await page.evaluate(() => ({
-          paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
-          scripts: performance
-            .getEntriesByType('resource')
-            .filter((r) => /\/_next\/static\/chunks\/[^/]+\.js$/.test(r.name))
-            .map((r) => r.startTime),
-          hydrated: Object.keys(document.querySelector('header button') ?? {}).some((k) =>
-            k.startsWith('__reactFiber'),
-          ),
-        }));
-        expect(start.paint).not.toBeNull();
-        expect(start.scripts.length).toBeGreaterThanOrEqual(5);
-        expect(Math.min(...start.scripts)).toBeGreaterThanOrEqual(start.paint!);
-        expect(start.hydrated).toBe(true);
-        await context.close();
-      });
+      // Two pages at a time (maxConcurrency in vitest.e2e.config.ts): each check waits on
+      // the network and axe more than on the CPU, and this file is a third of the suite.
+      it.concurrent(
+        `${path} (${scheme}) answers 200, loads cleanly and has no serious axe violation`,
+        async ({ expect }) => {
+          const context = await browser.newContext({ colorScheme: scheme });
+          const { page, problems } = await openPage(context);
+          const response = await page.goto(baseUrl() + path, { waitUntil: 'networkidle' });
+          expect(response?.status()).toBe(200);
+          await expect(page.locator('h1').first().textContent()).resolves.toBeTruthy();
+          expect(
+            await page.evaluate(() => document.documentElement.classList.contains('dark')),
+          ).toBe(scheme === 'dark');
+          const title = await page.title();
+          expect(title).toContain('Leaderboard Lab');
+          const description = await page
+            .locator('meta[name="description"]')
+            .getAttribute('content');
+          expect(description?.length).toBeGreaterThan(40);
+          expect(await page.locator('meta[property="og:title"]').count()).toBe(1);
+          const results = await new AxeBuilder({ page })
+            .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
+            .analyze();
+          const serious = results.violations
+            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+            .map(
+              (v) =>
+                `${v.id}: ${v.nodes
+                  .map((n) => n.target.join(' '))
+                  .slice(0, 3)
+                  .join(', ')}`,
+            );
+          expect(serious).toEqual([]);
+          expect(problems.consoleErrors).toEqual([]);
+          expect(problems.failedRequests).toEqual([]);
+          // The text paints before the framework scripts are requested (scripts/post-build.ts),
+          // and the page still hydrates: React has attached to the header's buttons.
+          const start = await page.evaluate(() => ({
+            paint: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+            scripts: performance
+              .getEntriesByType('resource')
+              .filter((r) => /\/_next\/static\/chunks\/[^/]+\.js$/.test(r.name))
+              .map((r) => r.startTime),
+            hydrated: Object.keys(document.querySelector('header button') ?? {}).some((k) =>
+              k.startsWith('__reactFiber'),
+            ),
+          }));
+          expect(start.paint).not.toBeNull();
+          expect(start.scripts.length).toBeGreaterThanOrEqual(5);
+          expect(Math.min(...start.scripts)).toBeGreaterThanOrEqual(start.paint!);
+          expect(start.hydrated).toBe(true);
+          await context.close();
+        },
+      );
     }
   }
 
@@ -92,7 +99,8 @@ describe('every page', () => {
     const response = await page.goto(`${baseUrl()}/no-such-page/`);
     expect(response?.status()).toBe(404);
     await expect(page.locator('h1').textContent()).resolves.toContain('not in the set');
-    expect(await page.locator('main a[href="/"]').count()).toBe(1);
+    // The way back is the home page, under the base path when the site is published at one.
+    expect(await page.locator(`main a[href="${basePath()}/"]`).count()).toBe(1);
     await context.close();
   });
 });

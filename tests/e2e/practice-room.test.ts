@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -332,7 +332,9 @@ describe('practice room: quality bars', () => {
       if (r.resourceType() === 'script') scripts.push(r.url());
     });
     await page.goto(`${baseUrl()}/`, { waitUntil: 'networkidle' });
-    expect(await page.locator('a[href="/practice/"]').count()).toBeGreaterThanOrEqual(2);
+    expect(await page.locator(`a[href="${basePath()}/practice/"]`).count()).toBeGreaterThanOrEqual(
+      2,
+    );
     const bodies = await Promise.all(scripts.map((url) => fetch(url).then((r) => r.text())));
     expect(
       bodies.some(

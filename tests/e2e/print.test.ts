@@ -135,7 +135,7 @@ describe('printing', () => {
 
   it('prints a section page without the site chrome, with answers, link targets and widget notes', async () => {
     const context = await browser.newContext({ colorScheme: 'dark' });
-    const page = await context.newPage();
+    const { page, problems } = await openPage(context);
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`, { waitUntil: 'networkidle' });
     // Let the live console replace its placeholder, as a reader's page would have.
     await page.locator('[data-widget="redis-console"]').first().scrollIntoViewIfNeeded();
@@ -146,6 +146,14 @@ describe('printing', () => {
       false,
     );
     const file = await printToPdf(page, path.join(dir, 'section.pdf'));
+    // The print layout hides the live widgets; their resize observers fire with a size of
+    // zero. Give them two frames, then the page must still be alive (the skip-list picture
+    // once re-rendered forever on a zero-sized frame: React error 301, the article gone).
+    await page.evaluate(
+      () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))),
+    );
+    expect(problems.consoleErrors).toEqual([]);
+    expect(await page.locator('details.self-check').count()).toBeGreaterThan(0);
     const text = pdfText(file);
     expect(text).toContain('One Redis sorted set');
     expect(text).not.toMatch(/Search the guide|Previous|Mark as read/);

@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage } from './browser';
 
 /**
  * Defects a reader hit in the widgets (issue 16, last section), one test each, written to
@@ -46,6 +46,10 @@ describe('reader defects in the widgets', () => {
     await page.goto(`${baseUrl()}/embed/sharding/`);
     let widget = await ready(page, 'sharding-playground', 'ranks');
     expect(await widget.getByLabel('Score distribution').inputValue()).toBe('long-tail');
+    // The embedded widget's own way back to the guide follows the base path too.
+    expect(
+      await widget.getByRole('link', { name: 'Leaderboard Lab' }).first().getAttribute('href'),
+    ).toBe(`${basePath()}/leaderboard-design/sharding/`);
     await widget.getByTestId('embed-button').click();
     await widget.getByText('Copied').waitFor();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toContain(

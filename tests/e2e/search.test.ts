@@ -4,7 +4,7 @@ import { parse } from 'node-html-parser';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPaths } from './pages';
-import { baseUrl, launchBrowser } from './browser';
+import { basePath, baseUrl, exportDir, launchBrowser } from './browser';
 
 /**
  * The search index covers every page: for each published section, the heading of its
@@ -28,7 +28,7 @@ afterAll(async () => {
 
 /** The text of the first <h2> in the page's article (its <h1> on a page without parts). */
 async function firstHeading(urlPath: string): Promise<string> {
-  const html = await readFile(path.join('out', urlPath, 'index.html'), 'utf8');
+  const html = await readFile(path.join(exportDir(), urlPath, 'index.html'), 'utf8');
   const main = parse(html).querySelector('main');
   const heading =
     main?.querySelectorAll('h2').find((h) => h.getAttribute('id')) ?? main?.querySelector('h1');
@@ -67,7 +67,8 @@ describe('search', () => {
     it(`finds ${urlPath} by the heading of its first part (or its title)`, async () => {
       const heading = await firstHeading(urlPath);
       expect(heading.length).toBeGreaterThan(3);
-      expect(await search(heading)).toContain(urlPath);
+      // Result links carry the base path when the site is published under one.
+      expect(await search(heading)).toContain(`${basePath()}${urlPath}`);
     });
   }
 });

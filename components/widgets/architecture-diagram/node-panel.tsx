@@ -1,6 +1,7 @@
 import { diagramNodes } from '@/content/flow-stages';
 import { compact } from '@/lib/flow';
 import type { FlowView } from '@/lib/flow';
+import { withBasePath } from '@/lib/site-config';
 import { buttonQuiet } from './frame';
 
 type Row = readonly [string, string];
@@ -186,7 +187,7 @@ export function NodePanel({
           <span key={l.href}>
             {i > 0 ? ', ' : ''}
             <a
-              href={l.href}
+              href={withBasePath(l.href)}
               className="font-medium text-accent-700 underline decoration-accent-300 underline-offset-2 hover:decoration-accent-600 dark:text-accent-300 dark:decoration-accent-700"
             >
               {l.label}

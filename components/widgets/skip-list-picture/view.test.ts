@@ -109,4 +109,34 @@ describe('pictureView', () => {
     const start = pictureView({ full, region, across: true, focus: { current: [8, 32] } });
     expect(start.box.x).toBe(0);
   });
+
+  it('gives a finite, stable view for a region with no size (hidden, or laid out for print)', () => {
+    const full = { width: 3052, height: 210 };
+    for (const hidden of [
+      { width: 0, height: 0 },
+      { width: 700, height: 0 },
+      { width: 0, height: 272 },
+    ]) {
+      for (const across of [true, false]) {
+        const first = pictureView({
+          full,
+          region: hidden,
+          across,
+          focus: { current: [1488, 1512], from: [1188, 1212] },
+          previous: 400,
+        });
+        const values = [first.scale, first.width, first.height, ...Object.values(first.box)];
+        expect(values.every(Number.isFinite)).toBe(true);
+        // The caller re-renders until the window's start stops changing: it must settle.
+        const again = pictureView({
+          full,
+          region: hidden,
+          across,
+          focus: { current: [1488, 1512] },
+          previous: across ? first.box.x : first.box.y,
+        });
+        expect(again.box).toEqual(first.box);
+      }
+    }
+  });
 });

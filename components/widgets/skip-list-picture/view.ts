@@ -41,7 +41,14 @@ export function pictureView({
   focus: { current: readonly [number, number]; from?: readonly [number, number] } | null;
   previous?: number;
 }): PictureView {
-  const whole = Math.min(region.width / full.width, region.height / full.height);
+  // A region with no size is not laid out (display: none, or a print layout that hides the
+  // widget): it shows nothing, so the whole drawing is the answer. Going on would divide by
+  // zero, and a NaN window start never equals the last one, so the caller's "has the window
+  // moved?" check would re-render forever (it crashed printing: React error 301).
+  const hidden = !(region.width > 0 && region.height > 0);
+  const whole = hidden
+    ? MIN_WHOLE_SCALE
+    : Math.min(region.width / full.width, region.height / full.height);
   if (whole >= MIN_WHOLE_SCALE) {
     const scale = Math.min(whole, MAX_SCALE);
     return {
