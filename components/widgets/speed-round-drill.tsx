@@ -18,7 +18,9 @@ import {
   type Grade,
 } from '@/lib/practice/speed-round';
 import { drillFrameClass, drillTitleClass } from './speed-round-frame';
+import { CardReadLink } from './speed-round-link';
 import { useDrillState } from '@/components/progress/progress-slots';
+import { basePath } from '@/lib/site-config';
 const EXPORT_FILE = 'leaderboard-lab-speed-round.txt';
 
 export interface SpeedRoundDrillProps {
@@ -27,6 +29,8 @@ export interface SpeedRoundDrillProps {
   readonly seconds?: number;
   /** Cards per round. */
   readonly roundSize?: number;
+  /** On an embed page: a card's "Read" link opens the guide in a new tab. */
+  readonly embedded?: boolean;
 }
 
 const gradeButtons: { grade: Grade; label: string; key: string; tone: string }[] = [
@@ -94,6 +98,7 @@ export function SpeedRoundDrill({
   cards,
   seconds = DEFAULT_SECONDS,
   roundSize = DEFAULT_ROUND_SIZE,
+  embedded = false,
 }: SpeedRoundDrillProps) {
   const [state, setState, loaded] = useDrillState(cards);
   const [tag, setTag] = useState<string | null>(null);
@@ -277,12 +282,23 @@ export function SpeedRoundDrill({
               {card.question}
             </p>
             {phase === 'revealed' ? (
-              <div className="mt-4 border-t border-zinc-200 pt-3 dark:border-zinc-800">
-                <p className="text-xs font-semibold tracking-wider text-emerald-800 uppercase dark:text-emerald-400">
-                  Model answer
-                </p>
+              <div className="mt-2.5 border-t border-zinc-200 pt-2.5 dark:border-zinc-800">
+                {/* The link shares the label's row, so on a wide drill it costs no height. */}
+                <div className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1">
+                  <p className="text-xs font-semibold tracking-wider text-emerald-800 uppercase dark:text-emerald-400">
+                    Model answer
+                  </p>
+                  {card.link ? (
+                    <CardReadLink
+                      link={card.link}
+                      newTab={embedded}
+                      withPage={false}
+                      className="text-xs"
+                    />
+                  ) : null}
+                </div>
                 <p
-                  className="mt-1 text-sm leading-relaxed text-zinc-800 sm:text-[0.95rem] dark:text-zinc-200"
+                  className="mt-0.5 text-sm leading-relaxed text-zinc-800 sm:text-[0.95rem] dark:text-zinc-200"
                   data-testid="drill-answer"
                 >
                   {card.answer}
@@ -401,7 +417,11 @@ export function SpeedRoundDrill({
             type="button"
             className={smallButton}
             onClick={() => {
-              download(toAnkiText(cards, { globalTags: ['leaderboard-lab'] }), EXPORT_FILE);
+              const siteUrl = window.location.origin + basePath;
+              download(
+                toAnkiText(cards, { globalTags: ['leaderboard-lab'], siteUrl }),
+                EXPORT_FILE,
+              );
               setAnnouncement(`Downloaded ${EXPORT_FILE} with ${cards.length} cards.`);
             }}
           >

@@ -1,8 +1,10 @@
 import type { DrillCard } from '@/lib/practice/speed-round';
+import { CardReadLink } from './speed-round-link';
 
 /**
  * Every speed-round card with its model answer, as plain page content: readable without
- * script, found by the site search, and printable. Each card is linkable as `#q-<id>`.
+ * script, found by the site search, and printable. Each card is linkable as `#q-<id>`, and
+ * names the section of the guide that argues its answer.
  */
 export function SpeedRoundList({ cards }: { cards: readonly DrillCard[] }) {
   return (
@@ -25,6 +27,7 @@ export function SpeedRoundList({ cards }: { cards: readonly DrillCard[] }) {
           <p className="mt-2 text-[0.95rem] leading-relaxed text-zinc-700 sm:pl-9 dark:text-zinc-300">
             {card.answer}
           </p>
+          {card.link ? <CardReadLink link={card.link} className="mt-1.5 text-sm sm:pl-9" /> : null}
           <p className="mt-2 flex flex-wrap gap-1.5 sm:pl-9">
             <span className="sr-only">Tags:</span>
             {card.tags.map((tag) => (

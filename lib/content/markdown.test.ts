@@ -35,6 +35,25 @@ describe('pageMarkdown', () => {
     },
   );
 
+  it("prints each speed-round card with its 'Read:' link made absolute", () => {
+    const cards = [
+      {
+        question: 'Is the top shard hot?',
+        answer: 'For reads.',
+        link: {
+          href: '/leaderboard-design/sharding/#the-hot-top-shard',
+          title: 'The hot top shard',
+        },
+      },
+      { question: 'Unlinked?', answer: 'Yes.' },
+    ];
+    const markdown = pageMarkdown('<SpeedRoundList />', { ...options, cards });
+    expect(markdown).toContain(
+      'Read: [The hot top shard](https://lab.example/guide/leaderboard-design/sharding/#the-hot-top-shard)',
+    );
+    expect(markdown.match(/Read:/g)).toHaveLength(1);
+  });
+
   it('writes each block in a plain form', () => {
     const source = [
       'See [the plan](/interview-skills/#phases).',

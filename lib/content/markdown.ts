@@ -36,7 +36,12 @@ export interface MarkdownOptions {
   readonly siteUrl: string;
   /** Data that data-bound blocks print: the chapter list and the speed-round cards. */
   readonly chapters?: readonly MarkdownChapter[];
-  readonly cards?: readonly { readonly question: string; readonly answer: string }[];
+  readonly cards?: readonly {
+    readonly question: string;
+    readonly answer: string;
+    /** The section that argues the answer: a root-relative href and the heading's text. */
+    readonly link?: { readonly href: string; readonly title: string };
+  }[];
   /** The design ledger's groups, for `<DesignLedger />`. */
   readonly ledger?: readonly LedgerTableGroup[];
 }
@@ -316,6 +321,15 @@ export function pageMarkdown(source: string, options: MarkdownOptions): string {
         return (options.cards ?? []).flatMap((card, i) => [
           paragraph(strong(`${i + 1}. ${card.question}`)),
           paragraph(text(card.answer)),
+          ...(card.link
+            ? [
+                paragraph(text('Read: '), {
+                  type: 'link' as const,
+                  url: `${options.siteUrl}${card.link.href}`,
+                  children: [text(card.link.title)],
+                }),
+              ]
+            : []),
         ]);
       case 'DesignLedger':
         return (options.ledger ?? []).flatMap((group): Node[] => {

@@ -276,6 +276,25 @@ describe('Anki export', () => {
     );
   });
 
+  it("ends the back with the card's link as an absolute URL, only when the site URL is known", () => {
+    const linked: DrillCard[] = [
+      {
+        ...deck[0]!,
+        link: {
+          href: '/leaderboard-design/sharding/#the-hot-top-shard',
+          title: 'The hot top shard',
+        },
+      },
+      deck[1]!,
+    ];
+    const body = (text: string) => text.trimEnd().split('\n').slice(4);
+    expect(body(toAnkiText(linked, { siteUrl: 'https://example.org/lab' }))).toEqual([
+      'Question 0?\tAnswer 0. Read: The hot top shard https://example.org/lab/leaderboard-design/sharding/#the-hot-top-shard\tredis',
+      'Question 1?\tAnswer 1.\tsharding ranking',
+    ]);
+    expect(body(toAnkiText(linked))[0]).toBe('Question 0?\tAnswer 0.\tredis');
+  });
+
   it('keeps every card on one line with exactly three fields', () => {
     const tricky: DrillCard[] = [
       { id: 'a', question: 'Tab\there?', answer: 'Line one.\nLine two.\r\n', tags: ['x y'] },

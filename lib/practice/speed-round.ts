@@ -8,12 +8,23 @@
  * day-like spacing, and a reader who runs three in a row still sees missed cards first.
  */
 
+/**
+ * Where the guide explains a card's answer: a root-relative path with an anchor
+ * (`/leaderboard-design/sharding/#the-hot-top-shard`) and the heading's text.
+ */
+export interface CardLink {
+  readonly href: string;
+  readonly title: string;
+}
+
 /** The fields of a card the drill needs; the chapter's cards satisfy it structurally. */
 export interface DrillCard {
   readonly id: string;
   readonly question: string;
   readonly answer: string;
   readonly tags: readonly string[];
+  /** Shown once the answer is revealed: "Read: <title>". */
+  readonly link?: CardLink;
 }
 
 export type Grade = 'got' | 'shaky' | 'missed';
@@ -399,6 +410,19 @@ function ankiTag(tag: string): string {
 export interface AnkiOptions {
   /** Tags added to every card through the `#tags:` header, e.g. the deck's name. */
   readonly globalTags?: readonly string[];
+  /**
+   * The site's absolute root URL, base path included, no trailing slash. With it, a card's
+   * link goes at the end of the back as `Read: <title> <url>`, so the deck still points to
+   * the section that argues each answer; without it links are left out (a root-relative
+   * path means nothing inside Anki).
+   */
+  readonly siteUrl?: string;
+}
+
+/** The back of a card in the export: the answer, then where to read more. */
+function ankiBack(card: DrillCard, siteUrl: string | undefined): string {
+  if (!card.link || siteUrl === undefined) return card.answer;
+  return `${card.answer} Read: ${card.link.title} ${siteUrl}${card.link.href}`;
 }
 
 /**
@@ -407,8 +431,8 @@ export interface AnkiOptions {
  * Header lines set the tab separator, plain text (Anki escapes `<` and `&` itself), the
  * Basic note type (ignored where a collection has none by that name; columns then map
  * by position) and column 3 as tags.
- * Then one line per card: `front\tback\ttags`, tags separated by spaces. Lines end
- * with \n. O(total text).
+ * Then one line per card: `front\tback\ttags`, tags separated by spaces; the back ends
+ * with the card's link when `siteUrl` is given. Lines end with \n. O(total text).
  */
 export function toAnkiText(cards: readonly DrillCard[], options: AnkiOptions = {}): string {
   const header = ['#separator:tab', '#html:false', '#notetype:Basic', '#tags column:3'];
@@ -417,7 +441,7 @@ export function toAnkiText(cards: readonly DrillCard[], options: AnkiOptions = {
   const lines = cards.map((card) =>
     [
       ankiField(card.question),
-      ankiField(card.answer),
+      ankiField(ankiBack(card, options.siteUrl)),
       card.tags.map(ankiTag).filter(Boolean).join(' '),
     ].join('\t'),
   );

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { speedRoundCards } from '@/content/mock-interviews/speed-round-cards';
-import { baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -140,6 +140,33 @@ describe('speed-round drill', () => {
     await context.close();
   });
 
+  it('names the section that argues the answer once it is revealed, and the link lands there', async () => {
+    const context = await browser.newContext();
+    const { page, problems } = await openPage(context);
+    const drill = await openDrill(page);
+    const card = speedRoundCards[0]!;
+    const link = card.link!;
+    await drill.getByRole('button', { name: /Start a round/ }).click();
+    // Before the reveal the link would give the answer away.
+    expect(await drill.getByTestId('card-link').count()).toBe(0);
+    await drill.getByRole('button', { name: /Reveal answer/ }).click();
+    const read = drill.getByRole('link', { name: `Read: ${link.title}` });
+    expect(await read.getAttribute('href')).toBe(basePath() + link.href);
+    await read.click();
+    const [pathname, anchor] = link.href.split('#') as [string, string];
+    await page.waitForURL(
+      (url) => url.pathname === basePath() + pathname && url.hash === `#${anchor}`,
+    );
+    await page.locator(`[id="${anchor}"]`).waitFor();
+    // Back on the drill, the round and the revealed card are still there.
+    await page.goBack();
+    const again = await openDrill(page);
+    expect(await question(again)).toBe(card.question);
+    expect(await again.getByTestId('card-link').textContent()).toContain(link.title);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('exports the deck for Anki: headers, then one line per card', async () => {
     const context = await browser.newContext({ acceptDownloads: true });
     const { page, problems } = await openPage(context);
@@ -157,9 +184,11 @@ describe('speed-round drill', () => {
     expect(header).toContain('#tags column:3');
     const body = lines.filter((l) => l !== '' && !l.startsWith('#'));
     expect(body).toHaveLength(speedRoundCards.length);
+    // The back ends with the section that argues the answer, as an absolute URL on this site.
     body.forEach((line, i) => {
       const card = speedRoundCards[i]!;
-      expect(line.split('\t')).toEqual([card.question, card.answer, card.tags.join(' ')]);
+      const read = card.link ? ` Read: ${card.link.title} ${baseUrl()}${card.link.href}` : '';
+      expect(line.split('\t')).toEqual([card.question, card.answer + read, card.tags.join(' ')]);
     });
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
