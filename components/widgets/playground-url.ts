@@ -2,7 +2,12 @@
 
 import { useCallback, useEffect, useState } from 'react';
 import { embedSnippet as iframeSnippet, embedUrl } from '@/lib/embed/embed-link';
-import { parseParams, toQueryString, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
+import {
+  parseParams,
+  toQueryString,
+  type ParamSchema,
+  type ParamValues,
+} from '@/lib/leaderboard/playground-params';
 import { basePath } from '@/lib/site-config';
 
 /**

@@ -1,5 +1,9 @@
 import type { ReactNode } from 'react';
-import { parseParams, type ParamSchema, type ParamValues } from '@/lib/leaderboard';
+import {
+  parseParams,
+  type ParamSchema,
+  type ParamValues,
+} from '@/lib/leaderboard/playground-params';
 
 /**
  * The playground card as the server draws it before the widget's code arrives: the same

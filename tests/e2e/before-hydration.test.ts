@@ -163,4 +163,27 @@ describe('before the page hydrates', () => {
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
+
+  it("a tap on the sharding placeholder's 'Run live updates' is acknowledged, then performed", async () => {
+    const context = await browser.newContext();
+    const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sharding/');
+    const placeholder = page.locator('[data-widget="sharding-playground"][data-placeholder]');
+    const run = placeholder.locator('[data-queue-control="Run live updates"]');
+    await run.scrollIntoViewIfNeeded();
+    await run.click();
+    expect(await run.getAttribute('data-queued')).toBe('');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Run live updates: starting' })
+      .waitFor({ state: 'attached' });
+    await hydrate();
+    const live = page.locator('section[data-widget="sharding-playground"]:not([data-placeholder])');
+    // Performed on the live button: live updates run, and the button now stops them.
+    await live.getByRole('button', { name: 'Stop live updates' }).waitFor({ timeout: 60_000 });
+    await live.getByTestId('live-rate').waitFor({ timeout: 60_000 });
+    await live.getByRole('button', { name: 'Stop live updates' }).click();
+    await live.getByRole('button', { name: 'Run live updates' }).waitFor();
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
 });

@@ -45,6 +45,13 @@ async function waitReady(page: Page): Promise<Locator> {
   await slot.evaluate((el) => el.scrollIntoView());
   const widget = page.locator('section[data-widget="sharding-playground"]');
   await widget.getByTestId('ranks').waitFor({ timeout: 60_000 });
+  // A world from SHARDING_LAZY_FROM players shows the design on screen first, and the other
+  // two ranks as 'loading…' until their boards are in.
+  await widget
+    .getByTestId('ranks')
+    .getByText('loading…')
+    .first()
+    .waitFor({ state: 'detached', timeout: 60_000 });
   return widget;
 }
 

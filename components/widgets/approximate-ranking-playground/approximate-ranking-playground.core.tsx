@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useId, useMemo } from 'react';
-import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import { APPROXIMATE_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { ApproximateView } from '@/lib/leaderboard';
 import {
   buttonClass,

@@ -1,7 +1,7 @@
 'use client';
 
 import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
-import { FANOUT_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import { FANOUT_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { FanoutCounters, FanoutStorm, FanoutView } from '@/lib/leaderboard';
 import type { FanoutMode } from '@/lib/leaderboard';
 import {

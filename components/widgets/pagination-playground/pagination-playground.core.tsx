@@ -8,7 +8,7 @@ import type {
   ChurnReaderSummary,
 } from '@/lib/leaderboard';
 import type { BoardRow } from '@/lib/leaderboard';
-import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import { PAGINATION_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {

@@ -1,4 +1,9 @@
-import { choiceParam, intParam, textParam, type ParamSchema } from '@/lib/leaderboard';
+import {
+  choiceParam,
+  intParam,
+  textParam,
+  type ParamSchema,
+} from '@/lib/leaderboard/playground-params';
 import { consolePresets } from '@/content/console-presets';
 
 /**

@@ -25,6 +25,8 @@ export function ShardingPlaceholder(props: ShardingPlaygroundProps & { embedded?
     for (let i = 0; i < world.players; i++) sizes[fnv1a(world.id(i)) % v.shards]!++;
   }
   const biggest = sizes.indexOf(Math.max(...sizes));
+  const action =
+    'inline-flex h-9 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
   return (
     <StaticPlaygroundFrame
       id="sharding-playground"
@@ -49,6 +51,19 @@ export function ShardingPlaceholder(props: ShardingPlaygroundProps & { embedded?
           labels={sizes.map((_, i) => `#${i}`)}
           caption={`Largest: shard #${biggest} with ${fmtInt(sizes[biggest] ?? 0)} of ${fmtInt(v.players)} players.`}
         />
+      </div>
+      {/* The live widget's actions, where a reader looks for them. A tap on the first is kept
+          and performed on the live button once it is ready (site-controls.ts); the other two
+          change the board the reader is looking at, so they wait for it. */}
+      <div aria-hidden="true" className="flex flex-wrap items-center gap-2">
+        <span
+          className={`${action} cursor-pointer data-queued:animate-pulse data-queued:border-accent-500`}
+          data-queue-control="Run live updates"
+        >
+          Run live updates
+        </span>
+        <span className={`${action} opacity-50`}>Push across a boundary</span>
+        <span className={`${action} opacity-50`}>Rebalance</span>
       </div>
     </StaticPlaygroundFrame>
   );

@@ -2,7 +2,7 @@
 
 import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import type { OperationCost } from '@/lib/leaderboard';
-import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard';
+import { SHARDING_PARAMS, type ParamValues } from '@/lib/leaderboard/playground-params';
 import type { LiveShardingView, ShardingView } from '@/lib/leaderboard';
 import { mapCall, type ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
@@ -399,7 +399,10 @@ export function ShardingPlaygroundCore({
                 className={buttonClass}
                 aria-pressed={running}
                 data-testid="live-toggle"
-                disabled={busy}
+                // Live updates can start while a view is in flight (the boards a large world
+                // loads after its first view, say): the worker runs requests in order, so the
+                // first batch follows the view. Only the other two actions wait for it.
+                disabled={!ready}
                 onClick={() => setRunning((r) => !r)}
               >
                 {running ? 'Stop live updates' : 'Run live updates'}
