@@ -76,9 +76,14 @@ export async function openPage(
   return { page, problems };
 }
 
-/** Serious and critical axe violations on the page (WCAG 2.1 AA and best practice), as text. */
-export async function seriousAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
+/**
+ * Serious and critical axe violations on the page (WCAG 2.1 AA and best practice), as text;
+ * only inside `scope` (a CSS selector) when given.
+ */
+export async function seriousAxe(page: Page, scope?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page });
+  if (scope) builder.include(scope);
+  const results = await builder
     .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
     .analyze();
   return results.violations

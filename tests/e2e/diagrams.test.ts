@@ -1,9 +1,15 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drills } from '@/lib/flow/drills';
 import { stageGraph } from '@/content/flow-stages';
-import { basePath, baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
+import {
+  basePath,
+  baseUrl,
+  launchBrowser,
+  openPage,
+  type PageProblems,
+  seriousAxe,
+} from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -32,22 +38,6 @@ async function openDiagram(
 function clean(problems: PageProblems) {
   expect(problems.consoleErrors).toEqual([]);
   expect(problems.failedRequests).toEqual([]);
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('[data-architecture-diagram]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
 }
 
 describe('architecture diagram: loading', () => {
@@ -281,12 +271,12 @@ describe('architecture diagram: accessibility', () => {
     it(`has no serious axe violation (${scheme}), with a panel and a drill report open`, async () => {
       const context = await browser.newContext({ colorScheme: scheme });
       const { page, problems, root } = await openDiagram(context, SHARDING);
-      expect(await seriousAxe(page)).toEqual([]);
+      expect(await seriousAxe(page, '[data-architecture-diagram]')).toEqual([]);
       await root.locator('[data-node="redis-shard-3"]').click();
       await root.locator('[data-drill="hot-shard"]').last().click();
       await root.locator('[data-control="skip-drill"]').click();
       await root.locator('[data-drill-result]').waitFor({ timeout: 30_000 });
-      expect(await seriousAxe(page)).toEqual([]);
+      expect(await seriousAxe(page, '[data-architecture-diagram]')).toEqual([]);
       clean(problems);
       await context.close();
     });

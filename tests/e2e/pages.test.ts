@@ -1,8 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allPaths } from './pages';
-import { basePath, baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -41,19 +40,7 @@ describe('every page', () => {
             .getAttribute('content');
           expect(description?.length).toBeGreaterThan(40);
           expect(await page.locator('meta[property="og:title"]').count()).toBe(1);
-          const results = await new AxeBuilder({ page })
-            .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-            .analyze();
-          const serious = results.violations
-            .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-            .map(
-              (v) =>
-                `${v.id}: ${v.nodes
-                  .map((n) => n.target.join(' '))
-                  .slice(0, 3)
-                  .join(', ')}`,
-            );
-          expect(serious).toEqual([]);
+          expect(await seriousAxe(page)).toEqual([]);
           expect(problems.consoleErrors).toEqual([]);
           expect(problems.failedRequests).toEqual([]);
           // The text paints before the framework scripts are requested (scripts/post-build.ts),

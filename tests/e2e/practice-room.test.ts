@@ -1,10 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { basePath, baseUrl, launchBrowser, openPage } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
 
 let browser: Browser;
 beforeAll(async () => {
@@ -29,22 +28,6 @@ async function openRoom(
 async function press(page: Page, selector: string, key = 'Enter') {
   await page.locator(selector).first().focus();
   await page.keyboard.press(key);
-}
-
-async function seriousAxe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page })
-    .include('main')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21aa', 'best-practice'])
-    .analyze();
-  return results.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')}`,
-    );
 }
 
 /** Adds a component from the palette and returns its id (the inspector opens on it). */
@@ -295,7 +278,7 @@ describe('practice room: quality bars', () => {
         viewport: { width: 1440, height: 1000 },
       });
       const { page } = await openRoom(context);
-      expect(await seriousAxe(page)).toEqual([]);
+      expect(await seriousAxe(page, 'main')).toEqual([]);
       await press(page, '[data-action="start-attempt"]');
       await press(page, '[data-tab="design"]');
       const c = await add(page, 'clients');
@@ -305,7 +288,7 @@ describe('practice room: quality bars', () => {
       await connect(page, a, r, 'read-write');
       await press(page, '[data-action="run"]');
       await page.locator('[data-run-results]').waitFor({ timeout: 30_000 });
-      expect(await seriousAxe(page)).toEqual([]);
+      expect(await seriousAxe(page, 'main')).toEqual([]);
       await context.close();
     });
   }
