@@ -60,8 +60,8 @@ async function shownSummary(widget: Locator): Promise<string[][]> {
 
 /** One reader's page as shown: [member, score, mark] per row, skipped players first. */
 /**
- * The rows a reader's table shows. Tests poll it: a step can paint the page number a frame
- * before the rows of a result still arriving from the worker (seen once in CI).
+ * The rows a reader's table shows. Tests poll it, as they poll the page number: CI once read
+ * rows that did not yet match the page number it had just waited for (cause not found).
  */
 async function shownPage(widget: Locator, reader: 'offset' | 'cursor'): Promise<string[][]> {
   return widget
