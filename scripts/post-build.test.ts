@@ -4,11 +4,15 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   COMPILE_HINT,
+  INLINED_ATTRIBUTE,
   LOADER_ATTRIBUTE,
   compileHintsStep,
+  cssForPage,
   hydrateAfterPaint,
   hydrateAfterPaintStep,
   initialScripts,
+  inlineCssStep,
+  inlineStylesheets,
   postBuild,
 } from './post-build';
 
@@ -132,6 +136,51 @@ describe('hydrateAfterPaint', () => {
   });
 });
 
+describe('inlineStylesheets', () => {
+  const css = '@font-face{src:url(../media/inter.woff2)format("woff2")}p{color:red}';
+  const read = (href: string) => {
+    if (!href.endsWith('/_next/static/chunks/site.css')) throw new Error(`asked for ${href}`);
+    return css;
+  };
+
+  it('puts the stylesheet in the page and disables its link, changing nothing else', () => {
+    const before = nextPage(twoScripts);
+    const html = inlineStylesheets(before, read);
+    const link = '<link rel="stylesheet" href="/_next/static/chunks/site.css"/>';
+    const inlined =
+      `<style ${INLINED_ATTRIBUTE}="/_next/static/chunks/site.css">` +
+      '@font-face{src:url(/_next/static/media/inter.woff2)format("woff2")}p{color:red}</style>' +
+      '<link disabled="" rel="stylesheet" href="/_next/static/chunks/site.css"/>';
+    expect(html).toBe(before.replace(link, inlined));
+    // A second run finds no enabled Next.js stylesheet: nothing changes.
+    expect(inlineStylesheets(html, read)).toBe(html);
+  });
+
+  it('resolves the font against the stylesheet, under a base path too', () => {
+    const html = inlineStylesheets(nextPage('', '', '/lab'), read);
+    expect(html).toContain('url(/lab/_next/static/media/inter.woff2)');
+    expect(html).toContain('<link disabled="" rel="stylesheet" href="/lab/_next/static/chunks/');
+  });
+
+  it('rewrites only url() tokens the CSS parser finds, in any spelling', () => {
+    const source =
+      '.a:before{content:"url(../not-a-url)"}' +
+      ".b{background:url( '../img/b.png' ) no-repeat}" +
+      '.c{background:url(data:image/png;base64,AA)}.d{mask:url(#m)}.e{background:url(/abs.png)}';
+    expect(cssForPage(source, '/x/_next/static/chunks/s.css')).toBe(
+      '.a:before{content:"url(../not-a-url)"}' +
+        '.b{background:url(/x/_next/static/img/b.png) no-repeat}' +
+        '.c{background:url(data:image/png;base64,AA)}.d{mask:url(#m)}.e{background:url(/abs.png)}',
+    );
+  });
+
+  it('refuses a stylesheet that would close the <style> element early', () => {
+    expect(() => cssForPage('p:after{content:"</style>"}', '/_next/static/chunks/s.css')).toThrow(
+      /<\/style/,
+    );
+  });
+});
+
 describe('the pipeline', () => {
   let root = '';
   afterEach(() => rm(root, { recursive: true, force: true }));
@@ -143,6 +192,7 @@ describe('the pipeline', () => {
     await mkdir(path.join(root, 'guide'));
     for (const name of ['a', 'b', 'late', 'widget'])
       await writeFile(path.join(chunks, `${name}.js`), `console.log("${name}")`);
+    await writeFile(path.join(chunks, 'site.css'), 'p{margin:0}');
     await writeFile(
       path.join(root, 'index.html'),
       nextPage('<script src="/_next/static/chunks/a.js" async=""></script>'),
@@ -150,10 +200,11 @@ describe('the pipeline', () => {
     await writeFile(path.join(root, 'guide/index.html'), nextPage(twoScripts));
 
     const log: string[] = [];
-    const steps = [hydrateAfterPaintStep, compileHintsStep];
+    const steps = [hydrateAfterPaintStep, inlineCssStep, compileHintsStep];
     await postBuild(root, steps, (line) => log.push(line));
     expect(log).toEqual([
       'post-build hydrate-after-paint: 2 pages load their framework scripts after the first paint',
+      'post-build inline-css: 2 pages carry 1 stylesheet inline',
       'post-build compile-hints: 3 framework scripts, 3 newly given the compile hint',
     ]);
     expect(await readFile(path.join(chunks, 'a.js'), 'utf8')).toBe(
@@ -161,6 +212,9 @@ describe('the pipeline', () => {
     );
     expect(await readFile(path.join(chunks, 'widget.js'), 'utf8')).toBe('console.log("widget")');
     const page = await readFile(path.join(root, 'guide/index.html'), 'utf8');
+    expect(page).toContain(
+      `<style ${INLINED_ATTRIBUTE}="/_next/static/chunks/site.css">p{margin:0}</style>`,
+    );
     expect(initialScripts(page)).toEqual([
       '/_next/static/chunks/a.js',
       '/_next/static/chunks/b.js',
@@ -169,9 +223,10 @@ describe('the pipeline', () => {
 
     log.length = 0;
     await postBuild(root, steps, (line) => log.push(line));
-    expect(log[1]).toBe(
+    expect(log.slice(1)).toEqual([
+      'post-build inline-css: 0 pages carry 0 stylesheets inline',
       'post-build compile-hints: 3 framework scripts, 0 newly given the compile hint',
-    );
+    ]);
     expect(await readFile(path.join(root, 'guide/index.html'), 'utf8')).toBe(page);
     expect(await readFile(path.join(chunks, 'b.js'), 'utf8')).toBe(
       `${COMPILE_HINT}console.log("b")`,

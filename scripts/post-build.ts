@@ -35,6 +35,7 @@ import { readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { transform } from 'lightningcss';
 import { parse, type DefaultTreeAdapterTypes } from 'parse5';
 import * as pagefind from 'pagefind';
 import { serviceWorkerStep } from './service-worker';
@@ -46,6 +47,9 @@ export const COMPILE_HINT = '//# allFunctionsCalledOnLoad\n';
 
 /** The loader's attribute; its value is the JSON list of scripts the loader requests. */
 export const LOADER_ATTRIBUTE = 'data-hydrate-after-paint';
+
+/** The attribute of a stylesheet's inlined copy; its value is the stylesheet's URL. */
+export const INLINED_ATTRIBUTE = 'data-inlined-from';
 
 /** Every element of `html`, in document order, with source offsets. */
 function elementsOf(html: string): Element[] {
@@ -168,6 +172,86 @@ export function hydrateAfterPaint(html: string): { html: string; scripts: string
   return { html: applyEdits(html, edits), scripts };
 }
 
+/** Next's `<link rel="stylesheet" href="…/_next/static/….css">`, not yet inlined. */
+function isNextStylesheet(element: Element): boolean {
+  const href = attribute(element, 'href');
+  return (
+    element.tagName === 'link' &&
+    attribute(element, 'rel') === 'stylesheet' &&
+    href !== undefined &&
+    nextStaticPath(href)?.endsWith('.css') === true &&
+    attribute(element, 'disabled') === undefined
+  );
+}
+
+/** Offset in `text` of a 1-based line and column (as lightningcss reports locations). */
+function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    offset = text.indexOf('\n', offset) + 1;
+    if (offset === 0) throw new Error(`no line ${line}`);
+  }
+  return offset + column - 1;
+}
+
+/**
+ * `css` as it reads inside a page: each relative `url()` (the font, resolved against the
+ * stylesheet's own URL `href`) becomes an absolute path. lightningcss parses the stylesheet
+ * and reports where each URL is; only those tokens are rewritten, so every other byte stays
+ * as the bundler wrote it (lightningcss's own printer would re-serialise the whole file).
+ */
+export function cssForPage(css: string, href: string): string {
+  const base = new URL(href, 'http://site/');
+  const found: { offset: number; url: string }[] = [];
+  transform({
+    filename: href,
+    code: Buffer.from(css),
+    visitor: {
+      Url(url) {
+        found.push({ offset: offsetOf(css, url.loc.line, url.loc.column), url: url.url });
+        return url;
+      },
+    },
+  });
+  const edits: Edit[] = [];
+  for (const { offset, url } of found) {
+    if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) continue;
+    const token = /^url\(\s*(?:"[^"]*"|'[^']*'|[^)\s]*)\s*\)/i.exec(css.slice(offset));
+    if (!token) throw new Error(`${href}: no url() token where lightningcss found ${url}`);
+    const absolute = new URL(url, base).pathname;
+    edits.push({ start: offset, end: offset + token[0].length, text: `url(${absolute})` });
+  }
+  const result = applyEdits(css, edits);
+  // The text goes inside <style>, whose content ends at the first "</style".
+  if (/<\/style/i.test(result)) throw new Error(`${href} contains "</style"`);
+  return result;
+}
+
+/**
+ * Rewrites one exported page so its stylesheets are in the page: each Next.js stylesheet
+ * link gets a <style> with the file's text in front of it and is itself disabled, which
+ * stops the browser fetching it while React, hydrating, still finds the stylesheet it
+ * rendered (React adopts a `link[rel=stylesheet][href]` already in the document instead of
+ * inserting one and holding the commit until it loads). `read` returns a stylesheet's text
+ * from its site URL.
+ */
+export function inlineStylesheets(html: string, read: (href: string) => string): string {
+  const links = elementsOf(html).filter(isNextStylesheet);
+  const edits = links.map((link): Edit => {
+    const location = link.sourceCodeLocation;
+    if (!location) throw new Error('<link> has no source location');
+    const href = attribute(link, 'href')!;
+    const original = html.slice(location.startOffset, location.endOffset);
+    const disabled = `${original.slice(0, '<link'.length)} disabled=""${original.slice('<link'.length)}`;
+    return {
+      start: location.startOffset,
+      end: location.endOffset,
+      text: `<style ${INLINED_ATTRIBUTE}="${href}">${cssForPage(read(href), href)}</style>${disabled}`,
+    };
+  });
+  return applyEdits(html, edits);
+}
+
 /** Every `.html` file under `root`. */
 async function htmlFiles(root: string): Promise<string[]> {
   const entries = await readdir(root, { recursive: true, withFileTypes: true });
@@ -213,6 +297,33 @@ export const hydrateAfterPaintStep: PostBuildStep = {
   },
 };
 
+export const inlineCssStep: PostBuildStep = {
+  name: 'inline-css',
+  async run(root) {
+    const texts = new Map<string, string>();
+    const read = (href: string): string => {
+      const local = nextStaticPath(href);
+      if (!local) throw new Error(`${href} is not a /_next/static file`);
+      return texts.get(local) ?? '';
+    };
+    let pages = 0;
+    for (const file of await htmlFiles(root)) {
+      const before = await readFile(file, 'utf8');
+      for (const link of elementsOf(before).filter(isNextStylesheet)) {
+        const local = nextStaticPath(attribute(link, 'href')!)!;
+        if (!texts.has(local)) texts.set(local, await readFile(path.join(root, local), 'utf8'));
+      }
+      const html = inlineStylesheets(before, read);
+      if (html !== before) {
+        pages++;
+        await writeFile(file, html);
+      }
+    }
+    const sheets = `${texts.size} stylesheet${texts.size === 1 ? '' : 's'}`;
+    return `${pages} pages carry ${sheets} inline`;
+  },
+};
+
 export const compileHintsStep: PostBuildStep = {
   name: 'compile-hints',
   async run(root) {
@@ -245,6 +356,7 @@ export const searchIndexStep: PostBuildStep = {
 /** The pipeline, in order. */
 export const STEPS: readonly PostBuildStep[] = [
   hydrateAfterPaintStep,
+  inlineCssStep,
   compileHintsStep,
   searchIndexStep,
   serviceWorkerStep,
