@@ -1,17 +1,63 @@
 'use client';
 
-import { lazy, Suspense, useEffect, useState, type ComponentType, type ReactNode } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useState,
+  type ComponentType,
+  type ReactNode,
+} from 'react';
 import { widgetEntry, widgets } from './manifest';
 import { useNearViewport } from './use-near-viewport';
-import { WorkerSlot, WorkerSlotContext } from './worker-start';
+import { startWorker, WorkerSlot, WorkerSlotContext } from './worker-start';
+
+type AnyComponent = ComponentType<Record<string, unknown>>;
+
+/** Each widget's code, fetched once whoever asks first: the head start below or React.lazy. */
+const loading = new Map<string, Promise<AnyComponent>>();
+function loadWidget(name: string): Promise<AnyComponent> {
+  let promise = loading.get(name);
+  if (!promise) {
+    promise = widgetEntry(name).load();
+    loading.set(name, promise);
+  }
+  return promise;
+}
 
 /**
  * One React.lazy component per widget, made once when this module loads: creating one
  * costs nothing until it renders, and then it fetches the widget's own chunk.
  */
-const chunks: ReadonlyMap<string, ComponentType<Record<string, unknown>>> = new Map(
-  widgets.map((w) => [w.name, lazy(() => w.load().then((component) => ({ default: component })))]),
+const chunks: ReadonlyMap<string, AnyComponent> = new Map(
+  widgets.map((w) => [w.name, lazy(() => loadWidget(w.name).then((c) => ({ default: c })))]),
 );
+
+/**
+ * A head start for the widgets a reader can already see. This module is evaluated with the
+ * page's first JavaScript, before React hydrates the page, and hydrating a chapter takes a
+ * phone some hundreds of milliseconds; only after it can LazyWidget's observer report a
+ * placeholder near the viewport. A placeholder already within a screen of the viewport now
+ * (or one that loads wherever it is) will certainly load, so its chunk and its worker are
+ * requested here, in parallel with hydration, and LazyWidget takes the worker up when it
+ * mounts. Keyed by the element LazyWidget wraps the placeholder in, which hydration keeps.
+ */
+const WRAPPER_ATTRIBUTE = 'data-lazy-widget';
+const headStart = new WeakMap<Element, Worker>();
+if (typeof document !== 'undefined') {
+  for (const wrapper of document.querySelectorAll(`[${WRAPPER_ATTRIBUTE}]`)) {
+    const entry = widgets.find((w) => w.name === wrapper.getAttribute(WRAPPER_ATTRIBUTE));
+    if (!entry) continue;
+    if (entry.nearViewport) {
+      const box = wrapper.getBoundingClientRect();
+      if (box.bottom < -innerHeight || box.top > 2 * innerHeight) continue;
+    }
+    // A failed fetch is React.lazy's to report, when the widget renders.
+    loadWidget(entry.name).catch(() => {});
+    if (entry.worker) headStart.set(wrapper, startWorker(entry.worker));
+  }
+}
 
 /** The lazy component of widget `name` (its manifest `load`). */
 export function widgetChunk(name: string): ComponentType<Record<string, unknown>> {
@@ -37,14 +83,32 @@ export function LazyWidget({
   children: ReactNode;
 }) {
   const entry = widgetEntry(name);
-  const [ref, near] = useNearViewport(!entry.nearViewport);
+  const [observe, near] = useNearViewport(!entry.nearViewport);
   const Chunk = chunks.get(name);
   const [slot] = useState(() => (entry.worker ? new WorkerSlot(entry.worker) : null));
+  const ref = useCallback(
+    (element: HTMLDivElement | null) => {
+      observe(element);
+      const started = element && headStart.get(element);
+      if (started) {
+        headStart.delete(element);
+        slot?.adopt(started);
+      }
+    },
+    [observe, slot],
+  );
   useEffect(() => {
     if (near) slot?.start();
   }, [near, slot]);
   useEffect(() => () => slot?.close(), [slot]);
-  if (!near || !Chunk) return <div ref={ref}>{children}</div>;
+  if (!near || !Chunk) {
+    const marker = { [WRAPPER_ATTRIBUTE]: name };
+    return (
+      <div ref={ref} {...marker}>
+        {children}
+      </div>
+    );
+  }
   return (
     <WorkerSlotContext value={slot}>
       <Suspense fallback={children}>

@@ -95,6 +95,12 @@ export class WorkerSlot {
     if (!this.worker && !this.taken) this.worker = startWorker(this.kind);
   }
 
+  /** Takes `worker`, started early for this slot's widget; ends it if the slot has one. */
+  adopt(worker: Worker): void {
+    if (this.worker || this.taken) worker.terminate();
+    else this.worker = worker;
+  }
+
   /** The started worker (or a new one), once; null after that. */
   take(): Worker | null {
     if (this.taken) return null;
