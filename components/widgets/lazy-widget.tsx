@@ -36,9 +36,9 @@ const chunks: ReadonlyMap<string, AnyComponent> = new Map(
 
 /**
  * A head start for the widgets a reader can already see. This module is evaluated with the
- * page's first JavaScript, before React hydrates the page, and hydrating a chapter takes a
- * phone some hundreds of milliseconds; only after it can LazyWidget's observer report a
- * placeholder near the viewport. A placeholder already within a screen of the viewport now
+ * page's first JavaScript, as React starts hydrating the page and before hydration reaches
+ * any widget; only once hydration has committed (on a phone, some hundreds of milliseconds
+ * later) can LazyWidget's observer report a placeholder near the viewport. A placeholder already within a screen of the viewport now
  * (or one that loads wherever it is) will certainly load, so its chunk and its worker are
  * requested here, in parallel with hydration, and LazyWidget takes the worker up when it
  * mounts. Keyed by the element LazyWidget wraps the placeholder in, which hydration keeps.

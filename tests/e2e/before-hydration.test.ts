@@ -1,5 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { widgets } from '@/components/widgets/manifest';
 import { basePath, baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
 
 /**
@@ -143,6 +144,21 @@ describe('before the page hydrates', () => {
   });
   it("a tap on the console placeholder's example button is acknowledged, then performed", async () => {
     const context = await browser.newContext();
+    // Notes each worker the page starts, and whether React's hydration had reached the
+    // console's placeholder by then (it had if the placeholder is gone or React owns it).
+    await context.addInitScript(`{
+      const Native = window.Worker;
+      window.__workers = [];
+      window.Worker = class extends Native {
+        constructor(url, options) {
+          super(url, options);
+          const wrapper = document.querySelector('[data-lazy-widget="RedisConsole"]');
+          window.__workers.push(
+            !wrapper || Object.keys(wrapper).some((k) => k.startsWith('__reactFiber')),
+          );
+        }
+      };
+    }`);
     const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sorted-sets/');
     const placeholder = page.locator('[data-widget="redis-console"][data-placeholder]');
     const example = placeholder.locator('[data-queue-control="Load 100 example players"]');
@@ -160,6 +176,16 @@ describe('before the page hydrates', () => {
     const console = page.locator('[data-widget="redis-console"]:not([data-placeholder])');
     await console.getByText('Loaded 100 players').waitFor({ timeout: 30_000 });
     expect(await console.getByText('Loaded 100 players').count()).toBe(1);
+    // The console was in view when the scripts arrived, so its worker was started before
+    // hydration reached it (components/widgets/lazy-widget.tsx), and the live console took
+    // that one: one worker per live widget that has one, none started twice.
+    const started = await page.evaluate(
+      () => (window as unknown as { __workers: boolean[] }).__workers,
+    );
+    expect(started[0]).toBe(false);
+    const withWorker = widgets.filter((w) => w.worker).map((w) => `[data-widget="${w.id}"]`);
+    const live = page.locator(`:is(${withWorker.join(',')}):not([data-placeholder])`);
+    expect(started).toHaveLength(await live.count());
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });

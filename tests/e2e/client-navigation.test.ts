@@ -34,9 +34,11 @@ describe('client-side navigation', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const { page, problems } = await openPage(context);
     const frameworkRequests: string[] = [];
+    const stylesheetRequests: string[] = [];
     page.on('request', (request) => {
       if (/\/_next\/static\/chunks\/[^/]+\.js$/.test(request.url()))
         frameworkRequests.push(request.url());
+      if (request.resourceType() === 'stylesheet') stylesheetRequests.push(request.url());
     });
     await page.goto(`${baseUrl()}/interview-skills/`);
     await waitForHydration(page);
@@ -66,6 +68,13 @@ describe('client-side navigation', () => {
     const repeated = frameworkRequests.filter((url, i) => frameworkRequests.indexOf(url) !== i);
     expect(repeated).toEqual([]);
     expect(loadedAtStart.size).toBeGreaterThanOrEqual(5);
+    // The pages carry their stylesheets inline (post-build inline-css): none was fetched,
+    // neither for the first page nor by React on the way, and the styles apply.
+    expect(stylesheetRequests).toEqual([]);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/inter/);
+    expect(await page.getByRole('banner').evaluate((h) => getComputedStyle(h).position)).toBe(
+      'sticky',
+    );
     expect(problems.consoleErrors).toEqual([]);
     expect(problems.failedRequests).toEqual([]);
     await context.close();
