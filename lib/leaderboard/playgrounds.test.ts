@@ -117,13 +117,55 @@ describe('sharding model, loading the board on screen first', () => {
     expect(first.top.rows).toEqual(before.top.rows);
   });
 
-  it('sorts a world into Redis order with one numeric sort', async () => {
+  it('sorts a world into Redis order without comparing a string', async () => {
     const { createWorld, sortedPlayers } = await import('./world');
     const { sortByScore } = await import('./bulk-load');
-    const world = createWorld({ seed: 3, players: 20_000, distribution: 'long-tail' });
-    const { scores, ids } = sortedPlayers(world);
-    const order = sortByScore(world.scores, world.id);
-    expect(ids).toEqual(Array.from(order, (i) => world.id(i)));
-    expect(Array.from(scores)).toEqual(Array.from(order, (i) => world.scores[i]));
+    // Small tie groups (long tail), and from 50,000 players the bulk namer with tie groups
+    // of hundreds (scores in 0..100), which take the native sort.
+    for (const options of [
+      { seed: 3, players: 20_000, distribution: 'long-tail' as const },
+      { seed: 5, players: 60_000, maxScore: 100 },
+    ]) {
+      const world = createWorld(options);
+      const { scores, ids } = sortedPlayers(world);
+      const order = sortByScore(world.scores, world.id);
+      expect(ids).toEqual(Array.from(order, (i) => world.id(i)));
+      expect(Array.from(scores)).toEqual(Array.from(order, (i) => world.scores[i]));
+    }
+  });
+
+  it('names players in bulk exactly as playerNameFromKey does', async () => {
+    const { bulkPlayerNamer } = await import('./world');
+    const { PLAYER_NAME_KEYS, playerNameFromKey } = await import('../engine/workload');
+    const name = bulkPlayerNamer();
+    const third = 36 ** 3;
+    for (const key of [
+      0,
+      1,
+      35,
+      36,
+      third - 1,
+      third,
+      third + 1,
+      1_234_567,
+      PLAYER_NAME_KEYS - 1,
+    ]) {
+      expect(name(key)).toBe(playerNameFromKey(key));
+    }
+    for (let key = 7; key < PLAYER_NAME_KEYS; key += 99_991) {
+      expect(name(key)).toBe(playerNameFromKey(key));
+    }
+  });
+
+  it('sizes each range shard from the sorted scores', async () => {
+    const { createClient } = await import('../engine/client');
+    const { RangeShardedBoard } = await import('./range-sharded');
+    const board = new RangeShardedBoard(createClient(), { boundaries: [10, 20, 20, 30] });
+    const sorted = [0, 5, 9, 10, 10, 19, 20, 29, 30, 31, 99];
+    expect(board.shardSizesOf(sorted)).toEqual([3, 3, 0, 2, 3]);
+    const counted = [0, 0, 0, 0, 0];
+    for (const s of sorted) counted[board.shardOf(s)]!++;
+    expect(board.shardSizesOf(sorted)).toEqual(counted);
+    expect(board.shardSizesOf([])).toEqual([0, 0, 0, 0, 0]);
   });
 });

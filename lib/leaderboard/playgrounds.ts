@@ -42,8 +42,12 @@ import {
 /** Progress of a load; it may await (to yield) or throw (to cancel). */
 type LoadProgressFn = (phase: string, done: number, total: number) => void | Promise<void>;
 
-/** Players per load step: about 10–30 ms of work, so progress and cancel stay prompt. */
-const LOAD_CHUNK = 25_000;
+/**
+ * Players per load step: about 10–20 ms of work, so progress and cancel stay prompt. Under
+ * 16,384 so that a step's slice of ids (8 bytes a player) is an ordinary young object, not
+ * a large object that only a full garbage collection frees.
+ */
+const LOAD_CHUNK = 16_000;
 
 const clock = (): number => (typeof performance !== 'undefined' ? performance.now() : Date.now());
 
@@ -209,11 +213,13 @@ export class ShardingModel {
     const { scores, ids } = sorted;
     const n = ids.length;
     if (name === 'oracle') await this.client.del(this.oracle.key);
+    // Range shards are sized to what each will hold (a skewed world fills the lowest band).
+    const rangeSizes = name === 'range' ? this.range.shardSizesOf(scores) : [];
     for (let at = 0; at < n; at += LOAD_CHUNK) {
       const end = Math.min(n, at + LOAD_CHUNK);
       const s = scores.subarray(at, end);
       const chunk = ids.slice(at, end);
-      if (name === 'range') await this.range.loadSorted(s, chunk, n);
+      if (name === 'range') await this.range.loadSorted(s, chunk, rangeSizes);
       else if (name === 'hash') await this.hash.loadSorted(s, chunk, n);
       else await loadPairs(this.client, this.oracle.key, s, chunk, n);
       await onProgress?.(BOARD_PHASES[name], end, n);

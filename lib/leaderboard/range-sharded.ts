@@ -186,19 +186,49 @@ export class RangeShardedBoard {
   }
 
   /**
+   * How many of `sortedScores` (ascending) fall in each shard: one binary search per
+   * boundary. What `loadSorted` takes to size each shard's buffers once, since a skewed
+   * world (the long tail puts most players in the lowest band) is far from an even split.
+   * O(shards · log n).
+   */
+  shardSizesOf(sortedScores: ArrayLike<number>): number[] {
+    const below = (x: number) => {
+      let lo = 0;
+      let hi = sortedScores.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (sortedScores[mid]! < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const sizes: number[] = [];
+    let prev = 0;
+    for (const b of this.bounds) {
+      const at = below(b);
+      sizes.push(at - prev);
+      prev = at;
+    }
+    sizes.push(sortedScores.length - prev);
+    return sizes;
+  }
+
+  /**
    * Loads pairs already in Redis order (score ascending, ties by member
    * bytes): each shard receives one contiguous run, which the engine
    * appends at the tail without searching. `expectedTotal` sizes the
-   * engine's buffers once. O(pairs).
+   * engine's buffers once: the total the board will reach (split evenly
+   * across shards), or each shard's final size (`shardSizesOf`). O(pairs).
    */
   async loadSorted(
     scores: Float64Array,
     members: readonly string[],
-    expectedTotal = 0,
+    expectedTotal: number | readonly number[] = 0,
   ): Promise<void> {
     let runStart = 0;
     const n = members.length;
-    const perShard = Math.ceil(expectedTotal / this.keys.length);
+    const perShard =
+      typeof expectedTotal === 'number' ? Math.ceil(expectedTotal / this.keys.length) : 0;
     while (runStart < n) {
       const shard = this.shardOf(scores[runStart]!);
       const high = shard < this.bounds.length ? this.bounds[shard]! : Infinity;
@@ -208,8 +238,9 @@ export class RangeShardedBoard {
         this.client,
         this.keys[shard]!,
         scores.subarray(runStart, runEnd),
-        members.slice(runStart, runEnd),
-        perShard,
+        // One run is usually the whole chunk: no copy then.
+        runStart === 0 && runEnd === n ? members : members.slice(runStart, runEnd),
+        typeof expectedTotal === 'number' ? perShard : (expectedTotal[shard] ?? 0),
       );
       runStart = runEnd;
     }
