@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Instructors from '@/content/instructors.mdx';
-import { EmbedBuilder } from '@/components/instructors/embed-builder';
+import { LazyEmbedBuilder } from '@/components/instructors/lazy-embed-builder';
 import {
   ConsolePresets,
   HostScript,
@@ -41,7 +41,7 @@ export default async function InstructorsPage() {
                 WidgetParameters,
                 ConsolePresets,
                 HostScript,
-                EmbedBuilder: () => <EmbedBuilder widgets={widgets} siteUrl={siteConfig.url} />,
+                EmbedBuilder: () => <LazyEmbedBuilder widgets={widgets} siteUrl={siteConfig.url} />,
               }}
             />
           </div>

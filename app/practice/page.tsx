@@ -35,7 +35,12 @@ export default function PracticePage() {
               <a href={withBasePath('/mock-interviews/')}>mock interview</a> works without it.
             </p>
           </noscript>
-          <PracticeRoomLoader />
+          {/* The room arrives in steps (its chunk, then the saved attempts) and each is taller
+              than the last: this floor keeps the footer below the fold meanwhile, so nothing a
+              reader sees moves when the room appears. */}
+          <div className="min-h-[80dvh]">
+            <PracticeRoomLoader />
+          </div>
         </div>
       </main>
     </SiteFrame>
