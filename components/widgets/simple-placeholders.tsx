@@ -1,5 +1,5 @@
-import { initialTimerState, timerView } from '@/lib/practice/interview-plan';
-import { widgetEntry } from './manifest';
+import { formatClock, initialTimerState, timerView } from '@/lib/practice/interview-plan';
+import { DEFAULT_ROUND_SIZE, DEFAULT_SECONDS } from '@/lib/practice/speed-round';
 import {
   TimerFace,
   chimeLabel,
@@ -7,7 +7,15 @@ import {
   startButton,
   timerButton,
 } from './practice-timer-face';
-import { WidgetPlaceholder } from './widget-placeholder';
+import type { SpeedRoundDrillProps } from './speed-round-drill';
+import {
+  Key,
+  buttonBase,
+  drillFrameClass,
+  drillIntro,
+  drillTitleClass,
+  smallButton,
+} from './speed-round-frame';
 
 /**
  * The practice timer before its code arrives: the same face at 45:00, as a timer nobody has
@@ -42,13 +50,59 @@ export function PracticeTimerPlaceholder() {
   );
 }
 
-/** The speed-round drill, which loads right after the page: a quiet box of its size. */
-export function SpeedRoundPlaceholder() {
+/**
+ * The speed-round drill before its code arrives: its frame, countdown and the words it
+ * says before a round, with the round's controls drawn at rest. The reader's own deck and
+ * the card filter appear inside the same panel once the drill has read the progress store.
+ */
+export function SpeedRoundPlaceholder({
+  cards,
+  seconds = DEFAULT_SECONDS,
+  roundSize = DEFAULT_ROUND_SIZE,
+}: SpeedRoundDrillProps) {
   return (
-    <WidgetPlaceholder
-      name="speed-round-drill"
-      label="Speed-round drill"
-      className={widgetEntry('SpeedRoundDrill').height}
-    />
+    <section
+      aria-labelledby="speed-round-drill-title-static"
+      data-widget="speed-round-drill"
+      data-placeholder=""
+      className={drillFrameClass.replace('speed-round-drill ', '')}
+    >
+      <div className="flex items-start justify-between gap-4">
+        <div className="min-w-0">
+          <h3 id="speed-round-drill-title-static" className={drillTitleClass}>
+            Speed-round drill
+          </h3>
+          <p className="mt-1 text-sm text-zinc-600 tabular-nums dark:text-zinc-400">
+            {cards.length} cards · {roundSize} a round
+          </p>
+        </div>
+        <p className="shrink-0 text-right font-mono text-2xl font-semibold text-zinc-500 tabular-nums sm:text-3xl dark:text-zinc-400">
+          {formatClock(seconds * 1000)}
+          <span className="block h-4" />
+        </p>
+      </div>
+      <div
+        className="mt-2 h-1.5 rounded-full bg-accent-600 dark:bg-accent-400"
+        aria-hidden="true"
+      />
+      <div className="mt-4 min-h-0 flex-1 rounded-xl bg-zinc-50 p-4 sm:p-5 dark:bg-zinc-950/60">
+        <p className="text-sm text-zinc-700 dark:text-zinc-300">{drillIntro(roundSize, seconds)}</p>
+      </div>
+      <div className="mt-4 grid h-10 grid-cols-3 gap-2" aria-hidden="true">
+        <span className={`${buttonBase} col-span-3 bg-accent-600 text-white`}>
+          Start a round <Key>Enter</Key>
+        </span>
+      </div>
+      <div className="mt-3 flex flex-wrap items-center justify-between gap-x-4 gap-y-2 border-t border-zinc-200 pt-3 dark:border-zinc-800">
+        <p className="text-xs text-zinc-500 dark:text-zinc-400">
+          Keys while the drill has focus: Space reveals, 1 got it, 2 shaky, 3 missed, Enter starts a
+          round.
+        </p>
+        <div className="flex gap-2" aria-hidden="true">
+          <span className={smallButton}>Export for Anki</span>
+          <span className={smallButton}>Reset progress</span>
+        </div>
+      </div>
+    </section>
   );
 }
