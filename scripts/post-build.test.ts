@@ -149,7 +149,7 @@ describe('inlineStylesheets', () => {
     const link = '<link rel="stylesheet" href="/_next/static/chunks/site.css"/>';
     const inlined =
       `<style ${INLINED_ATTRIBUTE}="/_next/static/chunks/site.css">` +
-      '@font-face{src:url(/_next/static/media/inter.woff2)format("woff2")}p{color:red}</style>' +
+      '@font-face{src:url("/_next/static/media/inter.woff2")format("woff2")}p{color:red}</style>' +
       '<link disabled="" rel="stylesheet" href="/_next/static/chunks/site.css"/>';
     expect(html).toBe(before.replace(link, inlined));
     // A second run finds no enabled Next.js stylesheet: nothing changes.
@@ -158,7 +158,7 @@ describe('inlineStylesheets', () => {
 
   it('resolves the font against the stylesheet, under a base path too', () => {
     const html = inlineStylesheets(nextPage('', '', '/lab'), read);
-    expect(html).toContain('url(/lab/_next/static/media/inter.woff2)');
+    expect(html).toContain('url("/lab/_next/static/media/inter.woff2")');
     expect(html).toContain('<link disabled="" rel="stylesheet" href="/lab/_next/static/chunks/');
   });
 
@@ -169,9 +169,33 @@ describe('inlineStylesheets', () => {
       '.c{background:url(data:image/png;base64,AA)}.d{mask:url(#m)}.e{background:url(/abs.png)}';
     expect(cssForPage(source, '/x/_next/static/chunks/s.css')).toBe(
       '.a:before{content:"url(../not-a-url)"}' +
-        '.b{background:url(/x/_next/static/img/b.png) no-repeat}' +
+        '.b{background:url("/x/_next/static/img/b.png") no-repeat}' +
         '.c{background:url(data:image/png;base64,AA)}.d{mask:url(#m)}.e{background:url(/abs.png)}',
     );
+  });
+
+  it('keeps a query and a fragment, quotes what a bare url() cannot hold, and finds the token after other values', () => {
+    const at = '/_next/static/chunks/s.css';
+    expect(cssForPage('.i{mask:url(../media/sprite.svg#icon)}', at)).toBe(
+      '.i{mask:url("/_next/static/media/sprite.svg#icon")}',
+    );
+    expect(cssForPage('@font-face{src:url(../media/f.woff2?v=2)}', at)).toBe(
+      '@font-face{src:url("/_next/static/media/f.woff2?v=2")}',
+    );
+    expect(cssForPage('.q{background:url("../it\'s.png")}', at)).toBe(
+      '.q{background:url("/_next/static/chunks/it\'s.png")}'.replace('chunks/', ''),
+    );
+    expect(cssForPage('.w{background:red url(../x.png)}', at)).toBe(
+      '.w{background:red url("/_next/static/x.png")}',
+    );
+  });
+
+  it('counts lines as the CSS parser does: \\n, \\r\\n, a lone \\r and \\f', () => {
+    for (const eol of ['\n', '\r\n', '\r', '\f']) {
+      expect(
+        cssForPage(`a{b:1}${eol}.c{background:url(../c.png)}`, '/_next/static/chunks/s.css'),
+      ).toBe(`a{b:1}${eol}.c{background:url("/_next/static/c.png")}`);
+    }
   });
 
   it('refuses a stylesheet that would close the <style> element early', () => {

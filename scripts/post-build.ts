@@ -100,6 +100,9 @@ function isFrameworkScript(element: Element): boolean {
   );
 }
 
+/** `value` as it can stand between double quotes in an attribute. */
+const escapeAttribute = (value: string) => value.replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+
 /** The inline loader for `scripts` (read back from its attribute). Kept in ES5 on purpose. */
 function loaderTag(scripts: readonly string[]): string {
   const code = [
@@ -110,7 +113,7 @@ function loaderTag(scripts: readonly string[]): string {
     'new P(function(l,o){if(l.getEntriesByName("first-contentful-paint").length){o.disconnect();setTimeout(go,0)}}).observe({type:"paint",buffered:true});',
     'setTimeout(go,3000)',
   ].join('');
-  const list = JSON.stringify(scripts).replaceAll('&', '&amp;').replaceAll('"', '&quot;');
+  const list = escapeAttribute(JSON.stringify(scripts));
   return `<script ${LOADER_ATTRIBUTE}="${list}">(function(){${code}})()</script>`;
 }
 
@@ -192,12 +195,17 @@ function isNextStylesheet(element: Element): boolean {
   );
 }
 
-/** Offset in `text` of a 1-based line and column (as lightningcss reports locations). */
+/**
+ * Offset in `text` of a 1-based line and column as lightningcss reports locations: columns
+ * in UTF-16 units, like string indices, and a line ends at \n, \r\n, a lone \r or \f.
+ */
 function offsetOf(text: string, line: number, column: number): number {
+  const breaks = /\r\n|[\n\r\f]/g;
   let offset = 0;
   for (let l = 1; l < line; l++) {
-    offset = text.indexOf('\n', offset) + 1;
-    if (offset === 0) throw new Error(`no line ${line}`);
+    const found = breaks.exec(text);
+    if (!found) throw new Error(`no line ${line}`);
+    offset = found.index + found[0].length;
   }
   return offset + column - 1;
 }
@@ -224,10 +232,13 @@ export function cssForPage(css: string, href: string): string {
   const edits: Edit[] = [];
   for (const { offset, url } of found) {
     if (/^([a-z][a-z0-9+.-]*:|\/|#)/i.test(url)) continue;
-    const token = /^url\(\s*(?:"[^"]*"|'[^']*'|[^)\s]*)\s*\)/i.exec(css.slice(offset));
+    // The location may point at whitespace before the token (`red url(…)`).
+    const token = /^\s*(url\(\s*(?:"[^"]*"|'[^']*'|[^)\s]*)\s*\))/i.exec(css.slice(offset));
     if (!token) throw new Error(`${href}: no url() token where lightningcss found ${url}`);
-    const absolute = new URL(url, base).pathname;
-    edits.push({ start: offset, end: offset + token[0].length, text: `url(${absolute})` });
+    const start = offset + token[0].length - token[1]!.length;
+    const { pathname, search, hash } = new URL(url, base);
+    const quoted = JSON.stringify(pathname + search + hash);
+    edits.push({ start, end: offset + token[0].length, text: `url(${quoted})` });
   }
   const result = applyEdits(css, edits);
   // The text goes inside <style>, whose content ends at the first "</style".
@@ -254,7 +265,7 @@ export function inlineStylesheets(html: string, read: (href: string) => string):
     return {
       start: location.startOffset,
       end: location.endOffset,
-      text: `<style ${INLINED_ATTRIBUTE}="${href}">${cssForPage(read(href), href)}</style>${disabled}`,
+      text: `<style ${INLINED_ATTRIBUTE}="${escapeAttribute(href)}">${cssForPage(read(href), href)}</style>${disabled}`,
     };
   });
   return applyEdits(html, edits);
@@ -312,7 +323,9 @@ export const inlineCssStep: PostBuildStep = {
     const read = (href: string): string => {
       const local = nextStaticPath(href);
       if (!local) throw new Error(`${href} is not a /_next/static file`);
-      return texts.get(local) ?? '';
+      const text = texts.get(local);
+      if (text === undefined) throw new Error(`${href} was not read`);
+      return text;
     };
     let pages = 0;
     for (const file of await htmlFiles(root)) {

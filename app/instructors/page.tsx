@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Instructors from '@/content/instructors.mdx';
-import { LazyEmbedBuilder } from '@/components/instructors/lazy-embed-builder';
+import { EmbedBuilder } from '@/components/instructors/embed-builder';
 import {
   ConsolePresets,
   HostScript,
@@ -41,7 +41,7 @@ export default async function InstructorsPage() {
                 WidgetParameters,
                 ConsolePresets,
                 HostScript,
-                EmbedBuilder: () => <LazyEmbedBuilder widgets={widgets} siteUrl={siteConfig.url} />,
+                EmbedBuilder: () => <EmbedBuilder widgets={widgets} siteUrl={siteConfig.url} />,
               }}
             />
           </div>

@@ -38,7 +38,7 @@ export default function PracticePage() {
           {/* The room arrives in steps (its chunk, then the saved attempts) and each is taller
               than the last: this floor keeps the footer below the fold meanwhile, so nothing a
               reader sees moves when the room appears. */}
-          <div className="min-h-[80dvh]">
+          <div className="min-h-[80svh] print:min-h-0">
             <PracticeRoomLoader />
           </div>
         </div>

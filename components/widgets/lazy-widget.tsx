@@ -41,22 +41,39 @@ const chunks: ReadonlyMap<string, AnyComponent> = new Map(
  * later) can LazyWidget's observer report a placeholder near the viewport. A placeholder already within a screen of the viewport now
  * (or one that loads wherever it is) will certainly load, so its chunk and its worker are
  * requested here, in parallel with hydration, and LazyWidget takes the worker up when it
- * mounts. Keyed by the element LazyWidget wraps the placeholder in, which hydration keeps.
+ * mounts, matched by the element LazyWidget wraps the placeholder in, which hydration keeps.
  */
 const WRAPPER_ATTRIBUTE = 'data-lazy-widget';
-const headStart = new WeakMap<Element, Worker>();
+const headStart: { wrapper: Element; worker: Worker }[] = [];
 if (typeof document !== 'undefined') {
   for (const wrapper of document.querySelectorAll(`[${WRAPPER_ATTRIBUTE}]`)) {
     const entry = widgets.find((w) => w.name === wrapper.getAttribute(WRAPPER_ATTRIBUTE));
     if (!entry) continue;
-    if (entry.nearViewport) {
-      const box = wrapper.getBoundingClientRect();
-      if (box.bottom < -innerHeight || box.top > 2 * innerHeight) continue;
-    }
+    const box = wrapper.getBoundingClientRect();
+    // A hidden block (no box) is not one the reader sees.
+    if (box.width === 0 && box.height === 0) continue;
+    if (entry.nearViewport && (box.bottom < -innerHeight || box.top > 2 * innerHeight)) continue;
     // A failed fetch is React.lazy's to report, when the widget renders.
     loadWidget(entry.name).catch(() => {});
-    if (entry.worker) headStart.set(wrapper, startWorker(entry.worker));
+    if (entry.worker) headStart.push({ wrapper, worker: startWorker(entry.worker) });
   }
+}
+
+/**
+ * The worker started ahead for `wrapper`, taken out of the list. Each call also ends the
+ * workers whose wrapper has left the document without a LazyWidget taking them (React
+ * replaced the server's markup, or the reader navigated on before hydration reached it).
+ */
+function takeHeadStart(wrapper: Element): Worker | null {
+  let taken: Worker | null = null;
+  for (let i = headStart.length - 1; i >= 0; i--) {
+    const started = headStart[i]!;
+    if (started.wrapper === wrapper) taken = started.worker;
+    else if (started.wrapper.isConnected) continue;
+    else started.worker.terminate();
+    headStart.splice(i, 1);
+  }
+  return taken;
 }
 
 /** The lazy component of widget `name` (its manifest `load`). */
@@ -89,11 +106,8 @@ export function LazyWidget({
   const ref = useCallback(
     (element: HTMLDivElement | null) => {
       observe(element);
-      const started = element && headStart.get(element);
-      if (started) {
-        headStart.delete(element);
-        slot?.adopt(started);
-      }
+      const started = element && takeHeadStart(element);
+      if (started) slot?.adopt(started);
     },
     [observe, slot],
   );

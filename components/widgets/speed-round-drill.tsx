@@ -17,7 +17,14 @@ import {
   type DrillState,
   type Grade,
 } from '@/lib/practice/speed-round';
-import { drillFrameClass, drillTitleClass } from './speed-round-frame';
+import {
+  Key,
+  buttonBase,
+  drillFrameClass,
+  drillIntro,
+  drillTitleClass,
+  smallButton,
+} from './speed-round-frame';
 import { CardReadLink } from './speed-round-link';
 import { useDrillState } from '@/components/progress/progress-slots';
 import { basePath } from '@/lib/site-config';
@@ -53,21 +60,6 @@ const gradeButtons: { grade: Grade; label: string; key: string; tone: string }[]
     tone: 'bg-rose-700 text-white hover:bg-rose-800 dark:bg-rose-500 dark:hover:bg-rose-400 dark:text-zinc-950',
   },
 ];
-
-const buttonBase =
-  'inline-flex h-10 items-center justify-center gap-2 rounded-lg px-4 text-sm font-semibold focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 disabled:opacity-50';
-const smallButton =
-  'inline-flex h-8 items-center justify-center rounded-md border border-zinc-300 px-3 text-xs font-semibold text-zinc-700 hover:bg-zinc-50 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 dark:border-zinc-600 dark:text-zinc-200 dark:hover:bg-zinc-800';
-const kbd =
-  'rounded border border-current/30 px-1.5 py-px font-mono text-[0.7rem] leading-none font-medium';
-
-function Key({ children, className = '' }: { children: string; className?: string }) {
-  return (
-    <kbd aria-hidden="true" className={`${kbd} ${className}`}>
-      {children}
-    </kbd>
-  );
-}
 
 /**
  * Wall-clock milliseconds for the event handlers that start, reveal and grade cards: the
@@ -326,9 +318,7 @@ export function SpeedRoundDrill({
               </div>
             ) : (
               <p className="text-sm text-zinc-700 dark:text-zinc-300">
-                {roundSize} cards a round, {seconds} seconds each. A missed card comes back a few
-                cards later, and missed and shaky cards lead the next round. Progress stays in this
-                browser.
+                {drillIntro(roundSize, seconds)}
               </p>
             )}
             <dl className="mt-4 grid grid-cols-6 gap-1 text-center" aria-label="Your deck">

@@ -71,7 +71,7 @@ describe('client-side navigation', () => {
     // The pages carry their stylesheets inline (post-build inline-css): none was fetched,
     // neither for the first page nor by React on the way, and the styles apply.
     expect(stylesheetRequests).toEqual([]);
-    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/inter/);
+    expect(await page.evaluate(() => getComputedStyle(document.body).fontFamily)).toMatch(/inter/i);
     expect(await page.getByRole('banner').evaluate((h) => getComputedStyle(h).position)).toBe(
       'sticky',
     );
