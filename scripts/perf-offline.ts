@@ -25,6 +25,7 @@ import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromium } from 'playwright-core';
 import { chromiumPath, lighthouseChromeFlags } from './chromium';
+import { performanceTarget } from './page-kind';
 import { startStaticServer } from './static-server';
 
 const USAGE = 'usage: npm run perf:offline [-- /path/ …] [--runs 3] [--compare]';
@@ -57,15 +58,9 @@ const pages = (positionals.length ? positionals : DEFAULT_PAGES).map((p) =>
   p.endsWith('/') ? p : `${p}/`,
 );
 
-/**
- * perf:site's rule, a Leaderboard Design page with a widget is a widget page, with the
- * widget found by a real attribute value: every page's inline site-controls script
- * contains the text `data-widget="${…}"`, which made every page of that chapter count.
- */
+/** The page's bar (scripts/page-kind.ts, the rule perf:site applies). */
 function targetFor(pagePath: string): number {
-  const html = readFileSync(path.join(out, pagePath, 'index.html'), 'utf8');
-  const hasWidget = /data-widget="[a-z]/.test(html);
-  return pagePath.startsWith('/leaderboard-design/') && hasWidget ? 95 : 98;
+  return performanceTarget(pagePath, readFileSync(path.join(out, pagePath, 'index.html'), 'utf8'));
 }
 
 /**

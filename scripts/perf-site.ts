@@ -26,6 +26,7 @@ import {
   widgetProbeFor,
   type FirstClick,
 } from './first-click';
+import { performanceTarget } from './page-kind';
 import { initialScripts } from './post-build';
 import { startStaticServer } from './static-server';
 
@@ -67,17 +68,13 @@ interface Targets {
 }
 
 /**
- * Leaderboard Design sub-pages that carry a lazy widget get the widget-page targets (95, and
- * a first working widget control within 3.5 s); every other page, the home page and the
- * other chapters included, the prose target (98). The header's search works within 2 s
- * everywhere.
+ * A page with a widget, or an app page (scripts/page-kind.ts), gets the widget-page targets
+ * (95, and a first working widget control within 3.5 s); every other page the prose target
+ * (98). The header's search works within 2 s everywhere.
  */
 function targetsFor(pagePath: string, html: string): Targets {
-  // A widget's own markup (`data-widget="redis-console"`), not the inline site script, which
-  // every page carries and which mentions `data-widget="${…}"` in a template.
-  const hasWidget = pagePath.startsWith('/leaderboard-design/') && /data-widget="[a-z]/.test(html);
   return {
-    performance: hasWidget ? 95 : 98,
+    performance: performanceTarget(pagePath, html),
     accessibility: 100,
     'best-practices': 100,
     seo: 100,
