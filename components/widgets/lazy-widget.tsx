@@ -34,16 +34,19 @@ const chunks: ReadonlyMap<string, AnyComponent> = new Map(
   widgets.map((w) => [w.name, lazy(() => loadWidget(w.name).then((c) => ({ default: c })))]),
 );
 
+/** The attribute on the element LazyWidget wraps a placeholder in: the widget's name. */
+const WRAPPER_ATTRIBUTE = 'data-lazy-widget';
+
 /**
  * A head start for the widgets a reader can already see. This module is evaluated with the
  * page's first JavaScript, as React starts hydrating the page and before hydration reaches
  * any widget; only once hydration has committed (on a phone, some hundreds of milliseconds
- * later) can LazyWidget's observer report a placeholder near the viewport. A placeholder already within a screen of the viewport now
- * (or one that loads wherever it is) will certainly load, so its chunk and its worker are
- * requested here, in parallel with hydration, and LazyWidget takes the worker up when it
- * mounts, matched by the element LazyWidget wraps the placeholder in, which hydration keeps.
+ * later) can LazyWidget's observer report a placeholder near the viewport. A placeholder
+ * already within a screen of the viewport now (or one that loads wherever it is) will
+ * certainly load, so its chunk and its worker are requested here, in parallel with
+ * hydration, and LazyWidget takes the worker up when it mounts, matched by the wrapper
+ * element, which hydration keeps.
  */
-const WRAPPER_ATTRIBUTE = 'data-lazy-widget';
 const headStart: { wrapper: Element; worker: Worker }[] = [];
 if (typeof document !== 'undefined') {
   for (const wrapper of document.querySelectorAll(`[${WRAPPER_ATTRIBUTE}]`)) {
