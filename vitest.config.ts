@@ -11,6 +11,9 @@ export default defineConfig({
       'scripts/**/*.test.ts',
     ],
     environment: 'node',
+    // Vitest's default in a run is one worker fewer than the cores: one file at a time on
+    // CI's two. No unit test measures speed (benchmarks do), so both cores take files.
+    maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },
