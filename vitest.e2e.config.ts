@@ -3,9 +3,12 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * Browser tests, in two groups run one after the other on CI's two cores:
- * 1. files that assert no long task or another timing bound run alone, one file at a time,
- *    so nothing else competes for the CPU while they measure;
- * 2. every other file, two files at a time (each file drives its own Chromium).
+ * 1. every file that asserts no timing bound, two files at a time (each file drives its own
+ *    Chromium, with its own clipboard): one file mostly drives one page, which kept one core
+ *    idle;
+ * 2. then the files that assert no long task or a frame budget, alone, one at a time, so
+ *    nothing else competes for the CPU while they measure. A new test of that kind belongs
+ *    in one of these files, or its file joins the list.
  */
 const timed = [
   'tests/e2e/console.test.ts',
@@ -30,7 +33,7 @@ export default defineConfig({
           name: 'timed',
           include: timed,
           fileParallelism: false,
-          sequence: { groupOrder: 0 },
+          sequence: { groupOrder: 1 },
         },
       },
       {
@@ -40,7 +43,7 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           exclude: timed,
           maxWorkers: 2,
-          sequence: { groupOrder: 1 },
+          sequence: { groupOrder: 0 },
         },
       },
     ],
