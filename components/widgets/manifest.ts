@@ -58,6 +58,8 @@ export interface WidgetEntry<P extends object = Record<string, unknown>> {
   id: string;
   /** What a reader (and a screen reader) calls it. */
   title: string;
+  /** The title bar's text, where it is shorter than `title` (which names the landmark). */
+  heading?: string;
   /**
    * Its height in a chapter (Tailwind classes per breakpoint), shared by the placeholder and
    * the live widget so the page never moves when one replaces the other. For the playgrounds
@@ -206,6 +208,7 @@ export const widgets = [
     name: 'PaginationPlayground',
     id: 'pagination-playground',
     title: 'Pagination under churn playground',
+    heading: 'Pagination under churn',
     height:
       'min-h-[1087px] min-[23.4375rem]:min-h-[1034px] min-[30rem]:min-h-[1002px] sm:min-h-[811px] md:min-h-[795px]',
     load: () =>

@@ -3,6 +3,7 @@
 import { useId, useState } from 'react';
 import type { RequestStatus } from './use-worker';
 import { withBasePath } from '@/lib/site-config';
+import { chapterHref, widgetEntry } from './manifest';
 
 /** Shared pieces of the playgrounds' chrome: notes, progress, embed, form fields. */
 
@@ -230,44 +231,36 @@ export function SelectField<T extends string | number>({
  * also links back to the chapter section the playground belongs to.
  */
 export function PlaygroundFrame({
-  name,
-  title,
-  label = title,
-  chapterHref,
-  heightClass,
+  widget,
   embedded,
   snippet,
   sectionRef,
   children,
 }: {
-  /** `data-widget` name, the same as the placeholder's. */
-  name: string;
-  title: string;
-  /** The landmark's accessible name, when it differs from the title. */
-  label?: string;
-  chapterHref: string;
-  heightClass: string;
+  /** The manifest's name for it (`ShardingPlayground`): its id, titles, height and chapter. */
+  widget: string;
   embedded: boolean;
   snippet: () => string;
   sectionRef?: React.Ref<HTMLElement>;
   children: React.ReactNode;
 }) {
+  const entry = widgetEntry(widget);
   return (
     <section
       ref={sectionRef}
-      aria-label={label}
-      data-widget={name}
+      aria-label={entry.title}
+      data-widget={entry.id}
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'min-h-dvh' : `my-8 ${heightClass}`
+        embedded ? 'min-h-dvh' : `my-8 ${entry.height}`
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
         <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          {title}
+          {entry.heading ?? entry.title}
         </h3>
         {embedded ? (
           <a
-            href={withBasePath(chapterHref)}
+            href={withBasePath(chapterHref(entry))}
             target="_blank"
             rel="noopener"
             className="text-xs font-medium text-accent-700 underline dark:text-accent-300"

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { widgetEntry } from './manifest';
 import {
   parseParams,
   type ParamSchema,
@@ -13,18 +14,14 @@ import {
  * manifest's, true at each width), so nothing moves when the live widget replaces it.
  */
 export function StaticPlaygroundFrame({
-  id,
-  title,
-  heightClass,
+  widget,
   embedded = false,
   fields,
   columns = 'sm:grid-cols-3',
   children,
 }: {
-  /** `data-widget` name, the same as the live widget's. */
-  id: string;
-  title: string;
-  heightClass: string;
+  /** The manifest's name for it (`ShardingPlayground`), as PlaygroundFrame takes it. */
+  widget: string;
   embedded?: boolean;
   /** Label and shown value of each control, in the live form's order. */
   fields: readonly (readonly [string, string])[];
@@ -32,18 +29,19 @@ export function StaticPlaygroundFrame({
   columns?: string;
   children: ReactNode;
 }) {
+  const entry = widgetEntry(widget);
   return (
     <section
-      aria-label={`${title} (loading)`}
-      data-widget={id}
+      aria-label={`${entry.title} (loading)`}
+      data-widget={entry.id}
       data-placeholder=""
       className={`not-prose flex flex-col overflow-hidden rounded-2xl border border-zinc-200 bg-white text-zinc-800 dark:border-zinc-800 dark:bg-zinc-950 dark:text-zinc-200 ${
-        embedded ? 'min-h-dvh' : `my-8 ${heightClass}`
+        embedded ? 'min-h-dvh' : `my-8 ${entry.height}`
       }`}
     >
       <div className="flex flex-wrap items-center gap-2 border-b border-zinc-200 bg-zinc-50 px-4 py-2.5 dark:border-zinc-800 dark:bg-zinc-900">
         <h3 className="m-0 mr-auto text-sm font-semibold text-zinc-900 dark:text-zinc-100">
-          {title}
+          {entry.heading ?? entry.title}
         </h3>
         <span
           aria-hidden="true"
@@ -67,7 +65,7 @@ export function StaticPlaygroundFrame({
       </div>
       <div className="flex flex-1 flex-col gap-3 px-4 py-3">
         <p role="status" className="m-0 text-sm text-zinc-600 dark:text-zinc-400">
-          Starting the {title.toLowerCase()} in your browser…
+          Starting the {entry.title.toLowerCase()} in your browser…
         </p>
         {children}
       </div>

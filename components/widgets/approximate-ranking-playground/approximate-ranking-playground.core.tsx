@@ -12,7 +12,6 @@ import {
   PlaygroundFrame,
   SeedField,
 } from '../playground-parts';
-import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
@@ -139,14 +138,7 @@ export function ApproximateRankingPlaygroundCore({
     'm-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400';
 
   return (
-    <PlaygroundFrame
-      name="approximate-ranking-playground"
-      title="Approximate ranking playground"
-      chapterHref="/leaderboard-design/approximate-ranking/"
-      heightClass={widgetEntry('ApproximateRankingPlayground').height}
-      embedded={embedded}
-      snippet={snippet}
-    >
+    <PlaygroundFrame widget="ApproximateRankingPlayground" embedded={embedded} snippet={snippet}>
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}

@@ -1,5 +1,4 @@
 import { APPROXIMATE_PARAMS, approximateView } from '@/lib/leaderboard';
-import { widgetEntry } from '../manifest';
 import { fmtInt, StaticPlaygroundFrame, valuesFromProps } from '../static-frame';
 import type { ApproximateRankingPlaygroundProps } from './approximate-ranking-playground.core';
 
@@ -23,9 +22,7 @@ export function ApproximatePlaceholder(
   ];
   return (
     <StaticPlaygroundFrame
-      id="approximate-ranking-playground"
-      title="Approximate ranking playground"
-      heightClass={widgetEntry('ApproximateRankingPlayground').height}
+      widget="ApproximateRankingPlayground"
       embedded={props.embedded}
       columns="sm:grid-cols-4"
       fields={[

@@ -14,7 +14,6 @@ import {
   SeedField,
   SelectField,
 } from '../playground-parts';
-import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
@@ -302,10 +301,7 @@ export function FanOutPlaygroundCore({
 
   return (
     <PlaygroundFrame
-      name="fan-out-playground"
-      title="Fan-out playground"
-      chapterHref="/leaderboard-design/social-boards/"
-      heightClass={widgetEntry('FanOutPlayground').height}
+      widget="FanOutPlayground"
       embedded={embedded}
       snippet={snippet}
       sectionRef={box}

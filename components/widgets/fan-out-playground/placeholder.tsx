@@ -1,5 +1,4 @@
 import { createFriendGraph, FANOUT_PARAMS } from '@/lib/leaderboard';
-import { widgetEntry } from '../manifest';
 import { fmtInt, StaticPlaygroundFrame, valuesFromProps } from '../static-frame';
 import type { FanOutPlaygroundProps } from './fan-out-playground.core';
 
@@ -21,9 +20,7 @@ export function FanOutPlaceholder(props: FanOutPlaygroundProps & { embedded?: bo
   });
   return (
     <StaticPlaygroundFrame
-      id="fan-out-playground"
-      title="Fan-out playground"
-      heightClass={widgetEntry('FanOutPlayground').height}
+      widget="FanOutPlayground"
       embedded={props.embedded}
       fields={[
         ['Players', fmtInt(v.players)],

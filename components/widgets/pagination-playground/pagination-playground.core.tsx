@@ -19,7 +19,6 @@ import {
   PlaygroundFrame,
   SeedField,
 } from '../playground-parts';
-import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { useWorkerRequest, type LeaderboardClient } from '../use-worker';
 
@@ -150,15 +149,7 @@ export function PaginationPlaygroundCore({
     : '';
 
   return (
-    <PlaygroundFrame
-      name="pagination-playground"
-      title="Pagination under churn"
-      label="Pagination under churn playground"
-      chapterHref="/leaderboard-design/reads/"
-      heightClass={widgetEntry('PaginationPlayground').height}
-      embedded={embedded}
-      snippet={snippet}
-    >
+    <PlaygroundFrame widget="PaginationPlayground" embedded={embedded} snippet={snippet}>
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-4 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}

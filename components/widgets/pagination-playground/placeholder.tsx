@@ -1,6 +1,5 @@
 import { createClient } from '@/lib/engine/client';
 import { PAGINATION_PARAMS, paginationUnderChurn } from '@/lib/leaderboard';
-import { widgetEntry } from '../manifest';
 import { fmtInt, StaticPlaygroundFrame, valuesFromProps } from '../static-frame';
 import type { PaginationPlaygroundProps } from './pagination-playground.core';
 
@@ -27,9 +26,7 @@ export async function PaginationPlaceholder(
   ];
   return (
     <StaticPlaygroundFrame
-      id="pagination-playground"
-      title="Pagination under churn"
-      heightClass={widgetEntry('PaginationPlayground').height}
+      widget="PaginationPlayground"
       embedded={props.embedded}
       columns="sm:grid-cols-4"
       fields={[

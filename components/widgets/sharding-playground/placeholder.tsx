@@ -5,7 +5,6 @@ import {
   shardForScore,
   SHARDING_PARAMS,
 } from '@/lib/leaderboard';
-import { widgetEntry } from '../manifest';
 import { fmtInt, StaticBars, StaticPlaygroundFrame, valuesFromProps } from '../static-frame';
 import type { ShardingPlaygroundProps } from './sharding-playground.core';
 
@@ -29,9 +28,7 @@ export function ShardingPlaceholder(props: ShardingPlaygroundProps & { embedded?
     'inline-flex h-9 items-center rounded-md border border-zinc-300 bg-white px-3 text-sm font-medium text-zinc-800 dark:border-zinc-700 dark:bg-zinc-900 dark:text-zinc-100';
   return (
     <StaticPlaygroundFrame
-      id="sharding-playground"
-      title="Sharding playground"
-      heightClass={widgetEntry('ShardingPlayground').height}
+      widget="ShardingPlayground"
       embedded={props.embedded}
       fields={[
         ['Players', fmtInt(v.players)],

@@ -18,7 +18,6 @@ import {
   SeedField,
   SelectField,
 } from '../playground-parts';
-import { widgetEntry } from '../manifest';
 import { embedSnippet, usePlaygroundParams } from '../playground-url';
 import { UPlotChart, type ChartSeries } from '../uplot-chart';
 import { useWorkerRequest, type LeaderboardClient, type RequestStatus } from '../use-worker';
@@ -248,14 +247,7 @@ export function ShardingPlaygroundCore({
   const shownPlayer = liveView?.player ?? view?.player;
 
   return (
-    <PlaygroundFrame
-      name="sharding-playground"
-      title="Sharding playground"
-      chapterHref="/leaderboard-design/sharding/"
-      heightClass={widgetEntry('ShardingPlayground').height}
-      embedded={embedded}
-      snippet={snippet}
-    >
+    <PlaygroundFrame widget="ShardingPlayground" embedded={embedded} snippet={snippet}>
       <form
         className="grid grid-cols-2 gap-3 border-b border-zinc-200 px-4 py-3 sm:grid-cols-3 dark:border-zinc-800"
         onSubmit={(e) => e.preventDefault()}
