@@ -28,6 +28,9 @@ import type { SiteControlIds } from './site-ids';
  *   CSS shows, and a polite announcement) and kept: when the live widget has replaced the
  *   placeholder and its button labelled `<label>` (aria-label or text) is enabled, that
  *   button is clicked. One kept tap per widget; a second tap on the same widget is ignored.
+ *   A placeholder that stays in the page under its live widget (the architecture diagram's
+ *   static picture, which print shows) is marked `[data-queue-placeholder]` inside the
+ *   `[data-widget]` block that holds both; the tap goes to the live button in that block.
  *
  * It registers listeners on `document` and `window` only, so it runs before the elements
  * exist, and it keeps working across client-side navigations, which replace them. It
@@ -118,21 +121,23 @@ export function siteControls(ids: SiteControlIds): void {
   }
 
   const queued = new Set<string>();
+  const placeholders = '[data-placeholder], [data-queue-placeholder]';
   function buttonLabelled(scope: Element, label: string) {
     for (const button of scope.querySelectorAll('button')) {
       const name = (button.getAttribute('aria-label') ?? button.textContent ?? '').trim();
-      if (name === label && !button.disabled) return button;
+      if (name === label && !button.disabled && !button.closest(placeholders)) return button;
     }
     return null;
   }
   function queueTap(control: Element) {
-    const placeholder = control.closest('[data-widget][data-placeholder]');
-    const widget = placeholder?.getAttribute('data-widget');
+    const block = control.closest(placeholders)?.closest('[data-widget]');
+    const widget = block?.getAttribute('data-widget');
     const label = control.getAttribute('data-queue-control');
-    if (!placeholder || !widget || !label) return;
+    if (!block || !widget || !label) return;
     const same = `[data-widget="${widget}"]`;
-    // The live widget takes the placeholder's place: the n-th block of its kind on the page.
-    const index = [...document.querySelectorAll(same)].indexOf(placeholder);
+    // The live widget takes the placeholder's place (or sits beside it in the same block):
+    // the n-th block of its kind on the page.
+    const index = [...document.querySelectorAll(same)].indexOf(block);
     const key = `${widget}#${index}`;
     if (queued.has(key)) return;
     queued.add(key);
@@ -166,7 +171,9 @@ export function siteControls(ids: SiteControlIds): void {
   document.addEventListener('click', (event) => {
     const target = event.target instanceof Element ? event.target : null;
     if (!target) return;
-    const placeholderControl = target.closest('[data-placeholder] [data-queue-control]');
+    const placeholderControl = target.closest(
+      ':is([data-placeholder], [data-queue-placeholder]) [data-queue-control]',
+    );
     if (placeholderControl) {
       queueTap(placeholderControl);
       return;

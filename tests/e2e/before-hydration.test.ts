@@ -1,4 +1,4 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { widgets } from '@/components/widgets/manifest';
 import { basePath, baseUrl, launchBrowser, openPage, type PageProblems } from './browser';
@@ -33,7 +33,9 @@ async function openHeld(context: BrowserContext, path: string): Promise<Held> {
     await held;
     await route.continue();
   });
-  await page.goto(baseUrl() + path);
+  // Not 'load': when the first paint is reported before the load event, the loader inserts
+  // the held scripts and the load event waits for them (seen on a busy machine).
+  await page.goto(baseUrl() + path, { waitUntil: 'domcontentloaded' });
   return {
     page,
     problems,
@@ -54,6 +56,20 @@ const isHydrated = (page: Page) =>
   page.evaluate(() =>
     Object.keys(document.querySelector('header a') ?? {}).some((k) => k.startsWith('__reactFiber')),
   );
+
+/**
+ * Taps a placeholder's control before any framework script has run, and checks the tap is
+ * kept: marked at once, and announced as starting.
+ */
+async function tapKept(page: Page, control: Locator, label: string) {
+  await control.scrollIntoViewIfNeeded();
+  await control.click();
+  expect(await control.getAttribute('data-queued')).toBe('');
+  await page
+    .getByRole('status')
+    .filter({ hasText: `${label}: starting` })
+    .waitFor({ state: 'attached' });
+}
 
 describe('before the page hydrates', () => {
   it('the theme toggle flips and stores the theme', async () => {
@@ -162,14 +178,8 @@ describe('before the page hydrates', () => {
     const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sorted-sets/');
     const placeholder = page.locator('[data-widget="redis-console"][data-placeholder]');
     const example = placeholder.locator('[data-queue-control="Load 100 example players"]');
-    await example.scrollIntoViewIfNeeded();
-    await example.click();
     // Acknowledged at once, with no framework script yet: marked, and announced.
-    expect(await example.getAttribute('data-queued')).toBe('');
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Load 100 example players: starting' })
-      .waitFor({ state: 'attached' });
+    await tapKept(page, example, 'Load 100 example players');
     // A second tap is not a second load.
     await example.click();
     await hydrate();
@@ -198,13 +208,7 @@ describe('before the page hydrates', () => {
     const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sharding/');
     const placeholder = page.locator('[data-widget="sharding-playground"][data-placeholder]');
     const run = placeholder.locator('[data-queue-control="Run live updates"]');
-    await run.scrollIntoViewIfNeeded();
-    await run.click();
-    expect(await run.getAttribute('data-queued')).toBe('');
-    await page
-      .getByRole('status')
-      .filter({ hasText: 'Run live updates: starting' })
-      .waitFor({ state: 'attached' });
+    await tapKept(page, run, 'Run live updates');
     await hydrate();
     const live = page.locator('section[data-widget="sharding-playground"]:not([data-placeholder])');
     // Performed on the live button: live updates run, and the button now stops them.
@@ -212,6 +216,24 @@ describe('before the page hydrates', () => {
     await live.getByTestId('live-rate').waitFor({ timeout: 60_000 });
     await live.getByRole('button', { name: 'Stop live updates' }).click();
     await live.getByRole('button', { name: 'Run live updates' }).waitFor();
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it("a tap on the architecture diagram's stage button is acknowledged, then performed", async () => {
+    const context = await browser.newContext();
+    const { page, problems, hydrate } = await openHeld(context, '/leaderboard-design/sorted-sets/');
+    const block = page.locator('[data-widget="architecture-diagram"]').first();
+    const stage3 = block.locator('[data-queue-placeholder] [data-stage-button="3"]');
+    // The placeholder is at the chapter's stage 1; its other stage buttons take a tap.
+    expect(await stage3.getAttribute('aria-pressed')).toBe('false');
+    await tapKept(page, stage3, '3 + Kafka');
+    await hydrate();
+    // Performed on the live diagram: it shows stage 3 once it has drawn.
+    await block.and(page.locator('[data-ready="true"]')).waitFor({ timeout: 60_000 });
+    const live = block.locator('section:not([data-queue-placeholder])');
+    await live.locator('[data-stage-button="3"][aria-pressed="true"]').waitFor({ timeout: 15_000 });
+    await expect.poll(() => live.getAttribute('data-stage'), { timeout: 15_000 }).toBe('3');
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });

@@ -85,28 +85,34 @@ export function StageButtons({
   onSelect,
 }: {
   current: number;
+  /**
+   * Without it (the placeholder) a tap is kept by the page's inline script
+   * (`data-queue-control`, components/site/site-controls.ts) and performed on the live
+   * button of the same name once the diagram is live, rather than lost.
+   */
   onSelect?: (stage: number) => void;
 }) {
   return (
     <div role="group" aria-label="Design stage" className="mt-3 flex flex-wrap gap-1.5">
       {diagramStages.map((s, i) => {
         const active = s.number === current;
+        const name = stageShortNames[i];
         return (
           <button
             key={s.number}
             type="button"
             aria-pressed={active}
-            disabled={!onSelect}
             onClick={onSelect ? () => onSelect(s.number) : undefined}
             data-stage-button={s.number}
-            className={`inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-[0.8rem] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 ${
+            // The button's text ("3 + Kafka"), by which the inline script finds the live one.
+            data-queue-control={onSelect ? undefined : `${s.number} ${name}`}
+            className={`inline-flex h-8 items-center gap-1.5 rounded-full border px-3 text-[0.8rem] font-medium focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent-500 data-queued:animate-pulse ${
               active
                 ? 'border-accent-600 bg-accent-600 text-white dark:border-accent-400 dark:bg-accent-400 dark:text-zinc-950'
                 : 'border-zinc-300 bg-white text-zinc-700 hover:bg-zinc-50 dark:border-zinc-600 dark:bg-zinc-900 dark:text-zinc-200 dark:hover:bg-zinc-800'
-            } ${onSelect ? '' : 'disabled:opacity-100'}`}
+            }`}
           >
-            <span className="tabular-nums">{s.number}</span>
-            <span>{stageShortNames[i]}</span>
+            <span className="tabular-nums">{s.number}</span> <span>{name}</span>
           </button>
         );
       })}
@@ -211,16 +217,23 @@ export function DiagramCard({
   stage,
   children,
   descriptionId,
+  placeholder,
 }: {
   titleId: string;
   stage: number;
   descriptionId: string;
   children: ReactNode;
+  /**
+   * The static picture, which stays under the live diagram (print shows it): marked so the
+   * inline script knows a tap on its stage buttons is for the live diagram beside it.
+   */
+  placeholder?: boolean;
 }) {
   return (
     <section
       aria-labelledby={titleId}
       aria-describedby={descriptionId}
+      data-queue-placeholder={placeholder ? '' : undefined}
       className="architecture-diagram not-prose rounded-2xl border border-zinc-200 bg-white pb-4 shadow-sm dark:border-zinc-800 dark:bg-zinc-900"
       data-stage={stage}
     >
