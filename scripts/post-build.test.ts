@@ -129,9 +129,14 @@ describe('hydrateAfterPaint', () => {
     const paint = { getEntriesByName: (n: string) => (n === 'first-contentful-paint' ? [{}] : []) };
     observer!(paint, { disconnect() {} });
     timers[1]!();
+    // Each script is requested in a task of its own, in order.
+    expect(appended).toEqual([]);
+    expect(timers).toHaveLength(2 + scripts.length);
+    timers.slice(2).forEach((request) => request());
     expect(appended).toEqual(scripts);
     // The fallback firing afterwards does not load them twice.
     timers[0]!();
+    expect(timers).toHaveLength(2 + scripts.length);
     expect(appended).toHaveLength(3);
   });
 });

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Instructors from '@/content/instructors.mdx';
-import { EmbedBuilder } from '@/components/instructors/embed-builder';
+import { EmbedBuilderPicture } from '@/components/instructors/builder-form';
 import {
   ConsolePresets,
   HostScript,
@@ -9,6 +9,7 @@ import {
   WidgetParameters,
   builderWidgets,
 } from '@/components/instructors/instructor-blocks';
+import { LazyEmbedBuilder } from '@/components/instructors/lazy-embed-builder';
 import { SiteFrame } from '@/components/site/site-frame';
 import { siteConfig } from '@/lib/site-config';
 
@@ -41,7 +42,11 @@ export default async function InstructorsPage() {
                 WidgetParameters,
                 ConsolePresets,
                 HostScript,
-                EmbedBuilder: () => <EmbedBuilder widgets={widgets} siteUrl={siteConfig.url} />,
+                EmbedBuilder: () => (
+                  <LazyEmbedBuilder widgets={widgets} siteUrl={siteConfig.url}>
+                    <EmbedBuilderPicture widgets={widgets} siteUrl={siteConfig.url} />
+                  </LazyEmbedBuilder>
+                ),
               }}
             />
           </div>

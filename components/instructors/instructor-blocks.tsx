@@ -6,7 +6,7 @@ import type { ParamSpec } from '@/lib/embed/embed-link';
 import { chapterHref, embeddable } from '@/components/widgets/manifest';
 import { siteConfig } from '@/lib/site-config';
 import { sectionName } from '@/components/embed/section-name';
-import type { BuilderWidget } from './embed-builder';
+import type { BuilderWidget } from './builder-form';
 
 /**
  * The blocks content/instructors.mdx uses, bound by app/instructors/page.tsx: each reads its

@@ -4,7 +4,7 @@ import type { Browser, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { embeddable } from '@/components/widgets/manifest';
 import { embedSnippet, embedUrl } from '@/lib/embed/embed-link';
-import { baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
+import { basePath, baseUrl, launchBrowser, openPage, seriousAxe } from './browser';
 
 /**
  * Embeds as an instructor's course page shows them: the snippet pasted into a page of
@@ -264,6 +264,96 @@ describe('the embed builder on /instructors/', () => {
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   }, 60_000); // two frames, the builder and axe over a long page: slow on a loaded machine
+
+  it('is in the page without script: the form, the default link and snippet, the frame', async () => {
+    const context = await browser.newContext({
+      javaScriptEnabled: false,
+      viewport: { width: 390, height: 844 },
+    });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/instructors/`);
+    const picture = page.locator('[data-embed-builder][data-placeholder]');
+    expect(await picture.isVisible()).toBe(true);
+    expect(await picture.getByLabel('Widget').inputValue()).toBe('console');
+    expect(await picture.getByRole('heading', { name: 'Preview' }).isVisible()).toBe(true);
+    const link = await picture.getByLabel('Link').inputValue();
+    expect(link.endsWith(`${basePath()}/embed/console/?seed=7`)).toBe(true);
+    const snippet = await picture.getByLabel('Snippet for your page').inputValue();
+    expect(snippet).toBe(embedSnippet(link, 'Redis console · Leaderboard Lab', 520));
+    // No embed runs before the builder does; the frame holds the snippet's height and a link.
+    expect(await page.locator('iframe').count()).toBe(0);
+    const frame = picture.getByRole('link', { name: 'Open the embed on its own page' });
+    expect(await frame.getAttribute('href')).toBe(`${basePath()}/embed/console/?seed=7`);
+    expect(await frame.evaluate((a) => a.parentElement!.getBoundingClientRect().height)).toBe(520);
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
+  it('on a phone loads near the viewport, in place, keeping what the reader did first', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    const { page, problems } = await openPage(context);
+    const embedRequests: string[] = [];
+    page.on('request', (r) => {
+      if (r.url().includes('/embed/')) embedRequests.push(r.url());
+    });
+    await page.goto(`${baseUrl()}/instructors/`);
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('header a') ?? {}).some((k) =>
+        k.startsWith('__reactFiber'),
+      ),
+    );
+    await page.waitForTimeout(1000);
+    // Hydrated, and the builder, screens below, is still the server's picture: no embed yet.
+    const picture = page.locator('[data-embed-builder][data-placeholder]');
+    expect(await picture.count()).toBe(1);
+    expect(embedRequests).toEqual([]);
+
+    // Its code is held on the way while the reader uses the picture.
+    let release = () => {};
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/_next\/static\/chunks\/[^/]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await picture.getByRole('heading', { name: 'Preview' }).scrollIntoViewIfNeeded();
+    const copy = picture.getByRole('button', { name: 'Copy snippet' });
+    await copy.click();
+    expect(await copy.getAttribute('data-queued')).toBe('');
+    await picture.getByLabel('Dark').check();
+    await picture.getByLabel(/^seed/).fill('42');
+    const before = await picture.evaluate((e) => {
+      const box = e.getBoundingClientRect();
+      // The live builder's box as it first commits, before its embed reports a height.
+      const w = window as unknown as { swapped?: { top: number; height: number } };
+      new MutationObserver((_, observer) => {
+        const live = document.querySelector('[data-embed-builder][data-ready]');
+        if (!live) return;
+        const { top, height } = live.getBoundingClientRect();
+        w.swapped = { top, height };
+        observer.disconnect();
+      }).observe(document.body, { subtree: true, childList: true });
+      return { top: box.top, height: box.height };
+    });
+    release();
+
+    const builder = page.locator('[data-embed-builder][data-ready]');
+    await builder.waitFor();
+    expect(await page.evaluate(() => (window as unknown as { swapped: unknown }).swapped)).toEqual(
+      before,
+    );
+    expect(await builder.getByLabel('Dark').isChecked()).toBe(true);
+    expect(await builder.getByLabel(/^seed/).inputValue()).toBe('42');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('embed-builder-seed');
+    const snippet = await builder.getByLabel('Snippet for your page').inputValue();
+    expect(snippet).toContain(`${basePath()}/embed/console/?seed=42&theme=dark`);
+    // The tap on the picture's copy button was kept, and performed on the live one.
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    await expect.poll(() => builder.locator('iframe').getAttribute('src')).toContain('seed=42');
+    await page.unrouteAll({ behavior: 'wait' });
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  }, 60_000);
 });
 
 describe('axe in both themes (issue 15 quality bar)', () => {
