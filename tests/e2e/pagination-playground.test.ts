@@ -268,8 +268,13 @@ describe('pagination playground', () => {
     await page.goto(`${baseUrl()}/leaderboard-design/reads/?page=10`);
     const slot = page.locator('[data-widget="pagination-playground"]').first();
     await slot.waitFor({ timeout: 30_000 });
+    // Both heights with the web font: text set in the fallback font wraps differently, and
+    // on a busy machine the font can still be on its way when either is measured.
+    const fontsReady = () => page.evaluate(() => document.fonts.ready.then(() => undefined));
+    await fontsReady();
     const placeholder = await slot.evaluate((el) => el.getBoundingClientRect().height);
     const widget = await waitReady(page);
+    await fontsReady();
     expect(await widget.evaluate((el) => el.getBoundingClientRect().height)).toBe(placeholder);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
       360,
