@@ -3,6 +3,7 @@ import type { BoardRow, Measured } from './global-board';
 import { ScoreHistogram, type BucketKind } from './histogram';
 import { toNumber, toPairs, unwrapExec, type RedisLike } from './redis-like';
 import type { ScoreDistribution } from './world';
+import { upperBound } from './bisect';
 
 /**
  * Approximate ranking: an exact head (the top K in a small sorted set, so
@@ -156,17 +157,8 @@ export interface ErrorStats {
 export function exactRanker(scores: ArrayLike<number>): (score: number) => number {
   const sorted = Float64Array.from(scores).sort();
   const n = sorted.length;
-  return (score) => {
-    // First index with value > score; everything from there up ranks higher.
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (sorted[mid]! > score) hi = mid;
-      else lo = mid + 1;
-    }
-    return 1 + (n - lo);
-  };
+  // Everything above the first value > score ranks higher.
+  return (score) => 1 + (n - upperBound(sorted, score));
 }
 
 function percentile(sorted: Float64Array, q: number): number {

@@ -13,6 +13,7 @@
  * buckets) shrink the worst bucket; fixed-width buckets waste resolution
  * on empty score ranges.
  */
+import { lowerBound } from './bisect';
 
 /** How bucket edges are placed. */
 export type BucketKind = 'fixed' | 'log' | 'quantile';
@@ -71,16 +72,7 @@ export function bucketEdges(options: HistogramOptions): Float64Array {
     } else if (s && 'cdf' in s) cdf = s.cdf;
     else if (s && s.length > 0) {
       const sorted = Float64Array.from(s).sort();
-      cdf = (x) => {
-        let lo = 0;
-        let hi = sorted.length;
-        while (lo < hi) {
-          const mid = (lo + hi) >> 1;
-          if (sorted[mid]! < x) lo = mid + 1;
-          else hi = mid;
-        }
-        return lo / sorted.length;
-      };
+      cdf = (x) => lowerBound(sorted, x) / sorted.length;
     } else cdf = (x) => (x - min) / (top - min);
     if (cdf) {
       const f = cdf;

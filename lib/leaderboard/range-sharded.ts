@@ -12,6 +12,7 @@ import {
   type KeyLayout,
   type RedisLike,
 } from './redis-like';
+import { lowerBound, upperBound } from './bisect';
 
 /**
  * Range-based sharding: N sorted sets, each holding one band of scores.
@@ -87,14 +88,7 @@ export function evenBoundaries(shards: number, maxScore: number): number[] {
 
 /** Index of the shard holding `score` (binary search). O(log shards). */
 export function shardForScore(boundaries: readonly number[], score: number): number {
-  let lo = 0;
-  let hi = boundaries.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (score >= boundaries[mid]!) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return upperBound(boundaries, score);
 }
 
 /** A board split by score range. See the module comment. */
@@ -192,20 +186,10 @@ export class RangeShardedBoard {
    * O(shards · log n).
    */
   shardSizesOf(sortedScores: ArrayLike<number>): number[] {
-    const below = (x: number) => {
-      let lo = 0;
-      let hi = sortedScores.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (sortedScores[mid]! < x) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo;
-    };
     const sizes: number[] = [];
     let prev = 0;
     for (const b of this.bounds) {
-      const at = below(b);
+      const at = lowerBound(sortedScores, b);
       sizes.push(at - prev);
       prev = at;
     }
