@@ -343,8 +343,13 @@ describe('reader defects in the widgets: fitting the frame', () => {
       const stillPage = await still.newPage();
       const live = await browser.newContext({ viewport: { width, height: 900 } });
       const { page } = await openPage(live);
+      // Both heights with the web font: text in the fallback font wraps differently, and on
+      // a busy machine the font can still be on its way when either is measured.
+      const fontsReady = (p: typeof page) =>
+        p.evaluate(() => document.fonts.ready.then(() => undefined));
       for (const [id, path, testId] of PLAYGROUNDS) {
         await stillPage.goto(`${baseUrl()}${path}`);
+        await fontsReady(stillPage);
         const placeholder = await stillPage
           .locator(`section[data-widget="${id}"][data-placeholder]`)
           .evaluate((el) => el.getBoundingClientRect().height);
@@ -353,6 +358,7 @@ describe('reader defects in the widgets: fitting the frame', () => {
         await expect
           .poll(() => widget.getByTestId('load-progress').count(), { timeout: 90_000 })
           .toBe(0);
+        await fontsReady(page);
         expect(await widget.evaluate(overfull), `${id} at ${width} px`).toEqual([]);
         expect(
           await widget.evaluate((el) => el.getBoundingClientRect().height),
