@@ -22,22 +22,28 @@ export function Header({ navId }: { navId: string }) {
         <button
           type="button"
           popoverTarget={navId}
-          className="-ml-2 inline-flex size-10 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 lg:hidden dark:text-zinc-200 dark:hover:bg-zinc-800"
+          className="-ml-2 inline-flex size-10 shrink-0 items-center justify-center rounded-lg text-zinc-700 hover:bg-zinc-100 lg:hidden dark:text-zinc-200 dark:hover:bg-zinc-800"
           aria-label="Open navigation"
         >
           <MenuIcon />
         </button>
         {/* No prefetch: on a phone the home page's payload would be fetched right after
-            hydration, on every page, competing with the page's own widget code. */}
+            hydration, on every page, competing with the page's own widget code.
+            Below 480 px the logo stands alone and the name is its accessible name: logo,
+            name and the right-hand group need about 430 px in Inter and 460 px in a wider
+            fallback font, so on a phone the name wrapped to two lines and the menu button
+            was squeezed to 20 px. */}
         <Link
           prefetch={false}
           href="/"
           className="flex items-center gap-2.5 rounded-md font-semibold tracking-tight text-zinc-900 focus-visible:outline-2 focus-visible:outline-accent-500 dark:text-white"
         >
           <Logo />
-          <span className="text-[1.05rem]">Leaderboard Lab</span>
+          <span className="text-[1.05rem] whitespace-nowrap max-[30rem]:sr-only">
+            Leaderboard Lab
+          </span>
         </Link>
-        <div className="ml-auto flex items-center gap-1.5 sm:gap-3">
+        <div className="ml-auto flex shrink-0 items-center gap-1.5 sm:gap-3">
           {/* No prefetch either: the practice room's code and payload (about 70 KB) would
               compete, on a phone, with the widget code of the page being read. */}
           <Link

@@ -116,6 +116,49 @@ describe('navigation', () => {
     await page.close();
   });
 
+  it('the header fits from 320 px up, in the web font and in a wider fallback font', async () => {
+    // Blocking the font file stands in for a first visit where Inter misses its short
+    // block period (`font-display: optional`): the page is then set in the fallback,
+    // which on this machine (DejaVu Sans) is wider than Inter.
+    for (const font of ['inter', 'fallback'] as const) {
+      const context = await browser.newContext({ viewport: { width: 320, height: 700 } });
+      if (font === 'fallback') await context.route('**/*.woff2', (route) => route.abort());
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/interview-skills/`);
+      const interStatus = await page.evaluate(async () => {
+        await document.fonts.ready;
+        return [...document.fonts].find((face) => face.family === 'inter')?.status;
+      });
+      expect(interStatus).toBe(font === 'inter' ? 'loaded' : 'error');
+      for (const width of [320, 360, 390, 479, 480, 640, 768, 1023]) {
+        await page.setViewportSize({ width, height: 700 });
+        const header = await page.evaluate(() => {
+          const bar = document.querySelector('header > div')!;
+          const menu = bar.querySelector('button[aria-label="Open navigation"]')!;
+          return {
+            overflow: document.documentElement.scrollWidth - window.innerWidth,
+            right: Math.max(...[...bar.children].map((e) => e.getBoundingClientRect().right)),
+            menuWidth: menu.getBoundingClientRect().width,
+            nameLines: Math.round(
+              bar.querySelector('a[href$="/"] span')!.getBoundingClientRect().height / 20,
+            ),
+          };
+        });
+        expect({ font, width, ...header }).toMatchObject({
+          overflow: 0,
+          menuWidth: 40,
+        });
+        expect(header.right, `${font} at ${width} px`).toBeLessThanOrEqual(width);
+        // The name is on one line when shown; below 480 px it is the logo's accessible name.
+        expect(header.nameLines, `${font} at ${width} px`).toBeLessThanOrEqual(1);
+      }
+      await expect(
+        page.getByRole('link', { name: 'Leaderboard Lab', exact: true }).count(),
+      ).resolves.toBe(1);
+      await context.close();
+    }
+  });
+
   it('a self-check answer opens from its URL hash', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/interview-skills/self-check/`);
