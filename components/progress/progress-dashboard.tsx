@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { OutlineChapter } from '@/lib/content/navigation';
 import type { DrillCard } from '@/lib/practice/speed-round';
+import { shortDate } from '@/lib/progress/dates';
 import { markSection, practiceAttempts, tickedPrerequisites } from '@/lib/progress/operations';
 import { summarize, type ReadingPathDefinition } from '@/lib/progress/summary';
 import { useProgress } from './use-progress';
@@ -15,12 +16,6 @@ export interface ProgressDashboardProps {
   readonly cards: readonly DrillCard[];
   readonly prerequisitesTotal: number;
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-});
 
 const panel =
   'rounded-2xl border border-zinc-200 bg-white p-5 dark:border-zinc-800 dark:bg-zinc-900/60';
@@ -333,7 +328,9 @@ export function ProgressDashboard({
               <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
                 {attempts.map((a) => (
                   <tr key={a.id}>
-                    <td className="py-1.5 tabular-nums">{dateFormat.format(a.finishedAt)}</td>
+                    <td className="py-1.5 tabular-nums">
+                      {shortDate(a.finishedAt, { year: true })}
+                    </td>
                     <td className="py-1.5">{a.title}</td>
                     <td className="py-1.5 tabular-nums">{extras!.formatClock(a.timeUsedMs)}</td>
                     <td className="py-1.5 tabular-nums">

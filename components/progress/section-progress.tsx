@@ -2,14 +2,13 @@
 
 import Link from 'next/link';
 import { useEffect, useRef } from 'react';
+import { shortDate } from '@/lib/progress/dates';
 import { markSection, openSelfCheck, reachSectionEnd } from '@/lib/progress/operations';
 import { useProgress } from './use-progress';
 import { withBasePath } from '@/lib/site-config';
 
 /** Time on a page before reaching its end counts as having read it. */
 const MIN_READ_MS = 10_000;
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' });
 
 /**
  * The end of a section: whether the reader has read it, a button to mark it read or
@@ -65,7 +64,7 @@ export function SectionProgress({ path }: { path: string }) {
         {!loaded
           ? 'Your progress stays in this browser.'
           : read
-            ? `Read${flag && flag.at > 0 ? ` (${flag.how === 'marked' ? 'marked' : 'finished'} ${dateFormat.format(flag.at)})` : ''}.`
+            ? `Read${flag && flag.at > 0 ? ` (${flag.how === 'marked' ? 'marked' : 'finished'} ${shortDate(flag.at)})` : ''}.`
             : 'Not marked as read yet.'}{' '}
         <Link
           prefetch={false}
