@@ -416,7 +416,10 @@ export function EmbedBuilderPicture({
           className="flex flex-col items-center justify-center gap-1 px-4 text-center text-sm text-zinc-600 dark:text-zinc-400"
         >
           <p className="m-0 font-medium text-zinc-800 dark:text-zinc-200">{widget.title}</p>
-          <p className="m-0">The live embed loads here with the builder.</p>
+          <p className="m-0">The live preview appears here once the builder has loaded.</p>
+          <noscript>
+            <p className="m-0">It needs JavaScript, which is off in this browser.</p>
+          </noscript>
           <a
             href={previewPath}
             target="_blank"

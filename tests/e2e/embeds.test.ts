@@ -285,6 +285,11 @@ describe('the embed builder on /instructors/', () => {
     const frame = picture.getByRole('link', { name: 'Open the embed on its own page' });
     expect(await frame.getAttribute('href')).toBe(`${basePath()}/embed/console/?seed=7`);
     expect(await frame.evaluate((a) => a.parentElement!.getBoundingClientRect().height)).toBe(520);
+    // It says why the preview stays empty, rather than that it is about to load. (Scripts
+    // disabled through DevTools still parse <noscript> as raw text, so read its text.)
+    expect(await picture.locator('noscript').textContent()).toContain(
+      'It needs JavaScript, which is off in this browser.',
+    );
     expect(problems.consoleErrors).toEqual([]);
     await context.close();
   });
