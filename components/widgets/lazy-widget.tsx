@@ -11,6 +11,7 @@ import {
 } from 'react';
 import { widgetEntry, widgets } from './manifest';
 import { useNearViewport } from './use-near-viewport';
+import { WidgetLoadBoundary } from './widget-load-boundary';
 import { startWorker, WorkerSlot, WorkerSlotContext } from './worker-start';
 
 type AnyComponent = ComponentType<Record<string, unknown>>;
@@ -30,9 +31,19 @@ function loadWidget(name: string): Promise<AnyComponent> {
  * One React.lazy component per widget, made once when this module loads: creating one
  * costs nothing until it renders, and then it fetches the widget's own chunk.
  */
-const chunks: ReadonlyMap<string, AnyComponent> = new Map(
-  widgets.map((w) => [w.name, lazy(() => loadWidget(w.name).then((c) => ({ default: c })))]),
-);
+const lazyChunk = (name: string): AnyComponent =>
+  lazy(() => loadWidget(name).then((c) => ({ default: c })));
+const chunks = new Map<string, AnyComponent>(widgets.map((w) => [w.name, lazyChunk(w.name)]));
+
+/**
+ * After widget `name`'s code failed to load: the next render fetches it again. A lazy
+ * component keeps its rejection, so it is replaced, and so is the cached promise; the
+ * bundler's loader forgets a chunk that failed.
+ */
+export function retryWidget(name: string): void {
+  loading.delete(name);
+  chunks.set(name, lazyChunk(name));
+}
 
 /** The attribute on the element LazyWidget wraps a placeholder in: the widget's name. */
 const WRAPPER_ATTRIBUTE = 'data-lazy-widget';
@@ -106,6 +117,8 @@ export function LazyWidget({
   const [observe, near] = useNearViewport(!entry.nearViewport);
   const Chunk = chunks.get(name);
   const [slot] = useState(() => (entry.worker ? new WorkerSlot(entry.worker) : null));
+  // Fetches of the widget's code so far after a failure: a retry renders a new lazy chunk.
+  const [attempt, setAttempt] = useState(0);
   const ref = useCallback(
     (element: HTMLDivElement | null) => {
       observe(element);
@@ -128,10 +141,20 @@ export function LazyWidget({
   }
   return (
     <WorkerSlotContext value={slot}>
-      <Suspense fallback={children}>
-        {/* eslint-disable-next-line react-hooks/static-components -- made once, at module load */}
-        <Chunk {...props} />
-      </Suspense>
+      <WidgetLoadBoundary
+        key={attempt}
+        title={entry.title}
+        fallback={children}
+        onRetry={() => {
+          retryWidget(name);
+          setAttempt((n) => n + 1);
+        }}
+      >
+        <Suspense fallback={children}>
+          {/* eslint-disable-next-line react-hooks/static-components -- made at module load (or on a retry) */}
+          <Chunk {...props} />
+        </Suspense>
+      </WidgetLoadBoundary>
     </WorkerSlotContext>
   );
 }

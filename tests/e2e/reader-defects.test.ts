@@ -370,3 +370,57 @@ describe('reader defects in the widgets: fitting the frame', () => {
     }
   });
 });
+
+describe('a widget whose code does not arrive', () => {
+  it('keeps the page and the picture, says so, and "Try again" brings the working widget', async () => {
+    // No service worker: with one, after the first load it answers every chunk itself.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      serviceWorkers: 'block',
+    });
+    let failing = true;
+    const refused: string[] = [];
+    await context.route('**/_next/static/chunks/*.js', async (route) => {
+      const response = await route.fetch();
+      const body = await response.text();
+      // The console's own code: its "Cancelled after" line is in no chunk the page loads first.
+      if (failing && body.includes('Cancelled after')) {
+        refused.push(route.request().url());
+        return route.abort('internetdisconnected');
+      }
+      return route.fulfill({ response, body });
+    });
+    const page = await context.newPage();
+    const pageErrors: string[] = [];
+    page.on('pageerror', (error) => pageErrors.push(String(error)));
+    await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+    const alert = page.locator('[data-widget-load-failed]');
+    // The console loads as it nears the viewport.
+    await page.locator('[data-widget="redis-console"]').first().scrollIntoViewIfNeeded();
+    await alert.waitFor({ timeout: 30_000 });
+    expect(refused.length).toBeGreaterThan(0);
+    expect(await alert.getAttribute('role')).toBe('alert');
+    await expect(alert.textContent()).resolves.toContain('“Redis console” could not load');
+    // The chapter is still there (Next's root boundary would have replaced the whole page
+    // with "This page couldn't load"), with the console's picture above the line.
+    expect(await page.locator('h1').textContent()).toBe('One Redis sorted set');
+    expect(await page.getByText('This page couldn’t load').count()).toBe(0);
+    expect(await page.locator('[data-widget="redis-console"][data-placeholder]').count()).toBe(1);
+    expect(pageErrors).toEqual([]);
+
+    failing = false;
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    const input = page.locator('section.redis-console').getByRole('textbox', {
+      name: 'Redis command',
+    });
+    await page.waitForFunction(() => {
+      const field = document.querySelector<HTMLInputElement>('section.redis-console input');
+      return field !== null && !field.disabled;
+    });
+    expect(await alert.count()).toBe(0);
+    await input.fill('ZADD lb 10 alice');
+    await input.press('Enter');
+    await page.locator('section.redis-console [role="log"]').getByText('(integer) 1').waitFor();
+    await context.close();
+  });
+});

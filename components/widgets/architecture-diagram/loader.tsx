@@ -2,10 +2,8 @@
 
 import { Suspense, useCallback, useEffect, useRef, useState, type ReactNode } from 'react';
 import { useEmbedValues } from '@/components/embed/embed-values';
-import { widgetChunk } from '../lazy-widget';
-
-/** The live diagram's chunk, as the widget manifest loads it. */
-const LiveArchitectureDiagram = widgetChunk('ArchitectureDiagram');
+import { retryWidget, widgetChunk } from '../lazy-widget';
+import { WidgetLoadBoundary } from '../widget-load-boundary';
 
 /**
  * React Flow, its CSS and the simulation stay out of the page's first load: the live chunk is
@@ -31,6 +29,7 @@ export function DiagramLoader({
   const ref = useRef<HTMLDivElement>(null);
   const [load, setLoad] = useState(false);
   const [ready, setReady] = useState(false);
+  const [attempt, setAttempt] = useState(0);
 
   useEffect(() => {
     const el = ref.current;
@@ -52,6 +51,8 @@ export function DiagramLoader({
   }, []);
 
   const onReady = useCallback(() => setReady(true), []);
+  // The live diagram's chunk, as the widget manifest loads it (a new one after a retry).
+  const LiveArchitectureDiagram = widgetChunk('ArchitectureDiagram');
 
   return (
     <div
@@ -67,11 +68,24 @@ export function DiagramLoader({
         {placeholder}
       </div>
       {load ? (
-        <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
-          <Suspense fallback={null}>
-            <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
-          </Suspense>
-        </div>
+        // On a failed fetch the boundary's line takes the next grid row, under the picture.
+        <WidgetLoadBoundary
+          key={attempt}
+          title="Architecture diagram"
+          fallback={null}
+          onRetry={() => {
+            retryWidget('ArchitectureDiagram');
+            setAttempt((n) => n + 1);
+          }}
+          className="mt-3"
+        >
+          <div className={`min-w-0 [grid-area:1/1] print:hidden ${ready ? '' : 'invisible'}`}>
+            <Suspense fallback={null}>
+              {/* eslint-disable-next-line react-hooks/static-components -- made at module load (or on a retry) */}
+              <LiveArchitectureDiagram initialStage={stage} seed={seed} onReady={onReady} />
+            </Suspense>
+          </div>
+        </WidgetLoadBoundary>
       ) : null}
     </div>
   );
