@@ -2,6 +2,7 @@
 
 import { useEffect, useState, type ReactNode } from 'react';
 import { useNearViewport } from '@/components/widgets/use-near-viewport';
+import { LoadFailed } from '@/components/widgets/widget-load-boundary';
 import type { BuilderWidget } from './builder-form';
 
 type Live = typeof import('./embed-builder').EmbedBuilder;
@@ -30,17 +31,34 @@ export function LazyEmbedBuilder({
 }) {
   const [observe, near] = useNearViewport();
   const [Live, setLive] = useState<Live | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  const [failed, setFailed] = useState(false);
   useEffect(() => {
     if (!near) return;
     let mounted = true;
     import('./embed-builder').then(
       (m) => mounted && setLive(() => m.EmbedBuilder),
-      // Offline with the chunk not cached: the picture stays, its fields and links still work.
-      () => {},
+      // Offline with the chunk not cached: the picture stays (its fields and links still
+      // work), with a line that says so and fetches the builder again.
+      () => mounted && setFailed(true),
     );
     return () => {
       mounted = false;
     };
-  }, [near]);
-  return <div ref={observe}>{Live ? <Live widgets={widgets} siteUrl={siteUrl} /> : children}</div>;
+  }, [near, attempt]);
+  return (
+    <div ref={observe}>
+      {Live ? <Live widgets={widgets} siteUrl={siteUrl} /> : children}
+      {failed && !Live ? (
+        <LoadFailed
+          title="Embed builder"
+          className="mt-4"
+          onRetry={() => {
+            setFailed(false);
+            setAttempt((n) => n + 1);
+          }}
+        />
+      ) : null}
+    </div>
+  );
 }

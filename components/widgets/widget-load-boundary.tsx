@@ -46,7 +46,8 @@ export class WidgetLoadBoundary extends Component<Props, { failed: boolean }> {
   }
 }
 
-function LoadFailed({
+/** The line under a widget's picture when its code did not arrive, with a Try again button. */
+export function LoadFailed({
   title,
   onRetry,
   className,

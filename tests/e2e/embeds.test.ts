@@ -294,6 +294,48 @@ describe('the embed builder on /instructors/', () => {
     await context.close();
   });
 
+  it('says so when its code does not arrive, keeps the picture working, and Try again brings it', async () => {
+    // No service worker: once it controls the page it answers the chunks itself.
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      serviceWorkers: 'block',
+    });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    const { page } = await openPage(context);
+    await page.goto(`${baseUrl()}/instructors/`);
+    await page.waitForFunction(() =>
+      Object.keys(document.querySelector('header a') ?? {}).some((k) =>
+        k.startsWith('__reactFiber'),
+      ),
+    );
+    let failing = true;
+    await page.route(/\/_next\/static\/chunks\/[^/]+\.js$/, (route) =>
+      failing ? route.abort('internetdisconnected') : route.continue(),
+    );
+    const picture = page.locator('[data-embed-builder][data-placeholder]');
+    await picture.getByRole('heading', { name: 'Preview' }).scrollIntoViewIfNeeded();
+    const copy = picture.getByRole('button', { name: 'Copy snippet' });
+    await copy.click();
+    const line = page.locator('[data-widget-load-failed]');
+    await line.waitFor({ timeout: 30_000 });
+    await expect(line.textContent()).resolves.toContain('“Embed builder” could not load');
+    // The kept tap no longer pulses as if the builder were on its way.
+    expect(await copy.getAttribute('data-queued')).toBeNull();
+    await picture.getByLabel(/^seed/).fill('42');
+
+    failing = false;
+    await line.getByRole('button', { name: 'Try again' }).click();
+    const builder = page.locator('[data-embed-builder][data-ready]');
+    await builder.waitFor({ timeout: 30_000 });
+    expect(await line.count()).toBe(0);
+    expect(await builder.getByLabel(/^seed/).inputValue()).toBe('42');
+    // The copy tap stayed kept, and is performed by the builder that arrived.
+    const snippet = await builder.getByLabel('Snippet for your page').inputValue();
+    expect(snippet).toContain('seed=42');
+    await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe(snippet);
+    await context.close();
+  });
+
   it('on a phone loads near the viewport, in place, keeping what the reader did first', async () => {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
