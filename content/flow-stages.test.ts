@@ -96,9 +96,10 @@ describe('diagram stages', () => {
     for (const s of diagramStages) {
       const nodes = s.nodes.map((id) => diagramNodes[id]!);
       for (const n of nodes) {
-        expect(n.x).toBeGreaterThanOrEqual(0);
+        // A margin on both sides: a node at x 0 touched the card's edge.
+        expect(n.x).toBeGreaterThanOrEqual(10);
         expect(n.y).toBeGreaterThanOrEqual(0);
-        expect(n.x + width).toBeLessThanOrEqual(diagramCanvas.width);
+        expect(n.x + width).toBeLessThanOrEqual(diagramCanvas.width - 10);
         expect(n.y + height).toBeLessThanOrEqual(diagramCanvas.height);
       }
       for (const a of nodes) {
