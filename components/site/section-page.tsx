@@ -55,7 +55,13 @@ export async function SectionPage({ chapter, section }: { chapter: Chapter; sect
               >
                 {section.title}
               </h1>
-              <p className="mt-4 text-lg leading-relaxed text-zinc-600 dark:text-zinc-400">
+              {/* The lede names what the section teaches ("ZADD, ZINCRBY, ZREVRANK…"): the
+                  search dialog puts a page whose lede has a one-word query first
+                  (lib/content/search-rank.ts). */}
+              <p
+                className="mt-4 text-lg leading-relaxed text-zinc-600 dark:text-zinc-400"
+                data-pagefind-meta="description"
+              >
                 {section.description}
               </p>
             </header>

@@ -62,6 +62,25 @@ describe('search ranking', () => {
     expect(rankPages([page('/x/', 'X'), page('/s/', 'Sharding')], 'sharding')[0]!.url).toBe('/s/');
   });
 
+  it('puts a page whose lede names a one-word query (a command it teaches) first', () => {
+    const uses = page('/write-path/', 'The write path', ['ZADD GT for totals that only grow']);
+    const teaches = {
+      ...page('/sorted-sets/', 'One Redis sorted set'),
+      meta: {
+        title: 'One Redis sorted set',
+        description: 'ZADD, ZINCRBY, ZREVRANK, ZREVRANGE and ZCOUNT, the skip list behind them.',
+      },
+    };
+    expect(rankPages([uses, teaches], 'zadd').map((p) => p.url)).toEqual([
+      '/sorted-sets/',
+      '/write-path/',
+    ]);
+    expect(headingMatch(teaches, 'ZREVRANK')).toBe(1);
+    // A word inside a longer word does not count, and a phrase still needs a heading.
+    expect(headingMatch(teaches, 'zrev')).toBe(0);
+    expect(headingMatch(teaches, 'skip list')).toBe(0);
+  });
+
   it('shows at most six pages and ten lines', () => {
     const many = Array.from({ length: 12 }, (_, i) =>
       page(`/p${i}/`, `P${i}`, ['one', 'two', 'three', 'four']),

@@ -19,7 +19,7 @@ export interface SearchSection {
 export interface SearchPage {
   url: string;
   excerpt: string;
-  meta: { title?: string };
+  meta: { title?: string; description?: string };
   sub_results?: SearchSection[];
 }
 
@@ -45,7 +45,11 @@ export function normaliseQuery(text: string): string {
     .trim();
 }
 
-/** 2 when the page's title or a heading is the query, 1 when one contains it as a phrase, else 0. */
+/**
+ * 2 when the page's title or a heading is the query; 1 when one contains it as a phrase, or
+ * when a one-word query is a word of the page's lede (its description: the sorted-sets page
+ * names "ZADD, ZINCRBY, ZREVRANK…", which pages that only use ZADD more often do not); else 0.
+ */
 export function headingMatch(page: SearchPage, query: string): number {
   const q = normaliseQuery(query);
   if (!q) return 0;
@@ -55,6 +59,14 @@ export function headingMatch(page: SearchPage, query: string): number {
   if (headings.includes(q)) return 2;
   // A one-word query is in many headings; a phrase of at least two words picks a part.
   if (q.includes(' ') && headings.some((h) => h.includes(q))) return 1;
+  if (
+    !q.includes(' ') &&
+    normaliseQuery(page.meta.description ?? '')
+      .split(' ')
+      .includes(q)
+  ) {
+    return 1;
+  }
   return 0;
 }
 

@@ -63,6 +63,14 @@ async function search(query: string): Promise<string[]> {
 }
 
 describe('search', () => {
+  it('puts the page that teaches a command first for its one-word name', async () => {
+    // The sorted-sets lede lists the commands it teaches; pages that only use ZADD more
+    // often (the write path, clarifying questions) ranked ahead of it.
+    for (const query of ['zadd', 'zrevrank', 'zincrby']) {
+      expect((await search(query))[0], query).toBe(`${basePath()}/leaderboard-design/sorted-sets/`);
+    }
+  });
+
   for (const urlPath of allPaths.filter((p) => p !== '/')) {
     it(`finds ${urlPath} by the heading of its first part (or its title)`, async () => {
       const heading = await firstHeading(urlPath);
