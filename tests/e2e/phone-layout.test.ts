@@ -27,23 +27,19 @@ function phone(scheme: 'light' | 'dark' = 'light', extra = {}): Promise<BrowserC
   });
 }
 
-interface Box {
-  left: number;
-  top: number;
-  right: number;
-  bottom: number;
-}
+/** A fenced code block with its own copy button (components/mdx/code-block.tsx). */
+const CODE_BLOCK = '[data-copy-scope]:has(> .code-copy)';
 
 /**
  * For every code block on the page (brought on screen first: long sections lay out only what
  * is near the viewport), its copy button's box and the boxes of the code's text it overlaps.
  */
 async function copyButtonOverlaps(page: Page): Promise<{ blocks: number; overlaps: string[] }> {
-  const count = await page.locator('.code-block').count();
+  const count = await page.locator(CODE_BLOCK).count();
   const overlaps: string[] = [];
   let blocks = 0;
   for (let i = 0; i < count; i++) {
-    const block = page.locator('.code-block').nth(i);
+    const block = page.locator(CODE_BLOCK).nth(i);
     await block.scrollIntoViewIfNeeded();
     const found = await block.evaluate((el) => {
       const button = el.querySelector('.code-copy button');
@@ -91,7 +87,7 @@ describe('code-block copy button on a phone', () => {
     const { page } = await openPage(context);
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
     await page.waitForSelector('html[data-copy-ready]', { state: 'attached' });
-    const scope = page.locator('.code-block').filter({ hasText: 'ZADD t 9007199254740993' });
+    const scope = page.locator(CODE_BLOCK).filter({ hasText: 'ZADD t 9007199254740993' });
     await scope.scrollIntoViewIfNeeded();
     const expected = await scope.locator('pre').textContent();
     await scope.getByRole('button', { name: 'Copy' }).tap();
@@ -104,7 +100,7 @@ describe('code-block copy button on a phone', () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const { page } = await openPage(context);
     await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
-    const scope = page.locator('.code-block').first();
+    const scope = page.locator(CODE_BLOCK).first();
     await scope.scrollIntoViewIfNeeded();
     const opacity = () =>
       scope.locator('.code-copy').evaluate((el) => Number(getComputedStyle(el).opacity));
@@ -204,7 +200,7 @@ describe('member ids keep their case', () => {
     const context = await phone();
     const { page } = await openPage(context);
     await page.goto(`${baseUrl()}/embed/sharding/`);
-    const heading = page.getByTestId('rank-heading');
+    const heading = page.locator('h4').filter({ hasText: /Global rank of/i });
     await heading.waitFor({ timeout: 60_000 });
     const id = (await heading.textContent())?.match(/Global rank of (\S+)/)?.[1] ?? '';
     expect(id).toMatch(/[a-z]/);

@@ -343,10 +343,7 @@ export function ShardingPlaygroundCore({
                 </p>
               </div>
               <div className="min-w-0">
-                <h4
-                  data-testid="rank-heading"
-                  className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400"
-                >
+                <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
                   {/* Member ids are case-sensitive in the console: never upper-case one. */}
                   Global rank of <span className="normal-case">{shownPlayer?.id}</span> (score{' '}
                   {fmt(shownPlayer?.score ?? 0)})
