@@ -287,20 +287,65 @@ export function SeedField({
   max: number;
   onChange: (seed: number) => void;
 }) {
+  return <NumberField label="Seed" id={id} value={value} min={0} max={max} onChange={onChange} />;
+}
+
+/**
+ * A whole-number field kept within [min, max]. A typed value outside is clamped, and a note
+ * under the field says which value is used instead, as the "Link adjusted" note does for a
+ * link's parameters; an empty field changes nothing until a number is typed.
+ */
+export function NumberField({
+  label,
+  id,
+  value,
+  min,
+  max,
+  onChange,
+}: {
+  label: string;
+  id: string;
+  value: number;
+  min: number;
+  max: number;
+  onChange: (value: number) => void;
+}) {
+  const [note, setNote] = useState<string | null>(null);
+  const noteId = `${id}-note`;
   return (
-    <Field label="Seed" htmlFor={id}>
+    <Field label={label} htmlFor={id}>
       <input
         id={id}
         type="number"
         inputMode="numeric"
-        min={0}
+        min={min}
+        max={max}
         className={fieldClass}
         value={value}
+        aria-describedby={note ? noteId : undefined}
         onChange={(e) => {
+          if (e.target.value.trim() === '') return;
           const n = Math.round(Number(e.target.value));
-          if (Number.isFinite(n)) onChange(Math.min(max, Math.max(0, n)));
+          if (!Number.isFinite(n)) return;
+          const used = Math.min(max, Math.max(min, n));
+          setNote(
+            used === n
+              ? null
+              : `${fmt(n)} is ${n > max ? 'above' : 'below'} ${fmt(n > max ? max : min)}: using ${fmt(used)}`,
+          );
+          onChange(used);
         }}
       />
+      {note ? (
+        <p
+          id={noteId}
+          role="status"
+          data-testid="field-note"
+          className="m-0 text-[0.7rem] leading-snug text-amber-800 dark:text-amber-300"
+        >
+          {note}
+        </p>
+      ) : null}
     </Field>
   );
 }

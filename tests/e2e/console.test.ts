@@ -123,6 +123,26 @@ describe('Redis console', () => {
     expect(longTasks.filter((d) => d > 50)).toEqual([]);
   });
 
+  it('runs a line typed during a load after it, on the whole board, in the transcript’s order', async () => {
+    await consoleBox.getByRole('button', { name: 'Load 1,000,000 example players' }).click();
+    await consoleBox.locator('progress').waitFor();
+    const log = consoleBox.locator('[role="log"] pre');
+    const before = await log.count();
+    await input.fill('ZCARD leaderboard');
+    await input.press('Enter');
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('section.redis-console [role="log"] pre').length >= n + 4,
+      before,
+      { timeout: 90_000 },
+    );
+    const texts = (await log.allTextContents()).slice(before, before + 4);
+    expect(texts[0]).toBe('127.0.0.1:6379> ZCARD leaderboard');
+    expect(texts[1]).toBe('Runs when the example board has loaded.');
+    expect(texts[2]).toMatch(/^Loaded 1,000,000 players in/);
+    // Not a count of a half-loaded board.
+    expect(texts[3]).toBe('(integer) 1000000');
+  });
+
   it('shows the first thousand elements of a huge reply and says how many it left out', async () => {
     const reply = await run('ZRANGE leaderboard 0 -1');
     expect(reply.split('\n')).toHaveLength(1000);

@@ -79,6 +79,31 @@ describe('reader defects in the widgets', () => {
     await context.close();
   });
 
+  it('a number typed outside its field’s range is clamped with a note that names the value used', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+    const { page, problems } = await openPage(context);
+    await page.goto(`${baseUrl()}/embed/sharding/?players=10000`);
+    const widget = await ready(page, 'sharding-playground', 'ranks');
+    const player = widget.getByLabel(/Player #/);
+    await player.fill('5000000');
+    await expect.poll(() => player.inputValue()).toBe('9999');
+    const note = widget.getByTestId('field-note');
+    await expect(note.textContent()).resolves.toBe('5,000,000 is above 9,999: using 9,999');
+    expect(await player.getAttribute('aria-describedby')).toBe(await note.getAttribute('id'));
+    expect(new URL(page.url()).searchParams.get('player')).toBe('9999');
+    // A value in range clears the note.
+    await player.fill('42');
+    await expect.poll(() => note.count()).toBe(0);
+    const seed = widget.getByLabel('Seed');
+    await seed.fill('-5');
+    await expect.poll(() => seed.inputValue()).toBe('0');
+    await expect(widget.getByTestId('field-note').textContent()).resolves.toBe(
+      '-5 is below 0: using 0',
+    );
+    expect(problems.consoleErrors).toEqual([]);
+    await context.close();
+  });
+
   it('7: the console input shows focus, and Tab after a space stays in the console', async () => {
     const context = await browser.newContext();
     const { page } = await openPage(context);

@@ -132,6 +132,9 @@ export function RedisConsoleCore({
   const load = useWorkerRequest<LoadResult>();
   const queue = useRef<{ line: string; entry: number }[]>([]);
   const lineBusy = useRef(false);
+  // An example board is loading: typed lines wait for it, so that every reply is about the
+  // whole board and arrives after the "Loaded" line, in the order the transcript shows.
+  const loadBusy = useRef(false);
   const [copied, setCopied] = useState(false);
   const nextId = useRef(1);
   const outputRef = useRef<HTMLDivElement>(null);
@@ -164,7 +167,7 @@ export function RedisConsoleCore({
   const { run: runLine } = line;
   /** Sends the next waiting line once the one in flight has its reply. */
   function drain() {
-    if (!client || lineBusy.current) return;
+    if (!client || lineBusy.current || loadBusy.current) return;
     const queued = queue.current.shift();
     if (queued === undefined) return;
     const { line: next, entry } = queued;
@@ -227,6 +230,9 @@ export function RedisConsoleCore({
   function enqueue(line: string) {
     const entry = nextId.current;
     append({ kind: 'command', text: line });
+    if (loadBusy.current && queue.current.length === 0) {
+      append({ kind: 'info', text: 'Runs when the example board has loaded.' });
+    }
     queue.current.push({ line, entry });
   }
 
@@ -250,6 +256,11 @@ export function RedisConsoleCore({
       text: what,
       script: `${what}, with the console's Load example button (not a Redis command)`,
     });
+    loadBusy.current = true;
+    const finished = () => {
+      loadBusy.current = false;
+      drain();
+    };
     load.run(
       (onProgress) =>
         sequence(async (step) => {
@@ -263,6 +274,7 @@ export function RedisConsoleCore({
             text: `Loaded ${result.loaded.toLocaleString('en-US')} players in ${Math.round(result.ms).toLocaleString('en-US')} ms. Try:\n  ZREVRANGE ${KEY} 0 9 WITHSCORES\n  ZREVRANK ${KEY} <a member from the top 10>\n  ZCOUNT ${KEY} 900000 +inf\n  OBJECT ENCODING ${KEY}`,
           });
           inputRef.current?.focus();
+          finished();
         },
         onCancel: (progress) => {
           append({
@@ -270,8 +282,12 @@ export function RedisConsoleCore({
             text: `Cancelled after ${(progress?.done ?? 0).toLocaleString('en-US')} players; what loaded stays in '${KEY}'.`,
           });
           inputRef.current?.focus();
+          finished();
         },
-        onError: (message) => append({ kind: 'error', text: `(error) ${message}` }),
+        onError: (message) => {
+          append({ kind: 'error', text: `(error) ${message}` });
+          finished();
+        },
       },
     );
   }

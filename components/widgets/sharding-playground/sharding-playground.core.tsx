@@ -8,13 +8,12 @@ import { mapCall, type ResultOf } from '@/lib/worker/rpc';
 import type { LeaderboardApi } from '@/lib/worker/leaderboard-host';
 import {
   buttonClass,
-  Field,
-  fieldClass,
   fmt,
   ParamNotes,
   SegmentedControl,
   LoadState,
   PlaygroundFrame,
+  NumberField,
   SeedField,
   SelectField,
 } from '../playground-parts';
@@ -284,21 +283,14 @@ export function ShardingPlaygroundCore({
           ]}
           onChange={(m) => update({ mode: m })}
         />
-        <Field label={`Player # (0–${fmt(players - 1)})`} htmlFor={`${id}-player`}>
-          <input
-            id={`${id}-player`}
-            type="number"
-            inputMode="numeric"
-            min={0}
-            max={players - 1}
-            className={fieldClass}
-            value={player}
-            onChange={(e) => {
-              const n = Math.round(Number(e.target.value));
-              if (Number.isFinite(n)) update({ player: Math.min(players - 1, Math.max(0, n)) });
-            }}
-          />
-        </Field>
+        <NumberField
+          label={`Player # (0–${fmt(players - 1)})`}
+          id={`${id}-player`}
+          value={player}
+          min={0}
+          max={players - 1}
+          onChange={(n) => update({ player: n })}
+        />
         <SeedField
           id={`${id}-seed`}
           value={seed}
