@@ -17,6 +17,7 @@ import {
   operations,
   ranking,
   rangeShards,
+  rankRead,
   readMix,
   reads,
   scale,
@@ -237,6 +238,19 @@ export const ledgerClaims: readonly LedgerClaim[] = [
     id: 'sharding.rangeShardCount',
     accept: [sharding.rangeShardCount],
     patterns: [re(String.raw`\b${N} range shards`)],
+  },
+  {
+    id: 'rankRead.rangeCallsPerRank',
+    accept: [rankRead.rangeCallsPerRank],
+    patterns: [
+      re(String.raw`calls per rank \(${N} against`),
+      re(String.raw`where the chapter's design sends ${N}`),
+    ],
+  },
+  {
+    id: 'rankRead.hashCallsPerRank',
+    accept: [rankRead.hashCallsPerRank],
+    patterns: [re(String.raw`calls per rank \([\d,]+ against ${N}\)`)],
   },
   {
     id: 'costMicros.zadd',

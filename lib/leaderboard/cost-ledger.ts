@@ -14,7 +14,11 @@ export interface Cost {
   commands: Record<string, number>;
   /** Total commands issued. */
   totalCommands: number;
-  /** Network round trips: one per direct command, one per pipeline or MULTI. */
+  /**
+   * Network round trips the caller waits for, one after another: a direct command, a
+   * pipeline or a MULTI is one; commands sent while others are still in flight (a fan-out
+   * to several shards at once, as in a cluster) share the wait of the first.
+   */
   roundTrips: number;
   /** Distinct keys touched (summed over operations in a total). */
   keys: number;
@@ -165,6 +169,23 @@ export class OperationMeter {
     return result;
   }
 
+  /** Requests of this operation still waiting for their replies. */
+  private inFlight = 0;
+
+  /**
+   * Counts a round trip for `request` unless another is already in flight: those were sent
+   * together (Promise.all over shards), so the caller waits for them once, not once each.
+   */
+  private wait<T>(request: Promise<T>): Promise<T> {
+    if (this.inFlight === 0) this.cost.roundTrips++;
+    this.inFlight++;
+    const done = () => {
+      this.inFlight--;
+    };
+    request.then(done, done);
+    return request;
+  }
+
   private touch(name: RedisCommandName, args: readonly unknown[]): void {
     const upper = name.toUpperCase();
     this.cost.commands[upper] = (this.cost.commands[upper] ?? 0) + 1;
@@ -197,11 +218,12 @@ export class OperationMeter {
     for (const name of COMMAND_NAMES) {
       wrapped[name] = (...args: unknown[]) => {
         this.touch(name, args);
-        this.cost.roundTrips++;
-        return inner[name]!.apply(this.inner, args).then((reply) => {
-          this.settle(name, args, reply);
-          return reply;
-        });
+        return this.wait(
+          inner[name]!.apply(this.inner, args).then((reply) => {
+            this.settle(name, args, reply);
+            return reply;
+          }),
+        );
       };
     }
     wrapped.multi = () => this.wrapBatch(this.inner.multi());
@@ -222,8 +244,7 @@ export class OperationMeter {
       };
     }
     wrapped.exec = async () => {
-      this.cost.roundTrips++;
-      const result = await batch.exec();
+      const result = await this.wait(batch.exec());
       result?.forEach(([err, reply], i) => {
         const q = queued[i];
         if (!err && q) this.settle(q[0], q[1], reply);

@@ -117,6 +117,34 @@ describe('sharding model, loading the board on screen first', () => {
     expect(first.top.rows).toEqual(before.top.rows);
   });
 
+  it("the chapter's playground counts the calls and round trips the prose describes", async () => {
+    // content/leaderboard-design/sharding.mdx: <ShardingPlayground seed={7} players={100000}
+    // shards={8} mode="range" distribution="long-tail" />, and the sentence after it.
+    const { createClient } = await import('../engine/client');
+    const { ShardingModel } = await import('./playgrounds');
+    const params = parseParams(SHARDING_PARAMS, {
+      seed: '7',
+      players: '100000',
+      shards: '8',
+      mode: 'range',
+      distribution: 'long-tail',
+    }).values;
+    const model = await ShardingModel.create(createClient(), params);
+    const view = await model.view('range', params.player);
+    // Range: a ZSCORE on every shard finds the player, then one batch of ZREVRANK and ZCARDs.
+    expect(view.rangeRank.cost).toMatchObject({
+      commands: { ZSCORE: 8, ZCARD: 8, ZREVRANK: 1 },
+      roundTrips: 2,
+    });
+    // Hash: the score, then every shard's counts at once, plus one wait for tie groups.
+    expect(view.hashRank.cost.commands).toMatchObject({ ZSCORE: 1, ZCOUNT: 16, ZCARD: 8 });
+    expect(view.hashRank.cost.roundTrips).toBe(
+      view.hashRank.cost.commands.ZREVRANGEBYSCORE ? 3 : 2,
+    );
+    expect(view.exactRank.cost.roundTrips).toBe(1);
+    expect(view.rangeRank.rank).toEqual(view.exactRank.rank);
+  });
+
   it('sorts a world into Redis order without comparing a string', async () => {
     const { createWorld, sortedPlayers } = await import('./world');
     const { sortByScore } = await import('./bulk-load');

@@ -182,6 +182,36 @@ describe('printing', () => {
     await context.close();
   });
 
+  it('prints in the light theme from dark mode even when no print event fires (a PDF tool, before hydration)', async () => {
+    // What paper gets from a page: the page's colours and a code token's, with print media.
+    const printed = async (scheme: 'light' | 'dark') => {
+      const context = await browser.newContext({ colorScheme: scheme });
+      const page = await context.newPage();
+      await page.goto(`${baseUrl()}/leaderboard-design/sorted-sets/`);
+      await page.emulateMedia({ media: 'print' });
+      const colours = await page.evaluate(() => {
+        const style = (el: Element | null) => (el ? getComputedStyle(el) : null);
+        return {
+          dark: document.documentElement.classList.contains('dark'),
+          body: style(document.body)?.backgroundColor,
+          scheme: style(document.documentElement)?.colorScheme,
+          text: style(document.querySelector('article p'))?.color,
+          code: style(document.querySelector('pre.shiki'))?.backgroundColor,
+          token: style(document.querySelector('pre.shiki span[style*="--shiki-light"]'))?.color,
+        };
+      });
+      await context.close();
+      return colours;
+    };
+    const light = await printed('light');
+    const dark = await printed('dark');
+    // The dark page keeps its class (no print event ran), but no dark style reaches paper.
+    expect(dark.dark).toBe(true);
+    expect(light.body).toBe('rgb(255, 255, 255)');
+    expect(light.scheme).toBe('light');
+    expect({ ...dark, dark: false }).toEqual({ ...light, dark: false });
+  });
+
   it('has a printable page per chapter, axe-clean in both themes', async () => {
     for (const scheme of ['light', 'dark'] as const) {
       const context = await browser.newContext({ colorScheme: scheme });
