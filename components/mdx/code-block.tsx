@@ -1,12 +1,16 @@
 import type { ComponentPropsWithoutRef, ReactNode } from 'react';
 import { CopyTextButton } from './copy-text-button';
 
-/** Every fenced code block: shiki's highlighted <pre> (built at compile time) plus a copy button. */
+/**
+ * Every fenced code block: shiki's highlighted <pre> (built at compile time) plus a copy button.
+ * Where the button is always shown (touch screens, narrow windows) the block reserves a strip
+ * at its top for it (app/globals.css, `.code-block`), so it never sits on a line of code.
+ */
 export function CodeBlock(props: ComponentPropsWithoutRef<'pre'>) {
   return (
-    <div data-copy-scope className="group relative my-6">
+    <div data-copy-scope className="code-block group relative my-6">
       <pre {...props} />
-      <div className="code-copy no-print absolute top-2 right-2 opacity-100 sm:opacity-0 sm:group-focus-within:opacity-100 sm:group-hover:opacity-100">
+      <div className="code-copy no-print absolute top-1.5 right-1.5">
         <CopyTextButton />
       </div>
     </div>

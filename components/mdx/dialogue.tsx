@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { StopwatchIcon } from '@/components/site/icons';
 
 function Turn({ who, tone, children }: { who: string; tone: string; children: ReactNode }) {
   return (
@@ -51,7 +52,7 @@ export function Elapsed({ from, to }: { from: string; to: string }) {
   return (
     <p className="not-prose -mt-2 mb-5">
       <span className="inline-flex items-center gap-2 rounded-full bg-zinc-900 px-3 py-1 font-mono text-xs font-medium text-white tabular-nums dark:bg-zinc-100 dark:text-zinc-900">
-        <span aria-hidden="true">⏱</span>
+        <StopwatchIcon width={14} height={14} strokeWidth={2} />
         <span>
           <span className="sr-only">Elapsed time: </span>
           {from} – {to}

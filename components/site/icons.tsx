@@ -75,6 +75,13 @@ export const CopyIcon = (p: IconProps) => (
     <path d="M5 15V5a2 2 0 0 1 2-2h8" />
   </Icon>
 );
+/** A stopwatch: the mock-interview clock (an SVG, so it draws where no emoji font exists). */
+export const StopwatchIcon = (p: IconProps) => (
+  <Icon {...p}>
+    <circle cx="12" cy="13.5" r="7.5" />
+    <path d="M10 2.5h4M12 2.5v3.5M12 13.5V10M18.5 6.5l1.5-1.5" />
+  </Icon>
+);
 export const ChevronIcon = (p: IconProps) => (
   <Icon {...p}>
     <path d="m9 6 6 6-6 6" />

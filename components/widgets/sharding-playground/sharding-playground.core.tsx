@@ -341,7 +341,9 @@ export function ShardingPlaygroundCore({
               </div>
               <div className="min-w-0">
                 <h4 className="m-0 mb-1 text-xs font-semibold tracking-wide text-zinc-500 uppercase dark:text-zinc-400">
-                  Global rank of {shownPlayer?.id} (score {fmt(shownPlayer?.score ?? 0)})
+                  {/* Member ids are case-sensitive in the console: never upper-case one. */}
+                  Global rank of <span className="normal-case">{shownPlayer?.id}</span> (score{' '}
+                  {fmt(shownPlayer?.score ?? 0)})
                 </h4>
                 <ul className="m-0 flex list-none flex-col gap-2 p-0" data-testid="ranks">
                   {designs.map(([key, name, how, settled]) => {
