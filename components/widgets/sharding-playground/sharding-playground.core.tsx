@@ -238,12 +238,7 @@ export function ShardingPlaygroundCore({
   const exact = view?.exactRank.rank?.rank;
   const designs = view
     ? ([
-        [
-          'range',
-          'Range shards',
-          'find the player, then local rank + ZCARD of the shards above',
-          view.rangeRank,
-        ],
+        ['range', 'Range shards', 'local rank + ZCARD of the shards above', view.rangeRank],
         ['hash', 'Hash shards', 'ZCOUNT on every shard, summed', view.hashRank],
         ['oracle', 'One sorted set', 'ZREVRANK: the oracle', view.exactRank],
       ] as const)
