@@ -368,10 +368,20 @@ describe('reader defects in the widgets: fitting the frame', () => {
       const stillPage = await still.newPage();
       const live = await browser.newContext({ viewport: { width, height: 900 } });
       const { page } = await openPage(live);
-      // Both heights with the web font: text in the fallback font wraps differently, and on
-      // a busy machine the font can still be on its way when either is measured.
+      // Both heights with the web font: text in the fallback font wraps differently. The font
+      // is `display: optional`, so a page whose font file takes longer than its short block
+      // period (two browsers at once on a busy CI machine) stays in the fallback even after
+      // fonts.ready: each context fetches the file once first, and the pages then get it
+      // from the cache, in time.
       const fontsReady = (p: typeof page) =>
         p.evaluate(() => document.fonts.ready.then(() => undefined));
+      for (const p of [stillPage, page]) {
+        await p.goto(`${baseUrl()}/`);
+        await fontsReady(p);
+        expect(
+          await p.evaluate(() => [...document.fonts].find((f) => f.family === 'inter')?.status),
+        ).toBe('loaded');
+      }
       for (const [id, path, testId] of PLAYGROUNDS) {
         await stillPage.goto(`${baseUrl()}${path}`);
         await fontsReady(stillPage);
