@@ -210,7 +210,7 @@ export const widgets = [
     title: 'Pagination under churn playground',
     heading: 'Pagination under churn',
     height:
-      'min-h-[1087px] min-[23.4375rem]:min-h-[1050px] min-[30rem]:min-h-[1016px] sm:min-h-[825px] md:min-h-[795px]',
+      'min-h-[1087px] min-[23.4375rem]:min-h-[1053px] min-[30rem]:min-h-[1019px] sm:min-h-[828px] md:min-h-[795px]',
     load: () =>
       typeof window === 'undefined'
         ? serverHasNoWidgetCode()
