@@ -274,12 +274,20 @@ describe('pagination playground', () => {
     ] as const) {
       const context = await browser.newContext({ viewport: { width, height: 800 } });
       const { page, problems } = await openPage(context);
+      // Both heights with the web font: text set in the fallback font wraps differently, and
+      // on a busy machine the font can still be on its way when either is measured. The font
+      // is `display: optional`: a page whose font file misses the short block period (two
+      // browsers at once in CI) stays in the fallback, so the context fetches it once first
+      // and the measured page gets it from the cache, in time.
+      const fontsReady = () => page.evaluate(() => document.fonts.ready.then(() => undefined));
+      await page.goto(`${baseUrl()}/`);
+      await fontsReady();
+      expect(
+        await page.evaluate(() => [...document.fonts].find((f) => f.family === 'inter')?.status),
+      ).toBe('loaded');
       await page.goto(`${baseUrl()}/leaderboard-design/reads/?page=${pageNumber}`);
       const slot = page.locator('[data-widget="pagination-playground"]').first();
       await slot.waitFor({ timeout: 30_000 });
-      // Both heights with the web font: text set in the fallback font wraps differently, and
-      // on a busy machine the font can still be on its way when either is measured.
-      const fontsReady = () => page.evaluate(() => document.fonts.ready.then(() => undefined));
       await fontsReady();
       const placeholder = await slot.evaluate((el) => el.getBoundingClientRect().height);
       const widget = await waitReady(page);
